@@ -1,0 +1,71 @@
+# supportal: make run | make check | make install-deps | make clean
+# (and later make bench, make fuzz, make soak)
+
+CC      ?= gcc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
+           -I/usr/include/ClearSilver
+# ClearSilver ships only static libraries in Debian; they need zlib.
+LIBS     = -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lsqlite3 -lscrypt
+ASAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
+
+B        = build
+CORE     = util config sql db password throttle account session i18n
+PLUMB    = req form reply view route
+PAGES    = page_start page_auth page_profile
+WORKER   = main $(PLUMB) $(PAGES)
+HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h
+
+CORE_O   = $(CORE:%=$(B)/%.o)
+WORKER_O = $(WORKER:%=$(B)/%.o)
+ACORE_O  = $(CORE:%=$(B)/asan/%.o)
+AWORK_O  = $(WORKER:%=$(B)/asan/%.o)
+UNIT     = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/t_*.c))
+
+all: $(B)/supportal.fcgi $(B)/supportalctl
+
+$(B)/%.o: cgi/%.c $(HDRS) | $(B)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/asan/%.o: cgi/%.c $(HDRS) | $(B)/asan
+	$(CC) $(CFLAGS) $(ASAN) -c -o $@ $<
+
+$(B)/supportal.fcgi: $(WORKER_O) $(CORE_O)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/supportalctl: $(B)/admin.o $(CORE_O)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/asan/supportal.fcgi: $(AWORK_O) $(ACORE_O)
+	$(CC) $(CFLAGS) $(ASAN) -o $@ $^ $(LIBS)
+
+$(B)/asan/supportalctl: $(B)/asan/admin.o $(ACORE_O)
+	$(CC) $(CFLAGS) $(ASAN) -o $@ $^ $(LIBS)
+
+# unit tests link the domain and plumbing objects, not main.o
+$(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(ACORE_O) \
+    $(filter-out $(B)/asan/main.o,$(AWORK_O)) | $(B)/unit
+	$(CC) $(CFLAGS) $(ASAN) -Icgi -o $@ $< $(ACORE_O) \
+	    $(filter-out $(B)/asan/main.o,$(AWORK_O)) $(LIBS)
+
+asan: $(B)/asan/supportal.fcgi $(B)/asan/supportalctl
+
+unit-bin: $(UNIT:%=$(B)/unit/%)
+
+$(B) $(B)/asan $(B)/unit:
+	mkdir -p $@
+
+install-deps:
+	@tools/install-deps
+
+run: install-deps all
+	@tools/run
+
+check: install-deps all asan unit-bin
+	@tests/run-all
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all asan unit-bin install-deps run check clean

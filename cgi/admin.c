@@ -1,0 +1,370 @@
+/*
+ * admin.c: supportalctl, the operator's command (R10).  It links the
+ * same configuration, database and domain code as the worker, never the
+ * pages.  Every command has --help.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "supportal.h"
+
+struct cmd {
+	const char	*name;
+	int		 (*fn)(int, char **);
+	int		 needs_db;	/* open the database first */
+	const char	*usage;
+	const char	*help;
+};
+
+static const struct cmd	*current;
+
+static int
+cmd_usage(FILE *f)
+{
+	fprintf(f, "usage: supportalctl %s %s\n\n%s\n", current->name,
+	    current->usage, current->help);
+	return f == stdout ? 0 : 2;
+}
+
+/* wants_help: 1 if the arguments ask for --help. */
+static int
+wants_help(int argc, char **argv)
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+static int
+mkdir_p(const char *path, mode_t mode)
+{
+	if (mkdir(path, mode) != 0 && errno != EEXIST) {
+		fprintf(stderr, "supportalctl: mkdir %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	return chmod(path, mode);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE	*f = fopen(path, "r");
+	struct buf b = { 0 };
+	char	 chunk[4096];
+	size_t	 n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	buf_add(&b, "", 0);
+	return b.p;
+}
+
+/*
+ * migrate: apply schema/NNN_*.sql above the database's user_version, in
+ * order, each in its own transaction.  Each file ends by setting
+ * PRAGMA user_version to its own number.  Returns 0 or -1.
+ */
+static int
+migrate(void)
+{
+	char		 dir[700], path[1000], **names = NULL;
+	size_t		 n = 0, i;
+	DIR		*d;
+	struct dirent	*e;
+	int		 have = db_version(), rc = 0;
+
+	snprintf(dir, sizeof(dir), "%s/schema", cfg.root);
+	if ((d = opendir(dir)) == NULL) {
+		fprintf(stderr, "supportalctl: %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t	 len = strlen(e->d_name);
+
+		if (len > 8 && strspn(e->d_name, "0123456789") == 3 &&
+		    strcmp(e->d_name + len - 4, ".sql") == 0) {
+			names = xrealloc(names, (n + 1) * sizeof(*names));
+			names[n++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (i = 0; i < n && rc == 0; i++) {
+		int	 num = atoi(names[i]);
+		char	*text;
+
+		if (num <= have)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if ((text = read_file(path)) == NULL) {
+			fprintf(stderr, "supportalctl: %s: %s\n", path,
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+		if (db_begin_write() != 0 || db_exec_script(text) != 0) {
+			if (!sqlite3_get_autocommit(db_handle()))
+				db_rollback();
+			rc = -1;
+		} else if (db_version() != num) {
+			fprintf(stderr, "supportalctl: %s does not set "
+			    "user_version to %d\n", names[i], num);
+			db_rollback();
+			rc = -1;
+		} else if (db_commit() != 0)
+			rc = -1;
+		else
+			printf("applied %s\n", names[i]);
+		free(text);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (rc == 0 && db_version() != SUPPORTAL_SCHEMA_VERSION) {
+		fprintf(stderr, "supportalctl: schema is at %d, expected %d\n",
+		    db_version(), SUPPORTAL_SCHEMA_VERSION);
+		rc = -1;
+	}
+	return rc;
+}
+
+static int
+cmd_migrate(int argc, char **argv)
+{
+	if (argc != 1)
+		return cmd_usage(stderr);
+	(void)argv;
+	return migrate() == 0 ? 0 : 1;
+}
+
+/* init: the directories of var/ and a migrated database. */
+static int
+cmd_init(int argc, char **argv)
+{
+	static const char *const sub[] = { "", "/attachments", "/spool",
+	    "/spool/mail", "/run", "/log", "/tmp" };
+	char	 path[700];
+	size_t	 i;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", cfg.var, sub[i]);
+		if (mkdir_p(path, strcmp(sub[i], "/tmp") == 0 ? 0700 : 0750))
+			return 1;
+	}
+	if (db_open(cfg.db, 1) != 0)
+		return 1;
+	if (chmod(cfg.db, 0640) != 0)
+		return 1;
+	return migrate() == 0 ? 0 : 1;
+}
+
+/*
+ * add: one account with its profile complete or not.  Returns its id,
+ * 0 when the email exists already, -1 on error.
+ */
+static int64_t
+add(const char *email, const char *pw, const char *first, const char *last,
+    const char *kind, const char *role, const struct profile *p)
+{
+	char	 norm[EMAIL_MAX + 1];
+	int64_t	 id = 0;
+
+	email_normalise(norm, sizeof(norm), email);
+	if (db_begin_write() != 0)
+		return -1;
+	switch (account_create(norm, pw, first, last, kind,
+	    p ? p->lang : "en", &id)) {
+	case ACCT_OK:
+		break;
+	case ACCT_EXISTS:
+		db_rollback();
+		return 0;
+	default:
+		db_rollback();
+		return -1;
+	}
+	if ((role != NULL && account_set_role(id, role) != 0) ||
+	    (p != NULL && account_set_profile(id, p) != 0)) {
+		db_rollback();
+		return -1;
+	}
+	return db_commit() == 0 ? id : -1;
+}
+
+static int
+cmd_add_account(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ "first", required_argument, NULL, 'f' },
+		{ "last", required_argument, NULL, 'l' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "engineer", no_argument, NULL, 'E' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*email = NULL, *first = NULL, *last = NULL;
+	const char	*kind = "personal", *role = NULL;
+	char		 pw[PASSWORD_MAX + 2];
+	int		 c;
+	int64_t		 id;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (c) {
+		case 'e': email = optarg; break;
+		case 'f': first = optarg; break;
+		case 'l': last = optarg; break;
+		case 'k': kind = optarg; break;
+		case 'E': role = "engineer"; break;
+		default: return cmd_usage(stderr);
+		}
+	if (email == NULL || first == NULL || last == NULL || optind != argc ||
+	    (strcmp(kind, "personal") != 0 && strcmp(kind, "work") != 0))
+		return cmd_usage(stderr);
+	if (fgets(pw, sizeof(pw), stdin) == NULL) {
+		fprintf(stderr, "supportalctl: the password is read from "
+		    "standard input\n");
+		return 2;
+	}
+	pw[strcspn(pw, "\r\n")] = '\0';
+	if (strlen(pw) < PASSWORD_MIN || strlen(pw) > PASSWORD_MAX ||
+	    password_common(pw)) {
+		fprintf(stderr, "supportalctl: the password needs %d to %d "
+		    "characters and must not be a common one\n",
+		    PASSWORD_MIN, PASSWORD_MAX);
+		return 1;
+	}
+	if ((id = add(email, pw, first, last, kind, role, NULL)) <= 0) {
+		fprintf(stderr, "supportalctl: %s\n", id == 0 ?
+		    "an account with this email exists" : "database error");
+		return 1;
+	}
+	printf("account %lld\n", (long long)id);
+	return 0;
+}
+
+/*
+ * demo: the demo accounts (R10.2).  A personal customer and an engineer
+ * with their profiles complete, and a work account that has yet to fill
+ * in its one-time profile (R2.1).  Running it again changes nothing.
+ */
+static int
+cmd_demo(int argc, char **argv)
+{
+	static const struct profile anna = { "anna.nowak@example.com",
+	    "+48 22 555 0100", "", "PL", "Europe/Warsaw", "pl", "email" };
+	static const struct profile eng = { "support@vendor.example",
+	    "+1 425 555 0199", "Vendor Support", "US", "America/Los_Angeles",
+	    "en", "email" };
+	int64_t	 a, b, c;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	a = add("anna.nowak@example.com", "demo-personal-2026", "Anna",
+	    "Nowak", "personal", NULL, &anna);
+	b = add("jan.kowalski@contoso.example", "demo-work-2026", "Jan",
+	    "Kowalski", "work", NULL, NULL);
+	c = add("support@vendor.example", "demo-engineer-2026", "Sam",
+	    "Rivera", "work", "engineer", &eng);
+	if (a < 0 || b < 0 || c < 0) {
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	printf("demo accounts (email / password):\n"
+	    "  personal  anna.nowak@example.com        demo-personal-2026\n"
+	    "  work      jan.kowalski@contoso.example  demo-work-2026"
+	    "  (profile not filled in yet)\n"
+	    "  engineer  support@vendor.example        demo-engineer-2026\n");
+	return 0;
+}
+
+static const struct cmd	 cmds[] = {
+	{ "init", cmd_init, 0, "",
+	  "Create the var directory (attachments, spool, run, log, a private\n"
+	  "tmp) and a database with every migration applied." },
+	{ "migrate", cmd_migrate, 1, "",
+	  "Apply the migrations of schema/ that the database lacks, each in\n"
+	  "one transaction.  Workers refuse a database of another version." },
+	{ "demo", cmd_demo, 1, "",
+	  "Add the demo accounts (a personal one, a work one, an engineer)\n"
+	  "and print their sign-ins.  Running it again changes nothing." },
+	{ "add-account", cmd_add_account, 1,
+	  "--email E --first F --last L [--kind personal|work] [--engineer]",
+	  "Add a login account; the password is read from standard input.\n"
+	  "--engineer makes it a support engineer's account." },
+};
+
+#define NCMDS	(sizeof(cmds) / sizeof(cmds[0]))
+
+static int
+usage(FILE *f)
+{
+	size_t	 i;
+
+	fprintf(f, "usage: supportalctl COMMAND [--help] [ARGS]\n\n"
+	    "Configuration: SUPPORTAL_CONFIG (an HDF file, default\n"
+	    "./supportal.hdf), SUPPORTAL_VAR (default ./var), SUPPORTAL_ROOT\n"
+	    "(where schema/, templates/ and lang/ are; default .).\n\n"
+	    "Commands:\n");
+	for (i = 0; i < NCMDS; i++)
+		fprintf(f, "  %-12s %s\n", cmds[i].name, cmds[i].usage);
+	return f == stdout ? 0 : 2;
+}
+
+int
+main(int argc, char *argv[])
+{
+	size_t	 i;
+	int	 rc;
+
+	if (argc < 2)
+		return usage(stderr);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0)
+		return usage(stdout);
+	for (i = 0; i < NCMDS; i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			break;
+	if (i == NCMDS)
+		return usage(stderr);
+	current = &cmds[i];
+	if (wants_help(argc - 1, argv + 1))
+		return cmd_usage(stdout);
+	if (config_load() != 0)
+		return 1;
+	if (current->needs_db) {
+		if (db_open(cfg.db, 0) != 0)
+			return 1;
+		if (strcmp(current->name, "migrate") != 0 &&
+		    db_version() != SUPPORTAL_SCHEMA_VERSION) {
+			fprintf(stderr, "supportalctl: run supportalctl "
+			    "migrate first\n");
+			return 1;
+		}
+	}
+	rc = current->fn(argc - 1, argv + 1);
+	if (db_handle() != NULL)
+		db_close();
+	return rc;
+}

@@ -1,0 +1,111 @@
+/*
+ * main.c: the worker.  Under FastCGI (spawn-fcgi + multiwatch) it is one
+ * long-lived, single-threaded process answering requests one at a time
+ * in an FCGX_Accept_r loop; started any other way it answers the single
+ * CGI request of its environment and standard input, so that a test can
+ * run one request without a server.
+ *
+ * Each request starts from a zeroed struct req and ends with everything
+ * it allocated freed, no transaction open and one log line (R13.4).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "http.h"
+
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: supportal.fcgi [--routes]\n"
+	    "  Started under FastCGI it serves requests; otherwise it\n"
+	    "  answers the one CGI request of its environment.\n");
+	return 2;
+}
+
+/* serve: one request, from reading it to the log line. */
+static void
+serve(FCGX_Request *fr)
+{
+	struct req	 r;
+	struct buf	 line = { 0 };
+
+	memset(&r, 0, sizeof(r));
+	r.fcgx = fr;
+	r.t0 = now_usec();
+	r.now = time(NULL);
+	r.lang = "en";
+	random_hex(r.rid, 8);
+	log_request(r.rid);
+
+	req_read(&r);
+	if (session_load(&r) != 0)
+		reply_error(&r, 500);
+	else
+		route_dispatch(&r);
+	reply_send(&r);
+	if (db_request_end() != 0)
+		log_line(r.rid, "request left the database busy");
+
+	buf_puts(&line, "req ");
+	log_escape(&line, req_env(&r, "REQUEST_METHOD"));
+	buf_puts(&line, " ");
+	log_escape(&line, r.path);
+	buf_printf(&line, " %d %lldus account=%lld ip=", r.status,
+	    (long long)(now_usec() - r.t0), (long long)r.user.id);
+	log_escape(&line, r.ip);
+	if (r.log_note != NULL)
+		buf_printf(&line, " %s", r.log_note);
+	log_line(r.rid, "%s", line.p);
+	buf_free(&line);
+	req_free(&r);
+	log_request(NULL);
+}
+
+int
+main(int argc, char *argv[])
+{
+	FCGX_Request	 fr;
+	int		 v;
+
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
+		route_print();
+		return 0;
+	}
+	if (argc != 1)
+		return usage();
+	if (config_load() != 0 || i18n_load() != 0)
+		return 1;
+	if (db_open(cfg.db, 0) != 0)
+		return 1;
+	if ((v = db_version()) != SUPPORTAL_SCHEMA_VERSION) {
+		fprintf(stderr, "supportal: database %s is at version %d, "
+		    "this worker needs %d: run supportalctl migrate\n",
+		    cfg.db, v, SUPPORTAL_SCHEMA_VERSION);
+		db_close();
+		return 1;
+	}
+	(void)password_common("");	/* load the list before the first user */
+
+	if (FCGX_IsCGI()) {
+		serve(NULL);
+		fflush(stdout);
+	} else {
+		if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0)
+			return 1;
+		log_line(NULL, "worker %ld ready", (long)getpid());
+		while (FCGX_Accept_r(&fr) >= 0) {
+			serve(&fr);
+			FCGX_Finish_r(&fr);
+		}
+		FCGX_Free(&fr, 1);
+		log_line(NULL, "worker %ld stopping", (long)getpid());
+	}
+	db_close();
+	i18n_free();
+	return 0;
+}

@@ -1,0 +1,398 @@
+/*
+ * page_auth.c: sign-up, sign-in, sign-out everywhere and the password
+ * change (R1, SECURITY.md A and B).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pages.h"
+
+static const char *const kinds[] = { "personal", "work", NULL };
+
+static const struct field signin_fields[] = {
+	{ "email", F_TEXT, 1, EMAIL_MAX, NULL },
+	{ "password", F_PASSWORD, 1, 0, NULL },
+	{ "next", F_TEXT, 0, 512, NULL },
+};
+
+static const struct field signup_fields[] = {
+	{ "email", F_EMAIL, 1, EMAIL_MAX, NULL },
+	{ "password", F_PASSWORD, 1, 0, NULL },
+	{ "first", F_TEXT, 1, NAME_MAX_, NULL },
+	{ "last", F_TEXT, 1, NAME_MAX_, NULL },
+	{ "kind", F_CHOICE, 1, 0, kinds },
+};
+
+static const struct field password_fields[] = {
+	{ "current", F_PASSWORD, 1, 0, NULL },
+	{ "password", F_PASSWORD, 1, 0, NULL },
+};
+
+#define NF(a)	(sizeof(a) / sizeof(a[0]))
+
+/*
+ * password_too_long: A.3: a password over PASSWORD_MAX bytes is refused
+ * with 400 before any hash is computed.
+ */
+static int
+password_too_long(struct req *r, const char *name)
+{
+	const char	*pw = req_param(&r->form, name);
+
+	if (pw != NULL && strlen(pw) > PASSWORD_MAX) {
+		reply_error(r, 400);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * new_password_check: the rules for a new password (A.3, A.4): at least
+ * PASSWORD_MIN characters and not one of the common ones.
+ */
+static void
+new_password_check(struct form *fm, const char *name, const char *email)
+{
+	const char	*pw = form_get(fm, name);
+	size_t		 chars = 0;
+	const char	*p;
+
+	if (*pw == '\0')
+		return;
+	for (p = pw; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80)
+			chars++;
+	if (chars < PASSWORD_MIN)
+		form_error(fm, name, "PasswordShort");
+	else if (password_common(pw) || strcasecmp(pw, email) == 0)
+		form_error(fm, name, "PasswordCommon");
+}
+
+/* begin_session: a new session for account; cookie set.  0 or -1. */
+static int
+begin_session(struct req *r, int64_t account)
+{
+	char	 token[65];
+
+	if (session_create(account, r->ip, r->now, token, &r->sess) != 0)
+		return -1;
+	session_cookie(r, token, -1);
+	return 0;
+}
+
+static void
+signin_render(struct req *r, int status, const struct form *fm)
+{
+	view_set(r, "Page.Title", view_str(r, "Signin.Title"));
+	if (fm != NULL)
+		form_to_hdf(r, fm);
+	reply_render(r, status, "signin.cs");
+}
+
+/* GET /signin */
+void
+page_auth_signin_get(struct req *r)
+{
+	const char	*next = req_param(&r->query, "next");
+
+	if (r->signed_in) {
+		reply_redirect(r, "/");
+		return;
+	}
+	if (next != NULL && path_is_local(next))
+		view_set(r, "Form.next.Value", next);
+	signin_render(r, 200, NULL);
+}
+
+/*
+ * note_failure: count a failed sign-in against the email, the address
+ * and the pair (A.6), in one transaction.
+ */
+static void
+note_failure(struct req *r, const char *email)
+{
+	char	 pair[EMAIL_MAX + 80];
+
+	snprintf(pair, sizeof(pair), "%s|%s", email, r->ip);
+	if (db_begin_write() != 0)
+		return;
+	if (throttle_note(THR_SIGNIN_ACCOUNT_IP, pair, r->now) != 0 ||
+	    throttle_note(THR_SIGNIN_ACCOUNT, email, r->now) != 0 ||
+	    throttle_note(THR_SIGNIN_IP, r->ip, r->now) != 0) {
+		db_rollback();
+		return;
+	}
+	db_commit();
+}
+
+/*
+ * POST /signin: throttle first (a refused attempt costs no scrypt run),
+ * then check the password, against a dummy hash for an unknown email so
+ * that both cost the same (A.5).  Unknown email and wrong password get
+ * the same page.
+ */
+void
+page_auth_signin_post(struct req *r)
+{
+	struct form	 fm;
+	struct account	 a;
+	char		 email[EMAIL_MAX + 1], hash[SCRYPT_MCF_LEN + 1];
+	char		 pair[EMAIL_MAX + 80];
+	const char	*pw, *next;
+	int		 found, ok, b1, b2, b3;
+
+	if (password_too_long(r, "password"))
+		return;
+	if (!form_read(r, &fm, signin_fields, NF(signin_fields))) {
+		signin_render(r, 422, &fm);
+		return;
+	}
+	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	pw = form_get(&fm, "password");
+	snprintf(pair, sizeof(pair), "%s|%s", email, r->ip);
+	b1 = throttle_blocked(THR_SIGNIN_ACCOUNT_IP, pair, r->now);
+	b2 = throttle_blocked(THR_SIGNIN_ACCOUNT, email, r->now);
+	b3 = throttle_blocked(THR_SIGNIN_IP, r->ip, r->now);
+	if (b1 < 0 || b2 < 0 || b3 < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (b1 || b2 || b3) {
+		log_line(r->rid, "signin throttled ip=%s", r->ip);
+		r->log_note = "signin-throttled";
+		view_set(r, "Page.Throttled", "1");
+		form_to_hdf(r, &fm);
+		signin_render(r, 429, NULL);
+		return;
+	}
+	if ((found = account_by_email(email, &a, hash, sizeof(hash))) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (found)
+		ok = password_check(hash, pw);
+	else {
+		password_dummy_check(pw);
+		ok = 0;
+	}
+	if (!ok) {
+		note_failure(r, email);
+		log_line(r->rid, "signin fail account=%lld ip=%s",
+		    (long long)(found ? a.id : 0), r->ip);
+		r->log_note = "signin-fail";
+		view_set(r, "Page.BadCredentials", "1");
+		view_set(r, "Errors.0.Field", "email");
+		view_set(r, "Errors.0.Msg", view_str(r, "Err.Credentials"));
+		form_to_hdf(r, &fm);
+		signin_render(r, 422, NULL);
+		return;
+	}
+	if (db_begin_write() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (password_needs_rehash(hash)) {
+		char	 fresh[SCRYPT_MCF_LEN];
+
+		if (password_hash(fresh, sizeof(fresh), pw) != 0 ||
+		    account_set_hash(a.id, fresh) != 0) {
+			db_rollback();
+			reply_error(r, 500);
+			return;
+		}
+	}
+	if (begin_session(r, a.id) != 0) {
+		db_rollback();
+		reply_error(r, 500);
+		return;
+	}
+	if (db_commit() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	log_line(r->rid, "signin ok account=%lld ip=%s", (long long)a.id,
+	    r->ip);
+	r->log_note = "signin-ok";
+	next = form_get(&fm, "next");
+	reply_redirect(r, path_is_local(next) ? next : "/");
+}
+
+static void
+signup_render(struct req *r, int status, struct form *fm)
+{
+	view_set(r, "Page.Title", view_str(r, "Signup.Title"));
+	if (fm != NULL)
+		form_to_hdf(r, fm);
+	reply_render(r, status, "signup.cs");
+}
+
+/* GET /signup */
+void
+page_auth_signup_get(struct req *r)
+{
+	if (r->signed_in) {
+		reply_redirect(r, "/");
+		return;
+	}
+	signup_render(r, 200, NULL);
+}
+
+/*
+ * POST /signup: a new account (R1.2), signed in at once and sent to the
+ * one-time profile (R2.1).
+ */
+void
+page_auth_signup_post(struct req *r)
+{
+	struct form	 fm;
+	char		 email[EMAIL_MAX + 1];
+	int64_t		 id = 0;
+	int		 valid;
+
+	if (password_too_long(r, "password"))
+		return;
+	valid = form_read(r, &fm, signup_fields, NF(signup_fields));
+	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	new_password_check(&fm, "password", email);
+	if (!valid || fm.nerr > 0) {
+		signup_render(r, 422, &fm);
+		return;
+	}
+	if (db_begin_write() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	switch (account_create(email, form_get(&fm, "password"),
+	    form_get(&fm, "first"), form_get(&fm, "last"),
+	    form_get(&fm, "kind"), r->lang, &id)) {
+	case ACCT_OK:
+		break;
+	case ACCT_EXISTS:
+		db_rollback();
+		form_error(&fm, "email", "EmailTaken");
+		signup_render(r, 422, &fm);
+		return;
+	default:
+		db_rollback();
+		reply_error(r, 500);
+		return;
+	}
+	if (begin_session(r, id) != 0) {
+		db_rollback();
+		reply_error(r, 500);
+		return;
+	}
+	if (db_commit() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	log_line(r->rid, "signup account=%lld ip=%s", (long long)id, r->ip);
+	r->log_note = "signup";
+	reply_redirect(r, "/profile");
+}
+
+/* POST /signout: end every session of the account (R1.2, B.11). */
+void
+page_auth_signout_post(struct req *r)
+{
+	if (db_begin_write() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (session_end_all(r->user.id) != 0) {
+		db_rollback();
+		reply_error(r, 500);
+		return;
+	}
+	if (db_commit() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	log_line(r->rid, "signout account=%lld", (long long)r->user.id);
+	session_cookie(r, "", 0);
+	reply_redirect(r, "/signin");
+}
+
+static void
+password_render(struct req *r, int status, struct form *fm)
+{
+	view_set(r, "Page.Title", view_str(r, "Password.Title"));
+	view_set(r, "Page.Nav", "password");
+	if (fm != NULL)
+		form_to_hdf(r, fm);
+	reply_render(r, status, "password.cs");
+}
+
+/* GET /password */
+void
+page_auth_password_get(struct req *r)
+{
+	if (req_param(&r->query, "done") != NULL)
+		view_set(r, "Page.Done", "1");
+	password_render(r, 200, NULL);
+}
+
+/*
+ * POST /password: change the password; every other session of the
+ * account ends (B.11).  A wrong current password counts as a failed
+ * sign-in (A.6).
+ */
+void
+page_auth_password_post(struct req *r)
+{
+	struct form	 fm;
+	struct account	 a;
+	char		 hash[SCRYPT_MCF_LEN + 1], fresh[SCRYPT_MCF_LEN];
+	char		 pair[EMAIL_MAX + 80];
+	int		 valid;
+
+	if (password_too_long(r, "password") ||
+	    password_too_long(r, "current"))
+		return;
+	valid = form_read(r, &fm, password_fields, NF(password_fields));
+	new_password_check(&fm, "password", r->user.email);
+	if (!valid || fm.nerr > 0) {
+		password_render(r, 422, &fm);
+		return;
+	}
+	snprintf(pair, sizeof(pair), "%s|%s", r->user.email, r->ip);
+	if (throttle_blocked(THR_SIGNIN_ACCOUNT_IP, pair, r->now) != 0 ||
+	    throttle_blocked(THR_SIGNIN_ACCOUNT, r->user.email, r->now) != 0) {
+		view_set(r, "Page.Throttled", "1");
+		password_render(r, 429, NULL);
+		return;
+	}
+	if (account_by_email(r->user.email, &a, hash, sizeof(hash)) != 1) {
+		reply_error(r, 500);
+		return;
+	}
+	if (!password_check(hash, form_get(&fm, "current"))) {
+		note_failure(r, r->user.email);
+		log_line(r->rid, "password change fail account=%lld ip=%s",
+		    (long long)a.id, r->ip);
+		form_error(&fm, "current", "CurrentPassword");
+		password_render(r, 422, &fm);
+		return;
+	}
+	if (password_hash(fresh, sizeof(fresh), form_get(&fm, "password"))) {
+		reply_error(r, 500);
+		return;
+	}
+	if (db_begin_write() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (account_set_hash(a.id, fresh) != 0 ||
+	    session_end_others(a.id, r->sess.id) != 0) {
+		db_rollback();
+		reply_error(r, 500);
+		return;
+	}
+	if (db_commit() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	log_line(r->rid, "password changed account=%lld", (long long)a.id);
+	reply_redirect(r, "/password?done=1");
+}

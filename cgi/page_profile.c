@@ -1,0 +1,110 @@
+/*
+ * page_profile.c: the one-time profile (R2).  Until it is complete every
+ * page with the PROFILE flag sends the user here (R2.1).  First and last
+ * name come from the login account and are shown read-only; a crafted
+ * POST cannot change them, as they are not fields of this form (R2.2).
+ */
+#include <string.h>
+
+#include "pages.h"
+
+static const char *const langs[] = { "en", "pl", NULL };
+static const char *const methods[] = { "email", "phone", NULL };
+
+static const struct field profile_fields[] = {
+	{ "contact_email", F_EMAIL, 1, EMAIL_MAX, NULL },
+	{ "phone", F_PHONE, 0, 32, NULL },
+	{ "company", F_TEXT, 0, NAME_MAX_, NULL },
+	{ "country", F_COUNTRY, 1, 0, NULL },
+	{ "tz", F_TZ, 1, 0, NULL },
+	{ "lang", F_CHOICE, 1, 0, langs },
+	{ "method", F_CHOICE, 1, 0, methods },
+};
+
+#define NFIELDS	(sizeof(profile_fields) / sizeof(profile_fields[0]))
+
+/* profile_render: the form with the lists it chooses from. */
+static void
+profile_render(struct req *r, int status, const struct form *fm)
+{
+	size_t	 i;
+
+	view_set(r, "Page.Title", view_str(r, "Profile.Title"));
+	view_set(r, "Page.Nav", "profile");
+	form_to_hdf(r, fm);
+	if (hdf_copy(r->hdf, "Countries", i18n_countries(r->lang)) !=
+	    STATUS_OK) {
+		reply_error(r, 500);
+		return;
+	}
+	for (i = 0; i < tz_count(); i++)
+		view_setf(r, tz_at(i), "Zones.%zu", i);
+	reply_render(r, status, "profile.cs");
+}
+
+/* GET /profile: the form, filled from the account or with defaults. */
+void
+page_profile_get(struct req *r)
+{
+	struct form	 fm;
+	const struct account *a = &r->user;
+
+	memset(&fm, 0, sizeof(fm));
+	fm.f = profile_fields;
+	fm.n = NFIELDS;
+	form_set(&fm, "contact_email", *a->contact_email ? a->contact_email :
+	    a->email);
+	form_set(&fm, "phone", a->phone);
+	form_set(&fm, "company", a->company);
+	form_set(&fm, "country", a->country);
+	form_set(&fm, "tz", *a->tz ? a->tz : "UTC");
+	form_set(&fm, "lang", a->profile_done ? a->lang : r->lang);
+	form_set(&fm, "method", *a->method ? a->method : "email");
+	if (req_param(&r->query, "saved") != NULL)
+		view_set(r, "Page.Saved", "1");
+	if (!a->profile_done)
+		view_set(r, "Page.FirstTime", "1");
+	profile_render(r, 200, &fm);
+}
+
+/* POST /profile: validate each field, store, go on to the start page. */
+void
+page_profile_post(struct req *r)
+{
+	struct form	 fm;
+	struct profile	 p;
+	int		 first = !r->user.profile_done;
+
+	form_read(r, &fm, profile_fields, NFIELDS);
+	if (strcmp(form_get(&fm, "method"), "phone") == 0 &&
+	    *form_get(&fm, "phone") == '\0')
+		form_error(&fm, "phone", "PhoneNeeded");
+	if (fm.nerr > 0) {
+		if (first)
+			view_set(r, "Page.FirstTime", "1");
+		profile_render(r, 422, &fm);
+		return;
+	}
+	p.contact_email = form_get(&fm, "contact_email");
+	p.phone = form_get(&fm, "phone");
+	p.company = form_get(&fm, "company");
+	p.country = form_get(&fm, "country");
+	p.tz = form_get(&fm, "tz");
+	p.lang = form_get(&fm, "lang");
+	p.method = form_get(&fm, "method");
+	if (db_begin_write() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (account_set_profile(r->user.id, &p) != 0) {
+		db_rollback();
+		reply_error(r, 500);
+		return;
+	}
+	if (db_commit() != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	reply_cookie(r, "lang", p.lang, 365L * 86400);
+	reply_redirect(r, first ? "/" : "/profile?saved=1");
+}

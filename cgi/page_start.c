@@ -1,0 +1,65 @@
+/*
+ * page_start.c: the start page, /healthz (R13.5) and the language switch
+ * of every page (R12.1).
+ */
+#include <string.h>
+
+#include "pages.h"
+
+/* GET /: the signed-in start page. */
+void
+page_start_get(struct req *r)
+{
+	view_set(r, "Page.Title", view_str(r, "Start.Title"));
+	view_set(r, "Page.Nav", "start");
+	reply_render(r, 200, "start.cs");
+}
+
+/* GET /healthz: 200 when this worker can read the database (R13.5). */
+void
+page_healthz_get(struct req *r)
+{
+	sqlite3_stmt	*st = db_query(STMT_HEALTH, "");
+	int		 ok = st != NULL && db_row(st) == 1;
+
+	db_done(st);
+	if (ok)
+		reply_text(r, 200, "text/plain; charset=utf-8", "ok\n");
+	else
+		reply_text(r, 503, "text/plain; charset=utf-8",
+		    "database unavailable\n");
+}
+
+/*
+ * POST /lang: switch the language.  Stored in the profile once it is
+ * complete (R12.1), and in a cookie for the pages before that.
+ */
+void
+page_lang_post(struct req *r)
+{
+	const char	*lang = req_param(&r->form, "lang");
+	const char	*next = req_param(&r->form, "next");
+
+	if (lang == NULL || !i18n_valid(lang)) {
+		reply_error(r, 400);
+		return;
+	}
+	if (r->signed_in && r->user.profile_done) {
+		if (db_begin_write() != 0) {
+			reply_error(r, 500);
+			return;
+		}
+		if (account_set_lang(r->user.id, lang) != 0) {
+			db_rollback();
+			reply_error(r, 500);
+			return;
+		}
+		if (db_commit() != 0) {
+			reply_error(r, 500);
+			return;
+		}
+	}
+	reply_cookie(r, "lang", strcmp(lang, "pl") == 0 ? "pl" : "en",
+	    365L * 86400);
+	reply_redirect(r, next != NULL && path_is_local(next) ? next : "/");
+}

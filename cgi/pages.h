@@ -1,0 +1,29 @@
+/*
+ * pages.h: the page handlers, one family per file (ARCHITECTURE §2).
+ * Each is named page_<family>[_<thing>]_get/_post and listed in the
+ * route table of route.c.
+ */
+#ifndef PAGES_H
+#define PAGES_H
+
+#include "http.h"
+
+/* page_start.c */
+void	 page_start_get(struct req *);
+void	 page_healthz_get(struct req *);
+void	 page_lang_post(struct req *);
+
+/* page_auth.c */
+void	 page_auth_signin_get(struct req *);
+void	 page_auth_signin_post(struct req *);
+void	 page_auth_signup_get(struct req *);
+void	 page_auth_signup_post(struct req *);
+void	 page_auth_signout_post(struct req *);
+void	 page_auth_password_get(struct req *);
+void	 page_auth_password_post(struct req *);
+
+/* page_profile.c */
+void	 page_profile_get(struct req *);
+void	 page_profile_post(struct req *);
+
+#endif /* PAGES_H */

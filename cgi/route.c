@@ -1,0 +1,230 @@
+/*
+ * route.c: the static route table and the dispatcher that enforces its
+ * flags before any handler runs (after cgit's cmds[]).  Every POST is
+ * checked for its form token and origin here, in one place: no route can
+ * forget it (R1.5, SECURITY.md E.21).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+#include "pages.h"
+
+const struct route routes[] = {
+	{ M_GET,  "/",			page_start_get,	RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/healthz",		page_healthz_get, 0 },
+	{ M_POST, "/lang",		page_lang_post,	0 },
+	{ M_GET,  "/signin",		page_auth_signin_get, 0 },
+	{ M_POST, "/signin",		page_auth_signin_post, 0 },
+	{ M_GET,  "/signup",		page_auth_signup_get, 0 },
+	{ M_POST, "/signup",		page_auth_signup_post, 0 },
+	{ M_POST, "/signout",		page_auth_signout_post, RF_LOGIN },
+	{ M_GET,  "/password",		page_auth_password_get, RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/password",		page_auth_password_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/profile",		page_profile_get, RF_LOGIN },
+	{ M_POST, "/profile",		page_profile_post, RF_LOGIN },
+};
+
+const size_t	 nroutes = sizeof(routes) / sizeof(routes[0]);
+
+/*
+ * match: 1 if path matches the route's pattern; for RF_ID the last
+ * segment must be 1 to 18 digits, stored in *id.
+ */
+static int
+match(const struct route *rt, const char *path, int64_t *id)
+{
+	const char	*colon;
+	size_t		 pre, n;
+
+	if (!(rt->flags & RF_ID))
+		return strcmp(rt->path, path) == 0;
+	colon = strstr(rt->path, ":id");
+	pre = (size_t)(colon - rt->path);
+	if (strncmp(rt->path, path, pre) != 0)
+		return 0;
+	path += pre;
+	n = strspn(path, "0123456789");
+	if (n == 0 || n > 18 || strcmp(path + n, colon + 3) != 0 ||
+	    (path[0] == '0'))
+		return 0;
+	*id = strtoll(path, NULL, 10);
+	return 1;
+}
+
+/*
+ * origin_ok: the same-origin checks of a POST beside the token: Fetch
+ * Metadata, then Origin, then Referer, each only when the browser sent
+ * it (E.21).
+ */
+static int
+origin_ok(struct req *r)
+{
+	const char	*sfs = req_env(r, "HTTP_SEC_FETCH_SITE");
+	const char	*origin = req_env(r, "HTTP_ORIGIN");
+	const char	*ref = req_env(r, "HTTP_REFERER");
+	size_t		 n = strlen(cfg.origin);
+
+	if (sfs != NULL && *sfs != '\0' && strcmp(sfs, "same-origin") != 0 &&
+	    strcmp(sfs, "none") != 0)
+		return 0;
+	if (origin != NULL && *origin != '\0')
+		return strcmp(origin, cfg.origin) == 0;
+	if (ref != NULL && *ref != '\0')
+		return strncmp(ref, cfg.origin, n) == 0 && ref[n] == '/';
+	return 1;
+}
+
+/* csrf_ok: the POST body's token equals the session's (or pre-session). */
+static int
+csrf_ok(struct req *r)
+{
+	const char	*tok = req_param(&r->form, "csrf");
+	const char	*want = r->signed_in ? r->sess.csrf : r->pre;
+
+	return tok != NULL && want[0] != '\0' && ct_equal(tok, want) &&
+	    origin_ok(r);
+}
+
+/*
+ * route_dispatch: find r's route and run its handler once every flag
+ * holds; otherwise answer 404, 405, 303 (to sign in or the profile),
+ * 400 or 403 without running it.
+ */
+void
+route_dispatch(struct req *r)
+{
+	const struct route	*rt = NULL;
+	int			 path_found = 0;
+	size_t			 i;
+
+	if (r->bad) {
+		reply_error(r, r->bad);
+		return;
+	}
+	for (i = 0; i < nroutes; i++) {
+		int64_t	 id = 0;
+
+		if (!match(&routes[i], r->path, &id))
+			continue;
+		path_found = 1;
+		if (routes[i].method == r->method) {
+			rt = &routes[i];
+			r->id = id;
+			break;
+		}
+	}
+	if (rt == NULL) {
+		if (!path_found) {
+			reply_error(r, 404);
+			return;
+		}
+		reply_error(r, 405);
+		reply_header(r, "Allow", r->method == M_POST ? "GET, HEAD" :
+		    "POST");
+		return;
+	}
+	r->route = rt;
+	if ((rt->flags & RF_LOGIN) && !r->signed_in) {
+		char	 next[300];
+
+		snprintf(next, sizeof(next), "/signin?next=%s",
+		    r->method == M_GET ? r->path : "/");
+		reply_redirect(r, next);
+		return;
+	}
+	if ((rt->flags & RF_ENGINEER) &&
+	    strcmp(r->user.role, "engineer") != 0) {
+		reply_error(r, 404);
+		return;
+	}
+	if (r->method == M_POST) {
+		if (r->form.dup || r->query.dup) {
+			reply_error(r, 400);
+			return;
+		}
+		if (!csrf_ok(r)) {
+			log_line(r->rid, "csrf fail account=%lld ip=%s path=%s",
+			    (long long)r->user.id, r->ip, r->path);
+			r->log_note = "csrf-fail";
+			reply_error(r, 403);
+			return;
+		}
+	} else if (r->query.dup) {
+		reply_error(r, 400);
+		return;
+	}
+	if ((rt->flags & RF_PROFILE) && !r->user.profile_done) {
+		reply_redirect(r, "/profile");
+		return;
+	}
+	db_set_readonly(r->method == M_GET);
+	rt->fn(r);
+	db_set_readonly(0);
+}
+
+/* route_print: the table, one route a line, for the tests (E.21). */
+void
+route_print(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < nroutes; i++)
+		printf("%s %s %s%s%s\n", routes[i].method == M_POST ? "POST" :
+		    "GET", routes[i].path,
+		    routes[i].flags & RF_LOGIN ? "login" : "-",
+		    routes[i].flags & RF_PROFILE ? ",profile" : "",
+		    routes[i].flags & RF_ENGINEER ? ",engineer" : "");
+}
+
+/* session_cookie_name: "__Host-sid" over https (B.8), else "sid". */
+const char *
+session_cookie_name(const struct req *r)
+{
+	return r->https ? "__Host-sid" : "sid";
+}
+
+/* session_cookie: set (or with max_age 0, delete) the session cookie. */
+void
+session_cookie(struct req *r, const char *value, long max_age)
+{
+	reply_cookie(r, session_cookie_name(r), value, max_age);
+}
+
+/*
+ * session_load: who is asking.  A missing, unknown, expired, repeated or
+ * malformed cookie all mean signed out (B.12).  Also reads the
+ * pre-session token and chooses the language (R12.1).  Returns 0, or -1
+ * on a database error.
+ */
+int
+session_load(struct req *r)
+{
+	const char	*tok, *pre, *lc;
+	int		 rc;
+
+	tok = req_cookie_name(r, session_cookie_name(r));
+	if (tok != NULL) {
+		if ((rc = session_find(tok, r->now, &r->sess)) < 0)
+			return -1;
+		if (rc == 1) {
+			if ((rc = account_load(r->sess.account_id,
+			    &r->user)) < 0)
+				return -1;
+			r->signed_in = rc == 1;
+		}
+	}
+	pre = req_cookie_name(r, r->https ? "__Host-pre" : "pre");
+	if (pre != NULL && strlen(pre) == 64 &&
+	    strspn(pre, "0123456789abcdef") == 64)
+		strlcpy_(r->pre, pre, sizeof(r->pre));
+	if (r->signed_in && r->user.profile_done && i18n_valid(r->user.lang))
+		r->lang = r->signed_in && *r->user.lang ? r->user.lang : "en";
+	else if ((lc = req_cookie_name(r, "lang")) != NULL && i18n_valid(lc))
+		r->lang = strcmp(lc, "pl") == 0 ? "pl" : "en";
+	else
+		r->lang = i18n_pick(req_env(r, "HTTP_ACCEPT_LANGUAGE"));
+	return 0;
+}

@@ -1,0 +1,241 @@
+/*
+ * supportal.h: the declarations shared by the worker and supportalctl.
+ *
+ * Three rings (ARCHITECTURE.md §2): plumbing (util, config, db, sql, req,
+ * form, reply, view, route, session, password, throttle, i18n), domain
+ * (account, ...) and pages.  A file only calls inward.  Page handlers are
+ * declared in pages.h.
+ */
+#ifndef SUPPORTAL_H
+#define SUPPORTAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include <sqlite3.h>
+#include <libscrypt.h>
+
+/* ClearSilver */
+#include <ClearSilver.h>
+
+#define SUPPORTAL_SCHEMA_VERSION	1	/* PRAGMA user_version */
+
+/* ---------------------------------------------------------------- util.c */
+
+/* A growable byte buffer; always NUL-terminated when len > 0. */
+struct buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_free(struct buf *);
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+size_t	 strlcpy_(char *, const char *, size_t);
+void	 random_bytes(void *, size_t);
+void	 hex_encode(char *, const unsigned char *, size_t);
+void	 random_hex(char *, size_t);
+int	 ct_equal(const char *, const char *);
+int64_t	 now_usec(void);
+int	 utf8_valid(const char *, size_t);
+int	 path_is_local(const char *);
+void	 log_line(const char *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 log_escape(struct buf *, const char *);
+void	 log_request(const char *);
+
+/* SHA-256, streaming (attachments) and one-shot. */
+struct sha256 {
+	uint32_t	h[8];
+	uint64_t	len;
+	unsigned char	blk[64];
+	size_t		n;
+};
+void	 sha256_init(struct sha256 *);
+void	 sha256_update(struct sha256 *, const void *, size_t);
+void	 sha256_final(struct sha256 *, unsigned char[32]);
+void	 sha256_hex(const void *, size_t, char[65]);
+
+/* -------------------------------------------------------------- config.c */
+
+struct config {
+	char	 root[512];	/* templates/, lang/, static/ live here */
+	char	 var[512];	/* run-time state: db, attachments, log */
+	char	 db[600];	/* var/supportal.db unless set */
+	char	 origin[256];	/* scheme://host[:port] the portal serves */
+	char	 common_pw[512];/* the list of common passwords (A.4) */
+	int	 scrypt_logn;	/* log2 N */
+	int	 scrypt_r;
+	int	 scrypt_p;
+	int	 idle_timeout;	/* seconds (B.10) */
+	int	 abs_timeout;	/* seconds (B.10) */
+	long	 max_form;	/* bytes of an urlencoded body */
+	int	 max_params;	/* fields of one form or query */
+};
+
+extern struct config cfg;
+
+int	 config_load(void);
+
+/* ------------------------------------------------------------ db.c/sql.c */
+
+enum stmt {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_ACCOUNT_BY_EMAIL,
+	STMT_ACCOUNT_BY_ID,
+	STMT_ACCOUNT_INSERT,
+	STMT_ACCOUNT_SET_HASH,
+	STMT_ACCOUNT_SET_PROFILE,
+	STMT_ACCOUNT_SET_LANG,
+	STMT_ACCOUNT_SET_ROLE,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_BY_HASH,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_DELETE_ACCOUNT,
+	STMT_SESSION_DELETE_OTHERS,
+	STMT_SESSION_DELETE_EXPIRED,
+	STMT_THROTTLE_COUNT,
+	STMT_THROTTLE_ADD,
+	STMT_THROTTLE_PRUNE,
+	STMT_HEALTH,
+	STMT__MAX
+};
+
+extern const char *const sql_text[STMT__MAX];
+extern const char *const sql_name[STMT__MAX];
+/* Statements a GET may run although they write (session bookkeeping). */
+int	 sql_get_may_write(enum stmt);
+
+int	 db_open(const char *, int);
+void	 db_close(void);
+sqlite3	*db_handle(void);
+int	 db_version(void);
+sqlite3_stmt *db_query(enum stmt, const char *, ...);
+int	 db_row(sqlite3_stmt *);
+void	 db_done(sqlite3_stmt *);
+int	 db_exec(enum stmt, const char *, ...);
+int	 db_changes(void);
+int64_t	 db_last_id(void);
+int	 db_begin_write_(const char *, int);
+int	 db_commit(void);
+void	 db_rollback(void);
+int	 db_request_end(void);
+void	 db_set_readonly(int);
+int	 db_exec_script(const char *);
+int64_t	 db_col_int(sqlite3_stmt *, int);
+const char *db_col_text(sqlite3_stmt *, int);
+void	 db_col_copy(sqlite3_stmt *, int, char *, size_t);
+#define db_begin_write()	db_begin_write_(__FILE__, __LINE__)
+
+/* ---------------------------------------------------------- password.c */
+
+int	 password_hash(char *, size_t, const char *);
+int	 password_check(const char *, const char *);
+int	 password_needs_rehash(const char *);
+int	 password_common(const char *);
+void	 password_dummy_check(const char *);
+
+/* ---------------------------------------------------------- throttle.c */
+
+enum throttle_kind {
+	THR_SIGNIN_ACCOUNT_IP,	/* 10 failures per 15 minutes (A.6) */
+	THR_SIGNIN_ACCOUNT,	/* 100 per hour */
+	THR_SIGNIN_IP,		/* 100 per hour */
+	THR__MAX
+};
+
+int	 throttle_blocked(enum throttle_kind, const char *, time_t);
+int	 throttle_note(enum throttle_kind, const char *, time_t);
+
+/* ----------------------------------------------------------- account.c */
+
+#define EMAIL_MAX	254
+#define NAME_MAX_	100
+#define PASSWORD_MIN	8
+#define PASSWORD_MAX	4096
+
+struct account {
+	int64_t	 id;
+	char	 email[EMAIL_MAX + 1];
+	char	 first[NAME_MAX_ + 1];
+	char	 last[NAME_MAX_ + 1];
+	char	 kind[16];		/* personal | work */
+	char	 role[16];		/* customer | engineer */
+	int	 profile_done;
+	char	 contact_email[EMAIL_MAX + 1];
+	char	 phone[33];
+	char	 company[NAME_MAX_ + 1];
+	char	 country[3];		/* ISO 3166-1 alpha-2 */
+	char	 tz[64];		/* IANA */
+	char	 lang[3];		/* en | pl */
+	char	 method[8];		/* email | phone */
+};
+
+struct profile {
+	const char	*contact_email;
+	const char	*phone;
+	const char	*company;
+	const char	*country;
+	const char	*tz;
+	const char	*lang;
+	const char	*method;
+};
+
+enum acct_err {
+	ACCT_OK = 0,
+	ACCT_EXISTS,
+	ACCT_FAIL
+};
+
+void	 email_normalise(char *, size_t, const char *);
+int	 account_load(int64_t, struct account *);
+int	 account_by_email(const char *, struct account *, char *, size_t);
+enum acct_err account_create(const char *, const char *, const char *,
+	    const char *, const char *, const char *, int64_t *);
+int	 account_set_hash(int64_t, const char *);
+int	 account_set_profile(int64_t, const struct profile *);
+int	 account_set_lang(int64_t, const char *);
+int	 account_set_role(int64_t, const char *);
+
+/* ----------------------------------------------------------- session.c */
+
+struct session {
+	int64_t	 id;
+	int64_t	 account_id;
+	char	 csrf[65];
+	int64_t	 created;
+	int64_t	 seen;
+};
+
+int	 session_create(int64_t, const char *, time_t, char[65],
+	    struct session *);
+int	 session_find(const char *, time_t, struct session *);
+int	 session_end_all(int64_t);
+int	 session_end_others(int64_t, int64_t);
+
+/* -------------------------------------------------------------- i18n.c */
+
+int	 i18n_load(void);
+void	 i18n_free(void);
+HDF	*i18n_tree(const char *);
+const char *i18n_get(const char *, const char *);
+const char *i18n_pick(const char *);
+int	 i18n_valid(const char *);
+HDF	*i18n_countries(const char *);
+int	 country_valid(const char *);
+int	 tz_valid(const char *);
+size_t	 tz_count(void);
+const char *tz_at(size_t);
+
+#endif /* SUPPORTAL_H */

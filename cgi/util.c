@@ -1,0 +1,456 @@
+/*
+ * util.c: small helpers with no knowledge of HTTP or the database:
+ * buffers, allocation that never returns NULL, randomness, hex, SHA-256,
+ * constant-time comparison, UTF-8 validation and the log line.
+ */
+#include <sys/random.h>
+
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "supportal.h"
+
+/*
+ * xmalloc, xcalloc, xrealloc, xstrdup: allocate or abort.  A worker that
+ * cannot allocate a few bytes cannot answer anything; multiwatch starts a
+ * new one.
+ */
+void *
+xmalloc(size_t n)
+{
+	void	*p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void	*p = calloc(n ? n : 1, sz ? sz : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t	 n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+/*
+ * strlcpy_: copy s into dst of size sz, always terminated; returns
+ * strlen(s) so that truncation can be detected (result >= sz).
+ */
+size_t
+strlcpy_(char *dst, const char *s, size_t sz)
+{
+	size_t	 n = strlen(s);
+
+	if (sz > 0) {
+		size_t	 c = n < sz - 1 ? n : sz - 1;
+
+		memcpy(dst, s, c);
+		dst[c] = '\0';
+	}
+	return n;
+}
+
+/* buf_add: append n bytes to b, growing it; b->p stays NUL-terminated. */
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t	 cap = b->cap ? b->cap : 256;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->p = xrealloc(b->p, cap);
+		b->cap = cap;
+	}
+	if (n > 0)
+		memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 small[256];
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		buf_add(b, small, (size_t)n);
+		return;
+	}
+	buf_add(b, NULL, 0);
+	if (b->len + (size_t)n + 1 > b->cap) {
+		b->cap = b->len + (size_t)n + 1;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* buf_free: release b and leave it empty for reuse. */
+void
+buf_free(struct buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}
+
+/* random_bytes: n bytes from getrandom(2); aborts rather than go on weak. */
+void
+random_bytes(void *p, size_t n)
+{
+	unsigned char	*c = p;
+
+	while (n > 0) {
+		ssize_t	 got = getrandom(c, n, 0);
+
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			abort();
+		}
+		c += got;
+		n -= (size_t)got;
+	}
+}
+
+/* hex_encode: write 2n lowercase hex digits and a NUL to dst. */
+void
+hex_encode(char *dst, const unsigned char *p, size_t n)
+{
+	static const char	 hx[] = "0123456789abcdef";
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		dst[2 * i] = hx[p[i] >> 4];
+		dst[2 * i + 1] = hx[p[i] & 15];
+	}
+	dst[2 * n] = '\0';
+}
+
+/* random_hex: n random bytes as 2n hex digits into dst (size 2n+1). */
+void
+random_hex(char *dst, size_t n)
+{
+	unsigned char	 b[64];
+
+	assert(n <= sizeof(b));
+	random_bytes(b, n);
+	hex_encode(dst, b, n);
+}
+
+/*
+ * ct_equal: 1 if the two strings are equal, comparing in time that
+ * depends only on their lengths (tokens are of a fixed length).
+ */
+int
+ct_equal(const char *a, const char *b)
+{
+	size_t		 la = strlen(a), lb = strlen(b), i;
+	unsigned char	 d = 0;
+
+	if (la != lb || la == 0)
+		return 0;
+	for (i = 0; i < la; i++)
+		d |= (unsigned char)a[i] ^ (unsigned char)b[i];
+	return d == 0;
+}
+
+/* now_usec: a monotonic clock in microseconds, for durations. */
+int64_t
+now_usec(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/*
+ * utf8_valid: 1 if the n bytes are well-formed UTF-8 with no NUL and no
+ * C0 control other than tab, CR and LF.
+ */
+int
+utf8_valid(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0;
+
+	while (i < n) {
+		unsigned char	 c = p[i];
+		size_t		 k, need;
+		uint32_t	 cp;
+
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\r' &&
+			    c != '\n') || c == 0x7f)
+				return 0;
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			need = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3;
+			cp = c & 0x07;
+		} else
+			return 0;
+		if (i + need >= n)
+			return 0;
+		for (k = 1; k <= need; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if ((need == 2 && (cp < 0x800 ||
+		    (cp >= 0xd800 && cp <= 0xdfff))) ||
+		    (need == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+			return 0;
+		i += need + 1;
+	}
+	return 1;
+}
+
+/*
+ * path_is_local: 1 if s is a path on this site that is safe to redirect
+ * to: it starts with one '/', not "//" or "/\", and holds only printable
+ * ASCII (no CR, LF or other controls) (G.31).
+ */
+int
+path_is_local(const char *s)
+{
+	const char	*p;
+
+	if (s == NULL || s[0] != '/' || s[1] == '/' || s[1] == '\\')
+		return 0;
+	if (strlen(s) > 512)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
+		    *p == '\\')
+			return 0;
+	return 1;
+}
+
+/*
+ * log_escape: append s to b with CR, LF, other controls, backslash and
+ * double quote escaped, so that one log line stays one line (K.47).
+ */
+void
+log_escape(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char	 c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f || c == '\\' || c == '"')
+			buf_printf(b, "\\x%02x", c);
+		else
+			buf_add(b, s, 1);
+	}
+}
+
+/* The id of the request being served, for lines logged without one. */
+static char	 cur_rid[17];
+
+/* log_request: set (or with NULL, clear) the current request id. */
+void
+log_request(const char *rid)
+{
+	strlcpy_(cur_rid, rid ? rid : "", sizeof(cur_rid));
+}
+
+/*
+ * log_line: write one line to stderr: UTC time, the request id (the
+ * current request's when rid is NULL, "-" outside a request)
+ * and the formatted message, in a single write(2) so that lines of
+ * several workers never interleave.  The caller escapes untrusted parts
+ * with log_escape.
+ */
+void
+log_line(const char *rid, const char *fmt, ...)
+{
+	struct buf	 b = { 0 };
+	char		 ts[32], msg[2048];
+	struct tm	 tm;
+	time_t		 t = time(NULL);
+	va_list		 ap;
+	const char	*p;
+
+	gmtime_r(&t, &tm);
+	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (rid == NULL)
+		rid = cur_rid[0] ? cur_rid : "-";
+	buf_printf(&b, "%s %s ", ts, rid);
+	for (p = msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			buf_puts(&b, "\\n");
+		else
+			buf_add(&b, p, 1);
+	buf_add(&b, "\n", 1);
+	if (write(STDERR_FILENO, b.p, b.len) < 0) {
+		/* nowhere left to complain */
+	}
+	buf_free(&b);
+}
+
+/* ------------------------------------------------------------- SHA-256 */
+
+static const uint32_t	 K256[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
+	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+};
+
+#define ROR(x, n)	(((x) >> (n)) | ((x) << (32 - (n))))
+
+static void
+sha256_block(struct sha256 *s, const unsigned char *p)
+{
+	uint32_t	 w[64], a, b, c, d, e, f, g, h, t1, t2;
+	int		 i;
+
+	for (i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		    (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (i = 16; i < 64; i++)
+		w[i] = (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^
+		    (w[i - 2] >> 10)) + w[i - 7] + (ROR(w[i - 15], 7) ^
+		    ROR(w[i - 15], 18) ^ (w[i - 15] >> 3)) + w[i - 16];
+	a = s->h[0]; b = s->h[1]; c = s->h[2]; d = s->h[3];
+	e = s->h[4]; f = s->h[5]; g = s->h[6]; h = s->h[7];
+	for (i = 0; i < 64; i++) {
+		t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) +
+		    ((e & f) ^ (~e & g)) + K256[i] + w[i];
+		t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) +
+		    ((a & b) ^ (a & c) ^ (b & c));
+		h = g; g = f; f = e; e = d + t1;
+		d = c; c = b; b = a; a = t1 + t2;
+	}
+	s->h[0] += a; s->h[1] += b; s->h[2] += c; s->h[3] += d;
+	s->h[4] += e; s->h[5] += f; s->h[6] += g; s->h[7] += h;
+}
+
+void
+sha256_init(struct sha256 *s)
+{
+	static const uint32_t	 iv[8] = {
+		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+	};
+
+	memcpy(s->h, iv, sizeof(iv));
+	s->len = 0;
+	s->n = 0;
+}
+
+void
+sha256_update(struct sha256 *s, const void *data, size_t n)
+{
+	const unsigned char	*p = data;
+
+	s->len += n;
+	while (n > 0) {
+		size_t	 take = 64 - s->n;
+
+		if (take > n)
+			take = n;
+		memcpy(s->blk + s->n, p, take);
+		s->n += take;
+		p += take;
+		n -= take;
+		if (s->n == 64) {
+			sha256_block(s, s->blk);
+			s->n = 0;
+		}
+	}
+}
+
+void
+sha256_final(struct sha256 *s, unsigned char out[32])
+{
+	uint64_t	 bits = s->len * 8;
+	unsigned char	 pad = 0x80, zero = 0, l[8];
+	int		 i;
+
+	sha256_update(s, &pad, 1);
+	while (s->n != 56)
+		sha256_update(s, &zero, 1);
+	for (i = 0; i < 8; i++)
+		l[i] = (unsigned char)(bits >> (56 - 8 * i));
+	sha256_update(s, l, 8);
+	for (i = 0; i < 8; i++) {
+		out[4 * i] = (unsigned char)(s->h[i] >> 24);
+		out[4 * i + 1] = (unsigned char)(s->h[i] >> 16);
+		out[4 * i + 2] = (unsigned char)(s->h[i] >> 8);
+		out[4 * i + 3] = (unsigned char)s->h[i];
+	}
+}
+
+/* sha256_hex: the SHA-256 of n bytes as 64 hex digits into out. */
+void
+sha256_hex(const void *p, size_t n, char out[65])
+{
+	struct sha256	 s;
+	unsigned char	 d[32];
+
+	sha256_init(&s);
+	sha256_update(&s, p, n);
+	sha256_final(&s, d);
+	hex_encode(out, d, 32);
+}

@@ -1,0 +1,110 @@
+/*
+ * view.c: the request's HDF tree and the data every page shows: the
+ * strings of the user's language (Lang.*), who is signed in and the kind
+ * of their account (User.*, R1.1), the form token (Csrf) and the path
+ * for the language switch.  Application data goes under Page, User,
+ * Form, Errors and Lang; the kit's own trees are never written, except
+ * Config.VarEscapeMode, which makes every var: escape (F.24).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+
+/* view_hdf: r's HDF tree, created on first use. */
+static HDF *
+view_hdf(struct req *r)
+{
+	if (r->hdf == NULL && hdf_init(&r->hdf) != STATUS_OK)
+		abort();
+	return r->hdf;
+}
+
+static void
+check(NEOERR *err)
+{
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		abort();	/* only out of memory gets here */
+	}
+}
+
+/* view_set: name = value in r's HDF. */
+void
+view_set(struct req *r, const char *name, const char *value)
+{
+	check(hdf_set_value(view_hdf(r), name, value));
+}
+
+/* view_setf: value under a name built from a format. */
+void
+view_setf(struct req *r, const char *value, const char *fmt, ...)
+{
+	char	 name[256];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	view_set(r, name, value);
+}
+
+void
+view_set_int(struct req *r, const char *name, int64_t v)
+{
+	char	 s[32];
+
+	snprintf(s, sizeof(s), "%lld", (long long)v);
+	view_set(r, name, s);
+}
+
+/* view_str: the string key in the request's language. */
+const char *
+view_str(struct req *r, const char *key)
+{
+	return i18n_get(r->lang, key);
+}
+
+/*
+ * view_begin: the data every page needs, set just before rendering.
+ * Returns 0 or -1.
+ */
+int
+view_begin(struct req *r)
+{
+	HDF		*h = view_hdf(r);
+	char		 path[1024];
+	const char	*csrf;
+
+	snprintf(path, sizeof(path), "%s/templates", cfg.root);
+	check(hdf_set_value(h, "Config.VarEscapeMode", "html"));
+	check(hdf_set_value(h, "hdf.loadpaths.0", path));
+	check(hdf_copy(h, "Lang", i18n_tree(r->lang)));
+	view_set(r, "Page.Lang", r->lang);
+	view_set(r, "Page.Path", r->path);
+	view_set(r, "Req.Id", r->rid);
+	if (r->signed_in) {
+		view_set(r, "User.Signed", "1");
+		view_set(r, "User.First", r->user.first);
+		view_set(r, "User.Last", r->user.last);
+		view_set(r, "User.Email", r->user.email);
+		view_set(r, "User.Kind", r->user.kind);
+		view_set(r, "User.Role", r->user.role);
+		view_set_int(r, "User.ProfileDone", r->user.profile_done);
+		csrf = r->sess.csrf;
+	} else {
+		if (r->pre[0] == '\0') {
+			random_hex(r->pre, 32);
+			r->pre_new = 1;
+		}
+		csrf = r->pre;
+	}
+	if (r->pre_new) {
+		reply_cookie(r, r->https ? "__Host-pre" : "pre", r->pre, -1);
+		r->pre_new = 0;
+	}
+	view_set(r, "Csrf", csrf);
+	return 0;
+}

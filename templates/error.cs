@@ -1,0 +1,8 @@
+<?cs include:"header.cs" ?>
+<div class="narrow">
+<h1><?cs var:Error.Title ?></h1>
+<p><?cs var:Error.Text ?></p>
+<p class="muted"><?cs var:Lang.Error.Reference ?>: <code><?cs var:Req.Id ?></code> (<?cs var:Error.Status ?>)</p>
+<p><a href="/"><?cs var:Lang.Error.Home ?></a></p>
+</div>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,6 @@
+</main>
+<footer class="foot">
+<p><?cs var:Lang.Footer.Text ?></p>
+</footer>
+</body>
+</html>

@@ -1,0 +1,18 @@
+<?cs include:"header.cs" ?>
+<div class="narrow">
+<h1><?cs var:Lang.Signin.Title ?></h1>
+<p class="lead"><?cs var:Lang.Signin.Intro ?></p>
+<?cs if:Page.Throttled ?>
+<div class="summary" role="alert"><p><?cs var:Lang.Signin.Throttled ?></p></div>
+<?cs /if ?>
+<?cs call:errors() ?>
+<form method="post" action="/signin" class="card" novalidate>
+<?cs call:csrf() ?>
+<?cs if:Form.next.Value ?><input type="hidden" name="next" value="<?cs var:Form.next.Value ?>"><?cs /if ?>
+<?cs call:field(Form.email, "email", Lang.Signin.Email, "email", "username", "", "") ?>
+<?cs call:field(Form.password, "password", Lang.Signin.Password, "password", "current-password", "", "") ?>
+<p><button type="submit" class="primary"><?cs var:Lang.Signin.Submit ?></button></p>
+</form>
+<p><?cs var:Lang.Signin.NoAccount ?> <a href="/signup"><?cs var:Lang.Nav.SignUp ?></a></p>
+</div>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,181 @@
+# tests/lib.sh: the HTTP test harness, sourced by every tests/http/t_*.sh.
+#
+# It starts a real nginx (configuration from conf/nginx.conf.in on a free
+# port) in front of real FastCGI workers (spawn-fcgi + multiwatch) on a
+# fresh var/ with a real SQLite file, and gives the tests curl helpers.
+# Each check prints "ok - ..." or "not ok - ..."; tests/http/run counts them.
+#
+#   SUPPORTAL_BIN  the worker to test (build/asan/supportal.fcgi for the
+#                  sanitiser run)
+#   WORKERS        number of workers (default 2)
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BIN=${SUPPORTAL_BIN:-$ROOT/build/supportal.fcgi}
+CTL=${SUPPORTAL_CTL:-$ROOT/build/supportalctl}
+PASS=0
+FAIL=0
+
+ok() { PASS=$((PASS + 1)); echo "ok - $*"; }
+not_ok() { FAIL=$((FAIL + 1)); echo "not ok - $*"; }
+
+# check DESC COMMAND...: ok when the command succeeds.
+check() {
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# expect_eq DESC GOT WANT
+expect_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
+}
+
+free_port() {
+	local p
+	while :; do
+		p=$((20000 + RANDOM % 20000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+	done
+}
+
+# harness_start: a fresh portal; sets T (temp dir), VAR, PORT, BASE, DB.
+harness_start() {
+	T=$(mktemp -d /tmp/supportal-test.XXXXXX)
+	VAR=$T/var
+	export SUPPORTAL_VAR=$VAR SUPPORTAL_ROOT=$ROOT
+	export SUPPORTAL_SCRYPT=${SUPPORTAL_SCRYPT:-10,8,1}
+	PORT=$(free_port)
+	BASE=http://127.0.0.1:$PORT
+	export SUPPORTAL_ORIGIN=$BASE
+	DB=$VAR/supportal.db
+	"$CTL" init >/dev/null || { echo "harness: init failed" >&2; exit 1; }
+	"$ROOT/tools/gen-nginx" "$VAR" "$ROOT" "$PORT" "$VAR/run/supportal.sock" \
+		>"$VAR/run/nginx.conf"
+	workers_start
+	nginx -c "$VAR/run/nginx.conf" -p "$VAR/run" -e "$VAR/log/nginx-error.log" &
+	NGINX_PID=$!
+	wait_healthy || { echo "harness: portal did not start" >&2; cat "$VAR/log/"*.log >&2; exit 1; }
+	trap harness_stop EXIT
+}
+
+# workers_start: spawn-fcgi + multiwatch with WORKERS workers.
+workers_start() {
+	rm -f "$VAR/run/supportal.sock"
+	ASAN_OPTIONS=${ASAN_OPTIONS:-log_path=$VAR/log/asan:detect_leaks=1} \
+	UBSAN_OPTIONS=${UBSAN_OPTIONS:-log_path=$VAR/log/ubsan:print_stacktrace=1} \
+	spawn-fcgi -n -s "$VAR/run/supportal.sock" -M 0660 -- \
+		/usr/bin/multiwatch -f "${WORKERS:-2}" -- "$BIN" \
+		2>>"$VAR/log/supportal.log" &
+	FCGI_PID=$!
+	local i=0
+	until [ -S "$VAR/run/supportal.sock" ]; do
+		i=$((i + 1)); [ $i -gt 100 ] && return 1
+		sleep 0.05
+	done
+}
+
+# workers_restart: stop the workers and start them again (new settings).
+workers_restart() {
+	kill -TERM "$FCGI_PID" 2>/dev/null
+	wait "$FCGI_PID" 2>/dev/null
+	workers_start
+	wait_healthy
+}
+
+wait_healthy() {
+	local i=0
+	until curl -fs "$BASE/healthz" >/dev/null 2>&1; do
+		i=$((i + 1)); [ $i -gt 100 ] && return 1
+		sleep 0.05
+	done
+}
+
+# worker_pids: the pids of the running workers, sorted, one line.
+worker_pids() {
+	pgrep -P "$(pgrep -P "$FCGI_PID" -f multiwatch 2>/dev/null || echo "$FCGI_PID")" 2>/dev/null | sort | tr '\n' ' '
+}
+
+harness_stop() {
+	trap - EXIT
+	[ -n "${NGINX_PID:-}" ] && kill -TERM "$NGINX_PID" 2>/dev/null
+	[ -n "${FCGI_PID:-}" ] && kill -TERM "$FCGI_PID" 2>/dev/null
+	wait 2>/dev/null
+	# sanitiser reports of any worker fail the test file
+	if ls "$VAR"/log/asan.* "$VAR"/log/ubsan.* >/dev/null 2>&1; then
+		not_ok "sanitiser reports: $(ls "$VAR"/log/asan.* "$VAR"/log/ubsan.* 2>/dev/null | tr '\n' ' ')"
+		cat "$VAR"/log/asan.* "$VAR"/log/ubsan.* 2>/dev/null | head -60
+	fi
+	if grep -q "left open\|left busy\|left the database" "$VAR/log/supportal.log" 2>/dev/null; then
+		not_ok "a request left a transaction or statement open"
+		grep "left open\|left busy\|left the database" "$VAR/log/supportal.log" | head
+	fi
+	echo "# $PASS passed, $FAIL failed in $(basename "$0")"
+	[ "${KEEP:-0}" = 1 ] && echo "# kept $T" || rm -rf "$T"
+	[ "$FAIL" -eq 0 ]
+	exit $?
+}
+
+# http METHOD PATH [curl args...]: one request with the cookie jar $JAR
+# (default $T/jar).  Sets STATUS; the body is in $T/body, the headers in
+# $T/headers.
+http() {
+	local method=$1 path=$2
+	shift 2
+	STATUS=$(curl -s -o "$T/body" -D "$T/headers" -w '%{http_code}' \
+		-X "$method" -b "${JAR:-$T/jar}" -c "${JAR:-$T/jar}" "$@" "$BASE$path")
+}
+
+get() { http GET "$@"; }
+
+# post PATH FIELDS...: an urlencoded POST, each field as name=value
+# (values are url-encoded here).  Adds the form token of the last page
+# unless a csrf= field is given.
+post() {
+	local path=$1 args=() have_csrf=0 f
+	shift
+	for f in "$@"; do
+		case "$f" in csrf=*) have_csrf=1 ;; esac
+		args+=(--data-urlencode "$f")
+	done
+	[ $have_csrf = 0 ] && args+=(--data-urlencode "csrf=$(csrf_token)")
+	http POST "$path" "${args[@]}"
+}
+
+# csrf_token: the form token in the last page fetched (GET / if none).
+csrf_token() {
+	local t
+	t=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/body" 2>/dev/null | head -1)
+	if [ -z "$t" ]; then
+		curl -s -o "$T/csrfpage" -b "${JAR:-$T/jar}" -c "${JAR:-$T/jar}" "$BASE/signin"
+		t=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/csrfpage" | head -1)
+	fi
+	echo "$t"
+}
+
+header() { grep -i "^$1:" "$T/headers" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
+body_has() { grep -q -- "$1" "$T/body"; }
+
+# signup EMAIL PASSWORD FIRST LAST KIND: a new account in jar $JAR.
+signup() {
+	get /signup
+	post /signup "email=$1" "password=$2" "first=$3" "last=$4" "kind=$5"
+}
+
+# signin EMAIL PASSWORD
+signin() {
+	get /signin
+	post /signin "email=$1" "password=$2"
+}
+
+# profile_fill: complete the one-time profile of the signed-in account.
+profile_fill() {
+	get /profile
+	post /profile "contact_email=${1:-contact@example.com}" "phone=+48 22 555 0100" \
+		"company=Contoso" "country=PL" "tz=Europe/Warsaw" "lang=en" "method=email"
+}
+
+# db QUERY: run a query on the test database (the tests' own look-ups).
+db() { sqlite3 -cmd ".timeout 5000" "$DB" "$@"; }
+
+# db_hash: a digest of the whole database content.
+db_hash() { sqlite3 "$DB" .dump | sha256sum | cut -d' ' -f1; }

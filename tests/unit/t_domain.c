@@ -1,0 +1,181 @@
+/*
+ * t_domain: the statements, transactions, passwords, accounts, sessions
+ * and the throttle against a real SQLite file.
+ */
+#include <sys/stat.h>
+
+#include "unit.h"
+
+/* Every statement of sql.c has a text and a name, and prepares. */
+TEST(sql_table_complete)
+{
+	int		 i;
+	sqlite3_stmt	*st;
+
+	for (i = 0; i < STMT__MAX; i++) {
+		CHECK(sql_text[i] != NULL && sql_name[i] != NULL);
+		if (sql_text[i] == NULL)
+			continue;
+		CHECK(sqlite3_prepare_v2(db_handle(), sql_text[i], -1, &st,
+		    NULL) == SQLITE_OK);
+		sqlite3_finalize(st);
+	}
+}
+
+/* Nested write transactions: an inner rollback dooms the outer one. */
+TEST(transactions_nest)
+{
+	int64_t	 id = 0;
+
+	CHECK(db_begin_write() == 0);
+	CHECK(db_begin_write() == 0);
+	CHECK(account_create("nest@example.com", "long-password-1", "N",
+	    "N", "personal", "en", &id) == ACCT_OK);
+	db_rollback();
+	CHECK(db_commit() != 0);
+	CHECK(db_request_end() == 0);
+	{
+		struct account	 a;
+		char		 h[200];
+
+		CHECK(account_by_email("nest@example.com", &a, h,
+		    sizeof(h)) == 0);
+	}
+}
+
+/* A GET may not write, except session bookkeeping (db.c, sql.c). */
+TEST(readonly_get)
+{
+	db_set_readonly(1);
+	CHECK(db_exec(STMT_ACCOUNT_SET_LANG, "IT", (int64_t)1, "pl") != 0);
+	CHECK(db_exec(STMT_SESSION_TOUCH, "II", (int64_t)0, (int64_t)0) == 0);
+	db_set_readonly(0);
+	CHECK(db_request_end() == 0);
+}
+
+/* A.1: the default cost meets ASVS 5.0 appendix C; A.2: checks repeat. */
+TEST(password_hashes)
+{
+	char	 h[SCRYPT_MCF_LEN];
+	int	 logn = cfg.scrypt_logn, r = cfg.scrypt_r, p = cfg.scrypt_p;
+
+	cfg.scrypt_logn = 15; cfg.scrypt_r = 8; cfg.scrypt_p = 3;
+	CHECK(password_hash(h, sizeof(h), "correct horse battery") == 0);
+	CHECK(strncmp(h, "$s1$0f0803$", 11) == 0);
+	CHECK(password_check(h, "correct horse battery"));
+	CHECK(password_check(h, "correct horse battery"));	/* A.2 */
+	CHECK(!password_check(h, "correct horse batterz"));
+	CHECK(!password_needs_rehash(h));
+	cfg.scrypt_logn = 10; cfg.scrypt_r = 8; cfg.scrypt_p = 1;
+	CHECK(password_hash(h, sizeof(h), "x") == 0);
+	cfg.scrypt_logn = 15; cfg.scrypt_p = 3;
+	CHECK(password_needs_rehash(h));
+	CHECK(!password_check("garbage", "x"));
+	cfg.scrypt_logn = logn; cfg.scrypt_r = r; cfg.scrypt_p = p;
+}
+
+/* A.4: common passwords, case-insensitively. */
+TEST(common_passwords)
+{
+	CHECK(password_common("password"));
+	CHECK(password_common("PassWord1"));
+	CHECK(password_common("12345678"));
+	CHECK(!password_common("correct horse battery staple"));
+}
+
+TEST(accounts)
+{
+	struct account	 a;
+	char		 h[200], e[EMAIL_MAX + 1];
+	int64_t		 id = 0, id2 = 0;
+	struct profile	 p = { "c@example.com", "+48 1 2345", "Co", "PL",
+	    "Europe/Warsaw", "pl", "phone" };
+
+	email_normalise(e, sizeof(e), "  Mixed.Case@Example.COM ");
+	CHECK(strcmp(e, "mixed.case@example.com") == 0);
+	CHECK(account_create(e, "long-password-2", "Ann", "Lee", "work",
+	    "en", &id) == ACCT_OK);
+	CHECK(account_create(e, "long-password-3", "Ann", "Lee", "work",
+	    "en", &id2) == ACCT_EXISTS);
+	CHECK(account_by_email(e, &a, h, sizeof(h)) == 1);
+	CHECK(a.id == id && strcmp(a.kind, "work") == 0 && !a.profile_done);
+	CHECK(account_set_profile(id, &p) == 0);
+	CHECK(account_load(id, &a) == 1 && a.profile_done &&
+	    strcmp(a.tz, "Europe/Warsaw") == 0 && strcmp(a.lang, "pl") == 0);
+	/* the schema refuses what the code would never write */
+	CHECK(db_exec(STMT_ACCOUNT_SET_LANG, "IT", id, "de") != 0);
+}
+
+/* B.7, B.10: tokens are distinct, only their hash is stored, expiry. */
+TEST(sessions)
+{
+	struct session	 s, f;
+	char		 tok[65], tok2[65];
+	int64_t		 id = 0;
+	time_t		 now = time(NULL);
+	sqlite3_stmt	*st;
+	int		 found = 0;
+
+	CHECK(account_create("sess@example.com", "long-password-4", "S", "S",
+	    "personal", "en", &id) == ACCT_OK);
+	CHECK(session_create(id, "127.0.0.1", now, tok, &s) == 0);
+	CHECK(session_create(id, "127.0.0.1", now, tok2, &f) == 0);
+	CHECK(strcmp(tok, tok2) != 0 && strcmp(s.csrf, f.csrf) != 0);
+	CHECK(session_find(tok, now, &f) == 1 && f.account_id == id);
+	/* the cookie value is nowhere in the table */
+	CHECK(sqlite3_prepare_v2(db_handle(), "SELECT token_hash, csrf FROM"
+	    " sessions", -1, &st, NULL) == SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strcmp((const char *)sqlite3_column_text(st, 0), tok) == 0)
+			found = 1;
+	sqlite3_finalize(st);
+	CHECK(!found);
+	CHECK(session_find(tok, now + 29 * 60, &f) == 1);	/* idle 29 */
+	CHECK(session_find(tok, now + 29 * 60 + 31 * 60, &f) == 0);
+	CHECK(session_find(tok, now + 29 * 60, &f) == 0);	/* gone */
+	CHECK(session_find("zz", now, &f) == 0);
+	CHECK(session_end_all(id) == 0);
+	CHECK(session_find(tok2, now, &f) == 0);
+}
+
+/* A.6: ten failures per pair and window, then blocked. */
+TEST(throttle_counts)
+{
+	time_t	 now = time(NULL);
+	int	 i;
+
+	for (i = 0; i < 9; i++)
+		CHECK(throttle_note(THR_SIGNIN_ACCOUNT_IP, "k|1", now) == 0);
+	CHECK(throttle_blocked(THR_SIGNIN_ACCOUNT_IP, "k|1", now) == 0);
+	CHECK(throttle_note(THR_SIGNIN_ACCOUNT_IP, "k|1", now) == 0);
+	CHECK(throttle_blocked(THR_SIGNIN_ACCOUNT_IP, "k|1", now) == 1);
+	CHECK(throttle_blocked(THR_SIGNIN_ACCOUNT_IP, "k|2", now) == 0);
+	CHECK(throttle_blocked(THR_SIGNIN_ACCOUNT_IP, "k|1",
+	    now + 15 * 60 + 1) == 0);
+}
+
+/* The database file is not readable by other users. */
+TEST(db_file_mode)
+{
+	struct stat	 sb;
+
+	CHECK(stat(cfg.db, &sb) == 0);
+	CHECK((sb.st_mode & 07) == 0);
+}
+
+int
+main(void)
+{
+	unit_db();
+	RUN(sql_table_complete);
+	RUN(transactions_nest);
+	RUN(readonly_get);
+	RUN(password_hashes);
+	RUN(common_passwords);
+	RUN(accounts);
+	RUN(sessions);
+	RUN(throttle_counts);
+	RUN(db_file_mode);
+	unit_db_done();
+	DONE();
+}

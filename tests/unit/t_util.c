@@ -1,0 +1,106 @@
+/* t_util: SHA-256, UTF-8, local paths, constant-time compare, buffers. */
+#include "unit.h"
+
+/* SHA-256 against the FIPS 180-2 vectors, one-shot and streamed. */
+TEST(sha256_vectors)
+{
+	char		 out[65];
+	struct sha256	 s;
+	unsigned char	 d[32];
+	char		 million[1000];
+	int		 i;
+
+	sha256_hex("", 0, out);
+	CHECK(strcmp(out, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934c"
+	    "a495991b7852b855") == 0);
+	sha256_hex("abc", 3, out);
+	CHECK(strcmp(out, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9c"
+	    "b410ff61f20015ad") == 0);
+	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+	    56, out);
+	CHECK(strcmp(out, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167"
+	    "f6ecedd419db06c1") == 0);
+	memset(million, 'a', sizeof(million));
+	sha256_init(&s);
+	for (i = 0; i < 1000; i++)
+		sha256_update(&s, million, sizeof(million));
+	sha256_final(&s, d);
+	hex_encode(out, d, 32);
+	CHECK(strcmp(out, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e"
+	    "046d39ccc7112cd0") == 0);
+}
+
+TEST(utf8)
+{
+	CHECK(utf8_valid("plain", 5));
+	CHECK(utf8_valid("Zażółć gęślą jaźń", strlen("Zażółć gęślą jaźń")));
+	CHECK(utf8_valid("line\r\nnext\t", 11));
+	CHECK(!utf8_valid("a\0b", 3));			/* NUL (A.3, G.30) */
+	CHECK(!utf8_valid("\x01", 1));
+	CHECK(!utf8_valid("\xc3", 1));			/* truncated */
+	CHECK(!utf8_valid("\xc0\xaf", 2));		/* overlong */
+	CHECK(!utf8_valid("\xed\xa0\x80", 3));		/* surrogate */
+	CHECK(!utf8_valid("\xf4\x90\x80\x80", 4));	/* > U+10FFFF */
+	CHECK(utf8_valid("\xe2\x80\xae", 3));		/* U+202E is text */
+}
+
+/* G.31: next= takes only local paths. */
+TEST(local_paths)
+{
+	CHECK(path_is_local("/"));
+	CHECK(path_is_local("/profile?x=1"));
+	CHECK(!path_is_local("//evil.example/"));
+	CHECK(!path_is_local("/\\evil.example/"));
+	CHECK(!path_is_local("https://evil.example/"));
+	CHECK(!path_is_local("/a\r\nSet-Cookie: x=1"));
+	CHECK(!path_is_local("/a b"));
+	CHECK(!path_is_local(""));
+	CHECK(!path_is_local(NULL));
+}
+
+TEST(compare)
+{
+	CHECK(ct_equal("abc", "abc"));
+	CHECK(!ct_equal("abc", "abd"));
+	CHECK(!ct_equal("abc", "abcd"));
+	CHECK(!ct_equal("", ""));
+}
+
+TEST(buffers_and_random)
+{
+	struct buf	 b = { 0 };
+	char		 a[65], c[65];
+	int		 i;
+
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	CHECK(b.len == strlen(b.p));
+	CHECK(strncmp(b.p, "0,1,2,", 6) == 0);
+	buf_free(&b);
+	CHECK(b.p == NULL && b.len == 0);
+	random_hex(a, 32);
+	random_hex(c, 32);
+	CHECK(strlen(a) == 64 && strcmp(a, c) != 0);
+}
+
+TEST(log_escaping)
+{
+	struct buf	 b = { 0 };
+
+	log_escape(&b, "a\r\nb\"c\\");
+	CHECK(strchr(b.p, '\n') == NULL && strchr(b.p, '\r') == NULL);
+	CHECK(strstr(b.p, "\\x0d\\x0a") != NULL);
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	RUN(sha256_vectors);
+	RUN(utf8);
+	RUN(local_paths);
+	RUN(compare);
+	RUN(buffers_and_random);
+	RUN(log_escaping);
+	DONE();
+}
