@@ -205,8 +205,7 @@ country_valid(const char *c)
 	if (strlen(c) != 2 || !isupper((unsigned char)c[0]) ||
 	    !isupper((unsigned char)c[1]))
 		return 0;
-	return hdf_get_obj(countries[0], "Countries") != NULL &&
-	    hdf_get_child(hdf_get_obj(countries[0], "Countries"), c) != NULL;
+	return hdf_get_obj(hdf_get_obj(countries[0], "Countries"), c) != NULL;
 }
 
 /* tz_valid: 1 if z names a zone of the system's list. */

@@ -91,8 +91,9 @@ wait_healthy() {
 }
 
 # worker_pids: the pids of the running workers, sorted, one line.
+# (spawn-fcgi -n execs multiwatch, whose children are the workers)
 worker_pids() {
-	pgrep -P "$(pgrep -P "$FCGI_PID" -f multiwatch 2>/dev/null || echo "$FCGI_PID")" 2>/dev/null | sort | tr '\n' ' '
+	pgrep -P "$FCGI_PID" | sort -n | tr '\n' ' '
 }
 
 harness_stop() {

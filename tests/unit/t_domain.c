@@ -163,10 +163,49 @@ TEST(db_file_mode)
 	CHECK((sb.st_mode & 07) == 0);
 }
 
+/* R2.3: countries of ISO 3166-1 and the system's zones. */
+TEST(countries_and_zones)
+{
+	CHECK(country_valid("PL") && country_valid("US") && country_valid("AX"));
+	CHECK(!country_valid("XX") && !country_valid("pl") &&
+	    !country_valid("") && !country_valid("POL"));
+	CHECK(tz_valid("Europe/Warsaw") && tz_valid("UTC") &&
+	    tz_valid("America/Los_Angeles"));
+	CHECK(!tz_valid("Mars/Olympus") && !tz_valid("") &&
+	    !tz_valid("../../etc/passwd"));
+	CHECK(strcmp(i18n_get("pl", "Nav.SignOut"), "Wyloguj") == 0);
+	CHECK(strcmp(i18n_get("xx", "Nav.SignOut"), "Sign out") == 0);
+	CHECK(strcmp(i18n_pick("pl-PL,pl;q=0.9,en;q=0.8"), "pl") == 0);
+	CHECK(strcmp(i18n_pick("de, en;q=0.3, pl;q=0.2"), "en") == 0);
+	CHECK(strcmp(i18n_pick("pl;q=0, en"), "en") == 0);
+	CHECK(strcmp(i18n_pick(NULL), "en") == 0);
+	CHECK(strcmp(i18n_pick("plx,pl-x"), "pl") == 0);
+}
+
+/* B.7: 10,000 session tokens, all distinct. */
+TEST(tokens_distinct)
+{
+	char	(*t)[65] = xcalloc(10000, 65);
+	int	 i, dup = 0;
+
+	for (i = 0; i < 10000; i++)
+		random_hex(t[i], 32);
+	qsort(t, 10000, 65, (int (*)(const void *, const void *))strcmp);
+	for (i = 1; i < 10000; i++)
+		if (strcmp(t[i - 1], t[i]) == 0)
+			dup++;
+	CHECK(dup == 0);
+	free(t);
+}
+
 int
 main(void)
 {
 	unit_db();
+	if (i18n_load() != 0)
+		abort();
+	RUN(countries_and_zones);
+	RUN(tokens_distinct);
 	RUN(sql_table_complete);
 	RUN(transactions_nest);
 	RUN(readonly_get);
@@ -176,6 +215,7 @@ main(void)
 	RUN(sessions);
 	RUN(throttle_counts);
 	RUN(db_file_mode);
+	i18n_free();
 	unit_db_done();
 	DONE();
 }
