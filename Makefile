@@ -11,9 +11,10 @@ ASAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
 
 B        = build
-CORE     = util config sql db password throttle account session i18n
+CORE     = util config sql db password throttle account session i18n \
+           catalogue contract
 PLUMB    = req form reply view route
-PAGES    = page_start page_auth page_profile
+PAGES    = page_start page_auth page_profile page_contracts
 WORKER   = main $(PLUMB) $(PAGES)
 HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h
 
@@ -22,6 +23,7 @@ WORKER_O = $(WORKER:%=$(B)/%.o)
 ACORE_O  = $(CORE:%=$(B)/asan/%.o)
 AWORK_O  = $(WORKER:%=$(B)/asan/%.o)
 UNIT     = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/t_*.c))
+TOOLS    = $(patsubst tests/tools/%.c,%,$(wildcard tests/tools/*.c))
 
 all: $(B)/supportal.fcgi $(B)/supportalctl
 
@@ -49,11 +51,15 @@ $(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(ACORE_O) \
 	$(CC) $(CFLAGS) $(ASAN) -Icgi -o $@ $< $(ACORE_O) \
 	    $(filter-out $(B)/asan/main.o,$(AWORK_O)) $(LIBS)
 
+# small programs the HTTP tests drive the domain code with
+$(B)/tools/%: tests/tools/%.c $(CORE_O) | $(B)/tools
+	$(CC) $(CFLAGS) -Icgi -o $@ $< $(CORE_O) $(LIBS)
+
 asan: $(B)/asan/supportal.fcgi $(B)/asan/supportalctl
 
-unit-bin: $(UNIT:%=$(B)/unit/%)
+unit-bin: $(UNIT:%=$(B)/unit/%) $(TOOLS:%=$(B)/tools/%)
 
-$(B) $(B)/asan $(B)/unit:
+$(B) $(B)/asan $(B)/unit $(B)/tools:
 	mkdir -p $@
 
 install-deps:

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "supportal.h"
 
@@ -264,6 +265,186 @@ cmd_add_account(int argc, char **argv)
 	return 0;
 }
 
+static int
+import_file(const char *path)
+{
+	FILE	*f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char	 err[512];
+	int	 rc;
+
+	if (f == NULL) {
+		fprintf(stderr, "supportalctl: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	rc = catalogue_import(f, path, err, sizeof(err));
+	if (f != stdin)
+		fclose(f);
+	if (rc != 0)
+		fprintf(stderr, "supportalctl: %s\n", err);
+	return rc;
+}
+
+static int
+cmd_import_catalogue(int argc, char **argv)
+{
+	if (argc != 2)
+		return cmd_usage(stderr);
+	if (import_file(argv[1]) != 0)
+		return 1;
+	printf("imported %s\n", argv[1]);
+	return 0;
+}
+
+/* issue: print the IDs of a new contract; 0, 1 (bad value) or -1. */
+static int
+issue(const struct contract_new *c, int quiet)
+{
+	char	 aid[CONTRACT_ID_LEN + 1], cid[CONTRACT_ID_LEN + 1];
+	char	 fa[CONTRACT_ID_LEN + 2], fc[CONTRACT_ID_LEN + 2], err[256];
+	int64_t	 id;
+	int	 rc;
+
+	if ((rc = contract_issue(c, err, sizeof(err), aid, cid, &id)) != 0) {
+		fprintf(stderr, "supportalctl: %s\n", rc > 0 ? err :
+		    "database error");
+		return rc;
+	}
+	contract_id_format(fa, aid);
+	contract_id_format(fc, cid);
+	if (!quiet)
+		printf("Access ID:   %s\nContract ID: %s\n", fa, fc);
+	return 0;
+}
+
+static int
+cmd_issue_contract(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "programme", required_argument, NULL, 'g' },
+		{ "plan", required_argument, NULL, 'n' },
+		{ "incidents", required_argument, NULL, 'i' },
+		{ "start", required_argument, NULL, 's' },
+		{ "scope", required_argument, NULL, 'c' },
+		{ "version", required_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct contract_new	 c;
+	const char		*vers[64];
+	char			 today[11], *end;
+	int			 ch, nv = 0, p = -1, sc = -1;
+
+	memset(&c, 0, sizeof(c));
+	today_utc(today, time(NULL));
+	c.start = today;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (ch) {
+		case 'g': p = programme_parse(optarg); break;
+		case 'n': c.plan = optarg; break;
+		case 'i':
+			c.incidents = (int)strtol(optarg, &end, 10);
+			if (*end != '\0')
+				c.incidents = -1;
+			break;
+		case 's': c.start = optarg; break;
+		case 'c':
+			if ((sc = scope_parse(optarg)) < 0)
+				return cmd_usage(stderr);
+			break;
+		case 'v':
+			if (nv == 63)
+				return cmd_usage(stderr);
+			vers[nv++] = optarg;
+			break;
+		default: return cmd_usage(stderr);
+		}
+	vers[nv] = NULL;
+	if (p < 0 || c.plan == NULL || *c.plan == '\0' || optind != argc)
+		return cmd_usage(stderr);
+	c.prog = (enum programme)p;
+	c.scope = sc < 0 ? programme_scope(c.prog) : (enum scope)sc;
+	c.versions = vers;
+	return issue(&c, 0) == 0 ? 0 : 1;
+}
+
+/* days_ago: the date n days before today (negative: after), UTC. */
+static const char *
+days_ago(char buf[11], int n)
+{
+	today_utc(buf, time(NULL) - (time_t)n * 86400);
+	return buf;
+}
+
+/*
+ * demo_contracts: the demo catalogue and contracts in every state, of
+ * every programme (R10.2), activated on the demo accounts: a shared
+ * partner pack on both, and one pair left for trying activation.
+ */
+static int
+demo_contracts(int64_t anna, int64_t jan)
+{
+	static const char *const ppi_version[] = { "sql-server/2019", NULL };
+	static const char *const sa_versions[] = { "sql-server/2022",
+	    "sql-server/2019", "exchange-server/2019", NULL };
+	char		 d[8][11];
+	struct {
+		struct contract_new	 c;
+		int64_t			 who[2];
+		int			 used;		/* incidents drawn */
+	} k[] = {
+		{ { PROG_SA, "SA support incidents", 4, days_ago(d[0], 90),
+		    SCOPE_ONPREM, sa_versions, NULL, NULL }, { anna, 0 }, 1 },
+		{ { PROG_VS, "Visual Studio professional support", 2,
+		    days_ago(d[1], 200), SCOPE_ONPREM, NULL, NULL, NULL },
+		    { anna, 0 }, 0 },
+		{ { PROG_PPI, "Pay per incident, 1 incident", 1,
+		    days_ago(d[2], 30), SCOPE_ONPREM, ppi_version, NULL, NULL },
+		    { anna, 0 }, 0 },
+		{ { PROG_SA, "SA support incidents", 3, days_ago(d[3], 400),
+		    SCOPE_ONPREM, NULL, NULL, NULL }, { anna, 0 }, 2 },
+		{ { PROG_PARTNER_PACK, "Partner Support Gold 20-pack", 20,
+		    days_ago(d[4], 120), SCOPE_ONPREM, NULL, "DEMQ7SHARE",
+		    "PACK2GKZ9X" }, { jan, anna }, 3 },
+		{ { PROG_PARTNER_CORE, "Partner support 10-pack", 10,
+		    days_ago(d[5], 380), SCOPE_ONPREM, NULL, NULL, NULL },
+		    { jan, 0 }, 0 },
+		{ { PROG_PARTNER_CLOUD, "Signature Cloud support", 5,
+		    days_ago(d[6], 10), SCOPE_CLOUD, NULL, NULL, NULL },
+		    { jan, 0 }, 0 },
+		{ { PROG_CLOUD_PLAN, "Azure Standard support plan", 2,
+		    days_ago(d[7], 300), SCOPE_CLOUD, NULL, NULL, NULL },
+		    { jan, 0 }, 2 },
+		{ { PROG_SA, "SA support incidents", 2, d[0], SCOPE_ONPREM,
+		    NULL, "TRY22XP7NM", "DEMQ4SA5VB" }, { 0, 0 }, 0 },
+	};
+	char		 aid[CONTRACT_ID_LEN + 1], cid[CONTRACT_ID_LEN + 1];
+	char		 err[256], title[64];
+	int64_t		 id, dummy;
+	size_t		 i;
+	int		 j, u;
+
+	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++) {
+		if (contract_issue(&k[i].c, err, sizeof(err), aid, cid,
+		    &id) != 0) {
+			fprintf(stderr, "supportalctl: demo: %s\n", err);
+			return -1;
+		}
+		for (j = 0; j < 2; j++)
+			if (k[i].who[j] != 0 && contract_activate(k[i].who[j],
+			    aid, cid, &dummy) != ACT_OK)
+				return -1;
+		for (u = 0; u < k[i].used; u++) {
+			snprintf(title, sizeof(title), "Demo request %d",
+			    u + 1);
+			/* drawn on the first day (the expired one was valid
+			 * then), by each of its logins in turn */
+			if (contract_debit(id, k[i].who[u % 2 && k[i].who[1] ?
+			    1 : 0], 0, title, k[i].c.start) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /*
  * demo: the demo accounts (R10.2).  A personal customer and an engineer
  * with their profiles complete, and a work account that has yet to fill
@@ -278,6 +459,7 @@ cmd_demo(int argc, char **argv)
 	    "+1 425 555 0199", "Vendor Support", "US", "America/Los_Angeles",
 	    "en", "email" };
 	int64_t	 a, b, c;
+	char	 path[700];
 
 	(void)argv;
 	if (argc != 1)
@@ -292,11 +474,21 @@ cmd_demo(int argc, char **argv)
 		fprintf(stderr, "supportalctl: database error\n");
 		return 1;
 	}
+	snprintf(path, sizeof(path), "%s/schema/demo-catalogue.txt",
+	    cfg.root);
+	if (a > 0 && (import_file(path) != 0 || demo_contracts(a, b) != 0)) {
+		fprintf(stderr, "supportalctl: the demo data failed\n");
+		return 1;
+	}
 	printf("demo accounts (email / password):\n"
 	    "  personal  anna.nowak@example.com        demo-personal-2026\n"
 	    "  work      jan.kowalski@contoso.example  demo-work-2026"
 	    "  (profile not filled in yet)\n"
-	    "  engineer  support@vendor.example        demo-engineer-2026\n");
+	    "  engineer  support@vendor.example        demo-engineer-2026\n"
+	    "a contract to activate:  Access ID TRY22-XP7NM,"
+	    "  Contract ID DEMQ4-SA5VB\n"
+	    "shared by Anna and Jan:  Access ID DEMQ7-SHARE,"
+	    "  Contract ID PACK2-GKZ9X\n");
 	return 0;
 }
 
@@ -310,6 +502,19 @@ static const struct cmd	 cmds[] = {
 	{ "demo", cmd_demo, 1, "",
 	  "Add the demo accounts (a personal one, a work one, an engineer)\n"
 	  "and print their sign-ins.  Running it again changes nothing." },
+	{ "import-catalogue", cmd_import_catalogue, 1, "FILE",
+	  "Import products, versions, categories, problems and knowledge-base\n"
+	  "articles from FILE (- for standard input), in one transaction.\n"
+	  "The format is described at the top of cgi/catalogue.c and in\n"
+	  "README.md; schema/demo-catalogue.txt is an example." },
+	{ "issue-contract", cmd_issue_contract, 1,
+	  "--programme P --plan NAME --incidents N [--start YYYY-MM-DD]\n"
+	  "        [--scope onprem|cloud|both] [--version PRODUCT/VERSION]...",
+	  "Issue a support contract and print its Access ID and Contract ID.\n"
+	  "P is one of partner_pack, partner_core, partner_cloud, vs, sa,\n"
+	  "cloud_plan, ppi.  It is valid for a year from its start (today by\n"
+	  "default), plus 30 days for the partner programmes.  Without\n"
+	  "--version it covers every version of its scope." },
 	{ "add-account", cmd_add_account, 1,
 	  "--email E --first F --last L [--kind personal|work] [--engineer]",
 	  "Add a login account; the password is read from standard input.\n"

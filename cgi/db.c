@@ -6,6 +6,7 @@
  *
  * Bind types, one letter per ?N in order:
  *   I  int64_t          i  int
+ *   n  int64_t, where 0 binds NULL (an optional reference)
  *   T  const char *     (NULL binds NULL)
  *   B  const void *, size_t   (a blob)
  *   N  NULL (takes no argument)
@@ -170,6 +171,13 @@ db_bindv(enum stmt id, const char *types, va_list ap, int *rc)
 		case 'i':
 			*rc = sqlite3_bind_int(st, i, va_arg(ap, int));
 			break;
+		case 'n': {
+			int64_t	 v = va_arg(ap, int64_t);
+
+			*rc = v == 0 ? sqlite3_bind_null(st, i) :
+			    sqlite3_bind_int64(st, i, v);
+			break;
+		}
 		case 'T': {
 			const char	*s = va_arg(ap, const char *);
 

@@ -213,6 +213,9 @@ form_to_hdf(struct req *r, const struct form *fm)
 			view_setf(r, i18n_get(r->lang, key), "Form.%s.Error",
 			    name);
 			view_setf(r, name, "Errors.%d.Field", e);
+			if (fm->f[i].label != NULL)
+				view_setf(r, i18n_get(r->lang, fm->f[i].label),
+				    "Errors.%d.Label", e);
 			view_setf(r, i18n_get(r->lang, key), "Errors.%d.Msg",
 			    e);
 			e++;

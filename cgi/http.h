@@ -96,6 +96,7 @@ enum fkind {
 
 struct field {
 	const char		*name;
+	const char		*label;		/* Lang key, for the summary */
 	enum fkind		 kind;
 	int			 required;
 	size_t			 max;		/* characters */

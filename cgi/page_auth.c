@@ -11,22 +11,22 @@
 static const char *const kinds[] = { "personal", "work", NULL };
 
 static const struct field signin_fields[] = {
-	{ "email", F_TEXT, 1, EMAIL_MAX, NULL },
-	{ "password", F_PASSWORD, 1, 0, NULL },
-	{ "next", F_TEXT, 0, 512, NULL },
+	{ "email", "Signin.Email", F_TEXT, 1, EMAIL_MAX, NULL },
+	{ "password", "Signin.Password", F_PASSWORD, 1, 0, NULL },
+	{ "next", NULL, F_TEXT, 0, 512, NULL },
 };
 
 static const struct field signup_fields[] = {
-	{ "email", F_EMAIL, 1, EMAIL_MAX, NULL },
-	{ "password", F_PASSWORD, 1, 0, NULL },
-	{ "first", F_TEXT, 1, NAME_MAX_, NULL },
-	{ "last", F_TEXT, 1, NAME_MAX_, NULL },
-	{ "kind", F_CHOICE, 1, 0, kinds },
+	{ "email", "Signup.Email", F_EMAIL, 1, EMAIL_MAX, NULL },
+	{ "password", "Signup.Password", F_PASSWORD, 1, 0, NULL },
+	{ "first", "Signup.First", F_TEXT, 1, NAME_MAX_, NULL },
+	{ "last", "Signup.Last", F_TEXT, 1, NAME_MAX_, NULL },
+	{ "kind", "Signup.Kind", F_CHOICE, 1, 0, kinds },
 };
 
 static const struct field password_fields[] = {
-	{ "current", F_PASSWORD, 1, 0, NULL },
-	{ "password", F_PASSWORD, 1, 0, NULL },
+	{ "current", "Password.Current", F_PASSWORD, 1, 0, NULL },
+	{ "password", "Password.New", F_PASSWORD, 1, 0, NULL },
 };
 
 #define NF(a)	(sizeof(a) / sizeof(a[0]))

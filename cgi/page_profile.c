@@ -12,13 +12,13 @@ static const char *const langs[] = { "en", "pl", NULL };
 static const char *const methods[] = { "email", "phone", NULL };
 
 static const struct field profile_fields[] = {
-	{ "contact_email", F_EMAIL, 1, EMAIL_MAX, NULL },
-	{ "phone", F_PHONE, 0, 32, NULL },
-	{ "company", F_TEXT, 0, NAME_MAX_, NULL },
-	{ "country", F_COUNTRY, 1, 0, NULL },
-	{ "tz", F_TZ, 1, 0, NULL },
-	{ "lang", F_CHOICE, 1, 0, langs },
-	{ "method", F_CHOICE, 1, 0, methods },
+	{ "contact_email", "Profile.ContactEmail", F_EMAIL, 1, EMAIL_MAX, NULL },
+	{ "phone", "Profile.Phone", F_PHONE, 0, 32, NULL },
+	{ "company", "Profile.Company", F_TEXT, 0, NAME_MAX_, NULL },
+	{ "country", "Profile.Country", F_COUNTRY, 1, 0, NULL },
+	{ "tz", "Profile.TimeZone", F_TZ, 1, 0, NULL },
+	{ "lang", "Profile.Language", F_CHOICE, 1, 0, langs },
+	{ "method", "Profile.Method", F_CHOICE, 1, 0, methods },
 };
 
 #define NFIELDS	(sizeof(profile_fields) / sizeof(profile_fields[0]))

@@ -6,12 +6,53 @@
 
 #include "pages.h"
 
-/* GET /: the signed-in start page. */
+struct portals {
+	struct req	*r;
+	int		 n;		/* portals so far */
+	int		 m;		/* products of the current one */
+	char		 cur[32];
+};
+
+/* add_product: a product under its portal; a new portal starts a group. */
+static int
+add_product(void *arg, const struct start_row *row)
+{
+	struct portals	*p = arg;
+	struct req	*r = p->r;
+
+	if (p->n == 0 || strcmp(p->cur, row->portal) != 0) {
+		strlcpy_(p->cur, row->portal, sizeof(p->cur));
+		p->n++;
+		p->m = 0;
+		view_setf(r, row->portal, "Portals.%d.Code", p->n - 1);
+		view_setf(r, row->portal_name, "Portals.%d.Name", p->n - 1);
+		view_setf(r, row->url, "Portals.%d.Url", p->n - 1);
+	}
+	view_setf(r, row->product, "Portals.%d.Products.%d.Name", p->n - 1,
+	    p->m);
+	view_setf(r, row->kind, "Portals.%d.Products.%d.Kind", p->n - 1,
+	    p->m++);
+	return 0;
+}
+
+/*
+ * GET /: the start page: where each kind of product is supported (R4.1),
+ * on-premises and hybrid products here, cloud products in their own
+ * portals, linked.
+ */
 void
 page_start_get(struct req *r)
 {
+	struct portals	 p;
+
+	memset(&p, 0, sizeof(p));
+	p.r = r;
 	view_set(r, "Page.Title", view_str(r, "Start.Title"));
 	view_set(r, "Page.Nav", "start");
+	if (catalogue_start(add_product, &p) != 0) {
+		reply_error(r, 500);
+		return;
+	}
 	reply_render(r, 200, "start.cs");
 }
 

@@ -22,6 +22,10 @@ void	 page_auth_signout_post(struct req *);
 void	 page_auth_password_get(struct req *);
 void	 page_auth_password_post(struct req *);
 
+/* page_contracts.c */
+void	 page_contracts_get(struct req *);
+void	 page_contracts_activate_post(struct req *);
+
 /* page_profile.c */
 void	 page_profile_get(struct req *);
 void	 page_profile_post(struct req *);

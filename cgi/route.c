@@ -23,6 +23,9 @@ const struct route routes[] = {
 	{ M_GET,  "/password",		page_auth_password_get, RF_LOGIN | RF_PROFILE },
 	{ M_POST, "/password",		page_auth_password_post,
 	  RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/contracts",		page_contracts_get, RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/contracts/activate", page_contracts_activate_post,
+	  RF_LOGIN | RF_PROFILE },
 	{ M_GET,  "/profile",		page_profile_get, RF_LOGIN },
 	{ M_POST, "/profile",		page_profile_post, RF_LOGIN },
 };
@@ -221,7 +224,7 @@ session_load(struct req *r)
 	    strspn(pre, "0123456789abcdef") == 64)
 		strlcpy_(r->pre, pre, sizeof(r->pre));
 	if (r->signed_in && r->user.profile_done && i18n_valid(r->user.lang))
-		r->lang = r->signed_in && *r->user.lang ? r->user.lang : "en";
+		r->lang = r->user.lang;
 	else if ((lc = req_cookie_name(r, "lang")) != NULL && i18n_valid(lc))
 		r->lang = strcmp(lc, "pl") == 0 ? "pl" : "en";
 	else

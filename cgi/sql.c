@@ -63,6 +63,111 @@ const char *const sql_text[STMT__MAX] = {
 
 	/* /healthz (R13.5) */
 	S(STMT_HEALTH, "SELECT count(*) FROM accounts WHERE id = 0"),
+
+	/* the last valid day of a contract starting on ?1 (R3.2): a year,
+	 * plus ?2 days of grace for partner programmes */
+	S(STMT_DATE_END,
+	    "SELECT date(?1, '+1 year', '-1 day', ?2 || ' days')"),
+
+	/* the catalogue (R10.1): imports upsert by code */
+	S(STMT_PORTAL_UPSERT,
+	    "INSERT INTO portals (code, name, url, sort) VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+	    " url = excluded.url, sort = excluded.sort"),
+	S(STMT_PORTAL_ID, "SELECT id FROM portals WHERE code = ?1"),
+	S(STMT_PRODUCT_UPSERT,
+	    "INSERT INTO products (code, name, kind, portal_id, sort)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO UPDATE SET"
+	    " name = excluded.name, kind = excluded.kind,"
+	    " portal_id = excluded.portal_id, sort = excluded.sort"),
+	S(STMT_PRODUCT_ID, "SELECT id FROM products WHERE code = ?1"),
+	S(STMT_VERSION_UPSERT,
+	    "INSERT INTO versions (product_id, code, name, released,"
+	    " mainstream_end, extended_end, latest, sort)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	    " ON CONFLICT (product_id, code) DO UPDATE SET name = excluded.name,"
+	    " released = excluded.released,"
+	    " mainstream_end = excluded.mainstream_end,"
+	    " extended_end = excluded.extended_end, latest = excluded.latest,"
+	    " sort = excluded.sort"),
+	S(STMT_VERSION_LATEST_CLEAR,
+	    "UPDATE versions SET latest = 0 WHERE product_id = ?1"),
+	S(STMT_CATEGORY_UPSERT,
+	    "INSERT INTO categories (product_id, code, name_en, name_pl, sort)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (product_id, code)"
+	    " DO UPDATE SET name_en = excluded.name_en,"
+	    " name_pl = excluded.name_pl, sort = excluded.sort"
+	    " RETURNING id"),
+	S(STMT_PROBLEM_UPSERT,
+	    "INSERT INTO problems (category_id, code, name_en, name_pl, sort)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (category_id, code)"
+	    " DO UPDATE SET name_en = excluded.name_en,"
+	    " name_pl = excluded.name_pl, sort = excluded.sort"),
+	S(STMT_ARTICLE_UPSERT,
+	    "INSERT INTO articles (product_id, code, lang, title, body)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (product_id, code, lang)"
+	    " DO UPDATE SET title = excluded.title, body = excluded.body"
+	    " RETURNING id"),
+	S(STMT_ARTICLE_FTS_DELETE, "DELETE FROM articles_fts WHERE rowid = ?1"),
+	S(STMT_ARTICLE_FTS_INSERT,
+	    "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)"),
+	/* R4.1: every product with the portal that supports it */
+	S(STMT_START_PRODUCTS,
+	    "SELECT po.code, po.name, po.url, p.name, p.kind FROM portals po"
+	    " JOIN products p ON p.portal_id = po.id"
+	    " ORDER BY po.sort, p.sort, p.name"),
+
+	/* contracts (R3) */
+	S(STMT_CONTRACT_INSERT,
+	    "INSERT INTO contracts (access_id, contract_id, programme, plan,"
+	    " incidents_total, incidents_left, start_date, end_date, scope,"
+	    " created) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9)"),
+	S(STMT_CONTRACT_VERSION_ADD,
+	    "INSERT INTO contract_versions (contract_id, version_id)"
+	    " SELECT ?1, v.id FROM versions v JOIN products p"
+	    " ON p.id = v.product_id WHERE p.code = ?2 AND v.code = ?3"),
+	S(STMT_CONTRACT_BY_PAIR,
+	    "SELECT id FROM contracts WHERE access_id = ?1 AND contract_id = ?2"),
+	S(STMT_ACTIVATION_INSERT,
+	    "INSERT INTO activations (account_id, contract_id, created)"
+	    " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING"),
+	S(STMT_CONTRACTS_OF_ACCOUNT,
+	    "SELECT c.id, c.access_id, c.contract_id, c.programme, c.plan,"
+	    " c.incidents_total, c.incidents_left, c.start_date, c.end_date,"
+	    " c.scope, coalesce((SELECT group_concat(p.name || ' ' || v.name,"
+	    " ', ') FROM contract_versions cv JOIN versions v"
+	    " ON v.id = cv.version_id JOIN products p ON p.id = v.product_id"
+	    " WHERE cv.contract_id = c.id), '')"
+	    " FROM activations a JOIN contracts c ON c.id = a.contract_id"
+	    " WHERE a.account_id = ?1 ORDER BY c.end_date DESC, c.id"),
+	/* R11.2: the ledgers of all the account's contracts, one query */
+	S(STMT_LEDGER_OF_ACCOUNT,
+	    "SELECT l.contract_id, l.created, l.delta, l.kind,"
+	    " coalesce(l.request_id, 0), l.request_title, l.reason,"
+	    " coalesce(w.first_name || ' ' || w.last_name, ''),"
+	    " coalesce(w.email, '')"
+	    " FROM activations a JOIN incident_ledger l"
+	    " ON l.contract_id = a.contract_id"
+	    " LEFT JOIN accounts w ON w.id = l.account_id"
+	    " WHERE a.account_id = ?1 ORDER BY l.contract_id, l.id DESC"),
+	S(STMT_LEDGER_ADD,
+	    "INSERT INTO incident_ledger (contract_id, delta, kind, account_id,"
+	    " request_id, request_title, reason, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+	/* never below zero, never outside its dates (R5.7, H.35) */
+	S(STMT_CONTRACT_DEBIT,
+	    "UPDATE contracts SET incidents_left = incidents_left - 1"
+	    " WHERE id = ?1 AND incidents_left > 0"
+	    " AND start_date <= ?2 AND end_date >= ?2"),
+	S(STMT_CONTRACT_CREDIT,
+	    "UPDATE contracts SET incidents_left = incidents_left + 1"
+	    " WHERE id = ?1 AND incidents_left < incidents_total"),
+	S(STMT_BALANCE_MISMATCH,
+	    "SELECT count(*) FROM contracts c WHERE c.incidents_left <>"
+	    " (SELECT coalesce(sum(delta), 0) FROM incident_ledger l"
+	    " WHERE l.contract_id = c.id)"),
+	S(STMT_ACTIVATIONS_COUNT,
+	    "SELECT count(*) FROM activations WHERE account_id = ?1"),
 };
 
 #define N(id)	[id] = #id
@@ -78,7 +183,18 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_SESSION_DELETE_ACCOUNT), N(STMT_SESSION_DELETE_OTHERS),
 	N(STMT_SESSION_DELETE_EXPIRED),
 	N(STMT_THROTTLE_COUNT), N(STMT_THROTTLE_ADD), N(STMT_THROTTLE_PRUNE),
-	N(STMT_HEALTH),
+	N(STMT_HEALTH), N(STMT_DATE_END),
+	N(STMT_PORTAL_UPSERT), N(STMT_PORTAL_ID), N(STMT_PRODUCT_UPSERT),
+	N(STMT_PRODUCT_ID), N(STMT_VERSION_UPSERT),
+	N(STMT_VERSION_LATEST_CLEAR), N(STMT_CATEGORY_UPSERT),
+	N(STMT_PROBLEM_UPSERT), N(STMT_ARTICLE_UPSERT),
+	N(STMT_ARTICLE_FTS_DELETE), N(STMT_ARTICLE_FTS_INSERT),
+	N(STMT_START_PRODUCTS),
+	N(STMT_CONTRACT_INSERT), N(STMT_CONTRACT_VERSION_ADD),
+	N(STMT_CONTRACT_BY_PAIR), N(STMT_ACTIVATION_INSERT),
+	N(STMT_CONTRACTS_OF_ACCOUNT), N(STMT_LEDGER_OF_ACCOUNT),
+	N(STMT_LEDGER_ADD), N(STMT_CONTRACT_DEBIT), N(STMT_CONTRACT_CREDIT),
+	N(STMT_BALANCE_MISMATCH), N(STMT_ACTIVATIONS_COUNT),
 };
 
 /*

@@ -12,6 +12,9 @@ static const struct {
 	[THR_SIGNIN_ACCOUNT_IP] = { 10, 15 * 60 },
 	[THR_SIGNIN_ACCOUNT] = { 100, 3600 },
 	[THR_SIGNIN_IP] = { 100, 3600 },
+	[THR_ACTIVATE_ACCOUNT] = { 10, 3600 },	/* C.14 */
+	[THR_ACTIVATE_IP] = { 30, 3600 },
+	[THR_ACTIVATE_ALL] = { 500, 3600 },
 };
 
 /*

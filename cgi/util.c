@@ -341,6 +341,22 @@ log_line(const char *rid, const char *fmt, ...)
 	buf_free(&b);
 }
 
+/*
+ * time_local: t in the IANA zone tz (UTC when empty) as
+ * "YYYY-MM-DD HH:MM ZONE", the zone named by its abbreviation (R12.3).
+ * Changes the process's TZ for the call; nothing else depends on it.
+ */
+void
+time_local(char *out, size_t sz, time_t t, const char *tz)
+{
+	struct tm	 tm;
+
+	setenv("TZ", tz != NULL && *tz != '\0' ? tz : "UTC", 1);
+	tzset();
+	localtime_r(&t, &tm);
+	strftime(out, sz, "%Y-%m-%d %H:%M %Z", &tm);
+}
+
 /* ------------------------------------------------------------- SHA-256 */
 
 static const uint32_t	 K256[64] = {

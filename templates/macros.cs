@@ -7,7 +7,7 @@
 <div class="summary" role="alert" aria-labelledby="summary-title">
 <h2 id="summary-title"><?cs var:Lang.Form.ErrorsTitle ?></h2>
 <ul><?cs each:e = Errors ?>
-<li><a href="#f-<?cs var:e.Field ?>"><?cs var:e.Msg ?></a></li><?cs /each ?>
+<li><a href="#f-<?cs var:e.Field ?>"><?cs if:e.Label ?><?cs var:e.Label ?>: <?cs /if ?><?cs var:e.Msg ?></a></li><?cs /each ?>
 </ul>
 </div><?cs /if ?><?cs /def ?>
 

@@ -3,6 +3,10 @@
 # and without errors (ARCHITECTURE §5; issue #3 item 7).
 . "$(dirname "$0")/../lib.sh"
 harness_start
+"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
+out=$("$CTL" issue-contract --programme vs --plan 'Visual Studio <pro> "support"' --incidents 2 --version sql-server/2019)
+AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
+CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
 
 # tidy 5.6 (Debian 12) predates two valid attributes we use: aria-current
 # (WAI-ARIA 1.1) and autocomplete on <select> (HTML 5.2).  Only those two
@@ -47,6 +51,14 @@ for lang in en pl; do
 	check "F.24 no raw markup from user data ($lang)" bash -c "! grep -q '<b>Tidy' '$T/body'"
 	get "/profile?saved=1"
 	tidy_page "$lang profile saved"
+	get /contracts
+	tidy_page "$lang contracts, none"
+	post /contracts/activate "access_id=<x>" "contract_id="
+	tidy_page "$lang contracts with errors"
+	post /contracts/activate "access_id=$AID" "contract_id=$CID"
+	get "/contracts?activated=1"
+	tidy_page "$lang contracts with a ledger"
+	check "F.24 a plan name is escaped ($lang)" grep -q 'Visual Studio &lt;pro&gt; &quot;support&quot;' "$T/body"
 	get /password
 	tidy_page "$lang password"
 	post /password "current=wrong one here" "password=short"

@@ -1,0 +1,253 @@
+/*
+ * catalogue.c: the product catalogue and the knowledge base (R10.1,
+ * R4.1): their import from a plain text file, and the list of products
+ * with the portal that supports each.
+ *
+ * The import format, one record a line, fields separated by '|'
+ * (surrounding blanks ignored); '#' starts a comment line:
+ *
+ *   portal   CODE | NAME | URL                 (URL empty for this portal)
+ *   product  CODE | NAME | onprem|cloud|hybrid | PORTAL-CODE
+ *   version  CODE | NAME | RELEASED | MAINSTREAM-END | EXTENDED-END [| latest]
+ *   category CODE | NAME IN ENGLISH | NAME IN POLISH
+ *   problem  CODE | NAME IN ENGLISH | NAME IN POLISH
+ *   article  CODE | en|pl | TITLE | BODY
+ *
+ * Dates are YYYY-MM-DD; an end date may be "-" (none, as for a cloud
+ * service).  version, category and article belong to the product above
+ * them, problem to the category above it.  Records are matched by code,
+ * so importing a file again updates it in place.  The whole file is one
+ * transaction: an error anywhere changes nothing.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "supportal.h"
+
+#define FIELDS_MAX	8
+
+/* split: cut line at '|' into at most FIELDS_MAX trimmed fields. */
+static int
+split(char *line, char *f[FIELDS_MAX])
+{
+	int	 n = 0;
+	char	*p = line;
+
+	while (n < FIELDS_MAX) {
+		char	*bar = strchr(p, '|'), *e;
+
+		if (bar != NULL)
+			*bar = '\0';
+		while (isspace((unsigned char)*p))
+			p++;
+		e = p + strlen(p);
+		while (e > p && isspace((unsigned char)e[-1]))
+			*--e = '\0';
+		f[n++] = p;
+		if (bar == NULL)
+			break;
+		p = bar + 1;
+	}
+	return n;
+}
+
+static int
+is_date(const char *s)
+{
+	int	 i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+is_code(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	return n > 0 && n <= 64 && strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "0123456789-._") == n;
+}
+
+static int64_t
+lookup_id(enum stmt id, const char *code)
+{
+	sqlite3_stmt	*st = db_query(id, "T", code);
+	int64_t		 v = 0;
+
+	if (st != NULL && db_row(st) == 1)
+		v = db_col_int(st, 0);
+	db_done(st);
+	return v;
+}
+
+/* article_store: upsert an article and its full-text entry.  0 or -1. */
+static int
+article_store(int64_t product, char *fl[FIELDS_MAX])
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+
+	if ((st = db_query(STMT_ARTICLE_UPSERT, "ITTTT", product, fl[0], fl[1],
+	    fl[2], fl[3])) != NULL && db_row(st) == 1)
+		id = db_col_int(st, 0);
+	db_done(st);
+	if (id == 0 ||
+	    db_exec(STMT_ARTICLE_FTS_DELETE, "I", id) != SQLITE_OK ||
+	    db_exec(STMT_ARTICLE_FTS_INSERT, "ITT", id, fl[2], fl[3]) !=
+	    SQLITE_OK)
+		return -1;
+	return 0;
+}
+
+/*
+ * catalogue_import: read the records of f (named name in messages) into
+ * the database.  Returns 0, or -1 with "name:line: why" in err.
+ */
+int
+catalogue_import(FILE *f, const char *name, char *err, size_t esz)
+{
+	char		 line[8192], *fl[FIELDS_MAX], *kw, *rest;
+	int64_t		 product = 0, category = 0;
+	int		 lineno = 0, n, sort = 0;
+	const char	*why = NULL;
+
+	if (db_begin_write() != 0) {
+		snprintf(err, esz, "%s: database busy", name);
+		return -1;
+	}
+	while (why == NULL && fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		sort++;
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			why = "line too long";
+			break;
+		}
+		line[strcspn(line, "\r\n")] = '\0';
+		kw = line + strspn(line, " \t");
+		if (*kw == '\0' || *kw == '#')
+			continue;
+		rest = kw + strcspn(kw, " \t");
+		if (*rest != '\0')
+			*rest++ = '\0';
+		n = split(rest, fl);
+		if (!utf8_valid(rest, strlen(rest)))
+			why = "not UTF-8";
+		else if (!is_code(fl[0]))
+			why = "the code must be lower-case letters, digits, -._";
+		else if (strcmp(kw, "portal") == 0) {
+			if (n != 3 || (fl[2][0] != '\0' &&
+			    strncmp(fl[2], "https://", 8) != 0))
+				why = "portal CODE | NAME | https://URL";
+			else if (db_exec(STMT_PORTAL_UPSERT, "TTTi", fl[0],
+			    fl[1], fl[2], sort) != SQLITE_OK)
+				why = "cannot store the portal";
+		} else if (strcmp(kw, "product") == 0) {
+			int64_t	 portal;
+
+			if (n != 4 || pkind_parse(fl[2]) < 0)
+				why = "product CODE | NAME | onprem|cloud|hybrid"
+				    " | PORTAL";
+			else if ((portal = lookup_id(STMT_PORTAL_ID,
+			    fl[3])) == 0)
+				why = "unknown portal (list it first)";
+			else if (db_exec(STMT_PRODUCT_UPSERT, "TTTIi", fl[0],
+			    fl[1], fl[2], portal, sort) != SQLITE_OK ||
+			    (product = lookup_id(STMT_PRODUCT_ID, fl[0])) == 0 ||
+			    db_exec(STMT_VERSION_LATEST_CLEAR, "I", product) !=
+			    SQLITE_OK)
+				why = "cannot store the product";
+			category = 0;
+		} else if (product == 0)
+			why = "a product line must come first";
+		else if (strcmp(kw, "version") == 0) {
+			const char	*me = n > 3 ? fl[3] : "";
+			const char	*ee = n > 4 ? fl[4] : "";
+			int		 latest = n == 6 &&
+			    strcmp(fl[5], "latest") == 0;
+
+			if (strcmp(me, "-") == 0)
+				me = "";
+			if (strcmp(ee, "-") == 0)
+				ee = "";
+			if ((n != 5 && !latest) || !is_date(fl[2]) ||
+			    (*me && !is_date(me)) || (*ee && !is_date(ee)))
+				why = "version CODE | NAME | RELEASED |"
+				    " MAINSTREAM-END | EXTENDED-END [| latest]";
+			else if (db_exec(STMT_VERSION_UPSERT, "ITTTTTii",
+			    product, fl[0], fl[1], fl[2], me, ee, latest,
+			    sort) != SQLITE_OK)
+				why = "cannot store the version (a bad date?)";
+		} else if (strcmp(kw, "category") == 0) {
+			sqlite3_stmt	*st = NULL;
+
+			if (n != 3)
+				why = "category CODE | ENGLISH | POLISH";
+			else if ((st = db_query(STMT_CATEGORY_UPSERT, "ITTTi",
+			    product, fl[0], fl[1], fl[2], sort)) == NULL ||
+			    db_row(st) != 1)
+				why = "cannot store the category";
+			else
+				category = db_col_int(st, 0);
+			db_done(st);
+		} else if (strcmp(kw, "problem") == 0) {
+			if (n != 3 || category == 0)
+				why = "problem CODE | ENGLISH | POLISH, after"
+				    " a category";
+			else if (db_exec(STMT_PROBLEM_UPSERT, "ITTTi", category,
+			    fl[0], fl[1], fl[2], sort) != SQLITE_OK)
+				why = "cannot store the problem";
+		} else if (strcmp(kw, "article") == 0) {
+			if (n != 4 || !i18n_valid(fl[1]) || !*fl[2] || !*fl[3])
+				why = "article CODE | en|pl | TITLE | BODY";
+			else if (article_store(product, fl) != 0)
+				why = "cannot store the article";
+		} else
+			why = "unknown record (portal, product, version,"
+			    " category, problem, article)";
+	}
+	if (why != NULL) {
+		snprintf(err, esz, "%s:%d: %s", name, lineno, why);
+		db_rollback();
+		return -1;
+	}
+	if (db_commit() != 0) {
+		snprintf(err, esz, "%s: cannot commit", name);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * catalogue_start: call fn for every product with its portal, in the
+ * catalogue's order (R4.1).  Returns 0 or -1.
+ */
+int
+catalogue_start(int (*fn)(void *, const struct start_row *), void *arg)
+{
+	sqlite3_stmt		*st = db_query(STMT_START_PRODUCTS, "");
+	struct start_row	 r;
+	int			 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		r.portal = db_col_text(st, 0);
+		r.portal_name = db_col_text(st, 1);
+		r.url = db_col_text(st, 2);
+		r.product = db_col_text(st, 3);
+		r.kind = db_col_text(st, 4);
+		if (fn(arg, &r) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}

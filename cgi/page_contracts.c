@@ -1,0 +1,220 @@
+/*
+ * page_contracts.c: the account's support contracts with their ledgers
+ * (R3.6, R11.2) and activation by Access ID and Contract ID (R3.3-R3.5).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pages.h"
+
+static const struct field activate_fields[] = {
+	{ "access_id", "Contracts.AccessId", F_TEXT, 1, 40, NULL },
+	{ "contract_id", "Contracts.ContractId", F_TEXT, 1, 40, NULL },
+};
+
+#define NF	(sizeof(activate_fields) / sizeof(activate_fields[0]))
+
+struct listing {
+	struct req	*r;
+	int		 n;		/* contracts so far */
+	int64_t		 cur;		/* contract of the ledger rows */
+	int		 idx;		/* its index in Contracts */
+	int		 m;		/* its ledger rows so far */
+	char		 today[11];
+};
+
+/* contract_state: the one word for a contract's state on its card. */
+static const char *
+contract_state(const struct contract_row *c, const char *today)
+{
+	if (strcmp(today, c->start) < 0)
+		return "NotStarted";
+	if (strcmp(today, c->end) > 0)
+		return "Expired";
+	if (c->left == 0)
+		return "Empty";
+	return "Valid";
+}
+
+static int
+add_contract(void *arg, const struct contract_row *c)
+{
+	struct listing	*l = arg;
+	struct req	*r = l->r;
+	char		 key[64], id[CONTRACT_ID_LEN + 2];
+	int		 i = l->n++;
+
+	view_setf(r, c->plan, "Contracts.%d.Plan", i);
+	snprintf(key, sizeof(key), "Programme.%s", programme_code[c->prog]);
+	view_setf(r, view_str(r, key), "Contracts.%d.Programme", i);
+	snprintf(key, sizeof(key), "Scope.%s", scope_code[c->scope]);
+	view_setf(r, view_str(r, key), "Contracts.%d.Scope", i);
+	contract_id_format(id, c->access_id);
+	view_setf(r, id, "Contracts.%d.AccessId", i);
+	contract_id_format(id, c->contract_id);
+	view_setf(r, id, "Contracts.%d.ContractId", i);
+	view_setf(r, c->start, "Contracts.%d.Start", i);
+	view_setf(r, c->end, "Contracts.%d.End", i);
+	snprintf(key, sizeof(key), "%d", c->left);
+	view_setf(r, key, "Contracts.%d.Left", i);
+	snprintf(key, sizeof(key), "%d", c->total);
+	view_setf(r, key, "Contracts.%d.Total", i);
+	view_setf(r, c->versions, "Contracts.%d.Versions", i);
+	view_setf(r, contract_state(c, l->today), "Contracts.%d.State", i);
+	snprintf(key, sizeof(key), "%lld", (long long)c->id);
+	view_setf(r, key, "Contracts.%d.Id", i);
+	return 0;
+}
+
+/*
+ * add_entry: one ledger row under its contract's card.  The rows come
+ * grouped by contract; each group is matched to its card by id.
+ */
+static int
+add_entry(void *arg, const struct ledger_row *e)
+{
+	struct listing	*l = arg;
+	struct req	*r = l->r;
+	char		 v[64];
+	int		 i;
+
+	if (e->contract != l->cur) {
+		l->cur = e->contract;
+		l->m = 0;
+		l->idx = -1;
+		snprintf(v, sizeof(v), "%lld", (long long)e->contract);
+		for (i = 0; i < l->n; i++)
+			if (strcmp(hdf_get_valuef(r->hdf, "Contracts.%d.Id", i),
+			    v) == 0)
+				l->idx = i;
+	}
+	if (l->idx < 0)
+		return 0;
+	i = l->m++;
+	time_local(v, sizeof(v), (time_t)e->created, r->user.tz);
+	view_setf(r, v, "Contracts.%d.Ledger.%d.When", l->idx, i);
+	snprintf(v, sizeof(v), "%+d", e->delta);
+	view_setf(r, v, "Contracts.%d.Ledger.%d.Delta", l->idx, i);
+	view_setf(r, e->kind, "Contracts.%d.Ledger.%d.Kind", l->idx, i);
+	if (e->request != 0) {
+		snprintf(v, sizeof(v), "%lld", (long long)e->request);
+		view_setf(r, v, "Contracts.%d.Ledger.%d.Request", l->idx, i);
+	}
+	view_setf(r, e->title, "Contracts.%d.Ledger.%d.Title", l->idx, i);
+	view_setf(r, e->reason, "Contracts.%d.Ledger.%d.Reason", l->idx, i);
+	view_setf(r, e->who, "Contracts.%d.Ledger.%d.Who", l->idx, i);
+	view_setf(r, e->email, "Contracts.%d.Ledger.%d.Email", l->idx, i);
+	return 0;
+}
+
+/* contracts_render: the page with the account's contracts and ledgers. */
+static void
+contracts_render(struct req *r, int status, const struct form *fm)
+{
+	struct listing	 l;
+
+	memset(&l, 0, sizeof(l));
+	l.r = r;
+	l.cur = -1;
+	today_utc(l.today, r->now);
+	view_set(r, "Page.Title", view_str(r, "Contracts.Title"));
+	view_set(r, "Page.Nav", "contracts");
+	if (fm != NULL)
+		form_to_hdf(r, fm);
+	if (contract_list(r->user.id, add_contract, &l) != 0 ||
+	    contract_ledger(r->user.id, add_entry, &l) != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	reply_render(r, status, "contracts.cs");
+}
+
+/* GET /contracts */
+void
+page_contracts_get(struct req *r)
+{
+	const char	*done = req_param(&r->query, "activated");
+
+	if (done != NULL)
+		view_set(r, "Page.Activated", "1");
+	contracts_render(r, 200, NULL);
+}
+
+/* activate_note: count a wrong guess against the account, the address
+ * and everyone (C.14); log an alert past the global rate. */
+static void
+activate_note(struct req *r, const char *acct)
+{
+	if (db_begin_write() != 0)
+		return;
+	if (throttle_note(THR_ACTIVATE_ACCOUNT, acct, r->now) != 0 ||
+	    throttle_note(THR_ACTIVATE_IP, r->ip, r->now) != 0 ||
+	    throttle_note(THR_ACTIVATE_ALL, "*", r->now) != 0) {
+		db_rollback();
+		return;
+	}
+	db_commit();
+	if (throttle_blocked(THR_ACTIVATE_ALL, "*", r->now) == 1)
+		log_line(r->rid, "alert: more than 500 wrong contract IDs "
+		    "in the last hour");
+}
+
+/*
+ * POST /contracts/activate: the throttle first (a refused guess costs no
+ * look-up), then the pair.  A wrong pair gets one message whichever half
+ * was wrong, and the typed IDs are not shown again, so that the page is
+ * the same whatever was typed (C.15).
+ */
+void
+page_contracts_activate_post(struct req *r)
+{
+	struct form	 fm;
+	char		 acct[32];
+	int64_t		 id;
+	int		 b1, b2;
+
+	if (!form_read(r, &fm, activate_fields, NF)) {
+		contracts_render(r, 422, &fm);
+		return;
+	}
+	snprintf(acct, sizeof(acct), "%lld", (long long)r->user.id);
+	b1 = throttle_blocked(THR_ACTIVATE_ACCOUNT, acct, r->now);
+	b2 = throttle_blocked(THR_ACTIVATE_IP, r->ip, r->now);
+	if (b1 < 0 || b2 < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (b1 || b2) {
+		log_line(r->rid, "activate throttled account=%s ip=%s", acct,
+		    r->ip);
+		r->log_note = "activate-throttled";
+		view_set(r, "Page.Throttled", "1");
+		contracts_render(r, 429, NULL);
+		return;
+	}
+	switch (contract_activate(r->user.id, form_get(&fm, "access_id"),
+	    form_get(&fm, "contract_id"), &id)) {
+	case ACT_OK:
+		log_line(r->rid, "activate ok account=%s contract=%lld", acct,
+		    (long long)id);
+		reply_redirect(r, "/contracts?activated=1");
+		return;
+	case ACT_ALREADY:
+		form_error(&fm, "access_id", "AlreadyRegistered");
+		contracts_render(r, 422, &fm);
+		return;
+	case ACT_NOT_FOUND:
+		activate_note(r, acct);
+		log_line(r->rid, "activate fail account=%s ip=%s", acct,
+		    r->ip);
+		r->log_note = "activate-fail";
+		form_set(&fm, "access_id", NULL);
+		form_set(&fm, "contract_id", NULL);
+		form_error(&fm, "access_id", "ContractNotFound");
+		contracts_render(r, 422, &fm);
+		return;
+	default:
+		reply_error(r, 500);
+		return;
+	}
+}

@@ -1,0 +1,56 @@
+#!/bin/bash
+# C.14: wrong Access ID + Contract ID guesses are limited to 10 per
+# account and 30 per address an hour; a refused guess is not looked up.
+. "$(dirname "$0")/../lib.sh"
+harness_start
+"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
+out=$("$CTL" issue-contract --programme sa --plan "SA support incidents" --incidents 5)
+AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
+CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
+
+# the ASan build is slower: fewer guesses there, the same limits
+N=10000
+[[ $BIN == *asan* ]] && N=2000
+
+signup guesser@example.com 'a long pass phrase' Gus Guesser work
+profile_fill guesser@example.com
+get /contracts
+tok=$(csrf_token)
+# N wrong guesses over one connection, one curl
+for i in $(seq "$N"); do
+	[ "$i" -gt 1 ] && echo next
+	printf 'silent\ncookie = "%s"\nurl = "%s/contracts/activate"\n' "$T/jar" "$BASE"
+	# a different well-formed Access ID each time (octal digits as 2-9)
+	printf 'data = "csrf=%s&access_id=23456-%s&contract_id=ABCDE-FGHJK"\n' \
+		"$tok" "$(printf '%05o' "$i" | tr 0-7 2-9)"
+	printf 'output = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n'
+done >"$T/guess.cfg"
+start=$(date +%s)
+curl -s -K "$T/guess.cfg" >"$T/guess.out" 2>/dev/null
+echo "# $N guesses in $(( $(date +%s) - start )) s"
+evaluated=$(grep -c ' activate fail account=' "$VAR/log/supportal.log")
+expect_eq "C.14 exactly 10 of $N wrong guesses are evaluated" "$evaluated" 10
+expect_eq "C.14 the first 10 get the not-found page, the rest 429" \
+	"$(uniq -c "$T/guess.out" | awk '{print $1 "x" $2}' | tr '\n' ' ')" "10x422 $((N - 10))x429 "
+get /contracts
+post /contracts/activate "access_id=$AID" "contract_id=$CID"
+expect_eq "C.14 the right pair as guess #11 is refused too" "$STATUS" 429
+check "C.14 the page says why" grep -q 'adding contracts is paused' "$T/body"
+expect_eq "C.14 ... and nothing was activated" "$(db 'SELECT count(*) FROM activations')" 0
+
+# 100 accounts from one address: at most 30 guesses evaluated in the hour
+: >"$T/many.out"
+for i in $(seq 100); do
+	JAR=$T/m$i
+	export JAR
+	signup "m$i@example.com" 'a long pass phrase' M "N$i" personal >/dev/null
+	profile_fill "m$i@example.com" >/dev/null
+	get /contracts
+	post /contracts/activate "access_id=ZZZZZ-ZZZZ$(( i % 8 + 2 ))" "contract_id=ABCDE-FGHJK"
+	echo "$STATUS" >>"$T/many.out"
+done
+unset JAR
+total=$(grep -c ' activate fail account=.* ip=127.0.0.1$' "$VAR/log/supportal.log")
+expect_eq "C.14 one address: 30 guesses evaluated in the hour, whatever the accounts" "$total" 30
+expect_eq "C.14 ... the 10 above plus 20 of the 100 accounts; 80 get 429" "$(grep -c 429 "$T/many.out")" 80
+check "C.14 the throttle is logged" grep -q 'activate throttled' "$VAR/log/supportal.log"
