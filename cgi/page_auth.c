@@ -106,29 +106,30 @@ page_auth_signin_get(struct req *r)
 }
 
 /*
- * note_failure: count a failed sign-in against the email, the address
- * and the pair (A.6), in one transaction.
+ * signin_take: count this attempt against the email, the address and
+ * the pair before the password is checked (A.6); 0, 1 when one of them
+ * is at its limit, -1 on error.  ids receives the rows to give back if
+ * the password is right.
  */
-static void
-note_failure(struct req *r, const char *email)
+static int
+signin_take(struct req *r, const char *email, int64_t *ids, int n)
 {
-	char	 pair[EMAIL_MAX + 80];
+	static const enum throttle_kind kinds[3] = { THR_SIGNIN_ACCOUNT_IP,
+	    THR_SIGNIN_ACCOUNT, THR_SIGNIN_IP };
+	char		 pair[EMAIL_MAX + 80];
+	const char	*keys[3];
 
 	snprintf(pair, sizeof(pair), "%s|%s", email, r->ip);
-	if (db_begin_write() != 0)
-		return;
-	if (throttle_note(THR_SIGNIN_ACCOUNT_IP, pair, r->now) != 0 ||
-	    throttle_note(THR_SIGNIN_ACCOUNT, email, r->now) != 0 ||
-	    throttle_note(THR_SIGNIN_IP, r->ip, r->now) != 0) {
-		db_rollback();
-		return;
-	}
-	db_commit();
+	keys[0] = pair;
+	keys[1] = email;
+	keys[2] = r->ip;
+	return throttle_take(kinds, keys, n, r->now, ids);
 }
 
 /*
- * POST /signin: throttle first (a refused attempt costs no scrypt run),
- * then check the password, against a dummy hash for an unknown email so
+ * POST /signin: the attempt is counted first (a refused one costs no
+ * scrypt run, and simultaneous ones cannot overrun the limit), then the
+ * password is checked, against a dummy hash for an unknown email so
  * that both cost the same (A.5).  Unknown email and wrong password get
  * the same page.
  */
@@ -138,9 +139,9 @@ page_auth_signin_post(struct req *r)
 	struct form	 fm;
 	struct account	 a;
 	char		 email[EMAIL_MAX + 1], hash[SCRYPT_MCF_LEN + 1];
-	char		 pair[EMAIL_MAX + 80];
 	const char	*pw, *next;
-	int		 found, ok, b1, b2, b3;
+	int64_t		 ids[3];
+	int		 found, ok, b;
 
 	if (password_too_long(r, "password"))
 		return;
@@ -150,15 +151,11 @@ page_auth_signin_post(struct req *r)
 	}
 	email_normalise(email, sizeof(email), form_get(&fm, "email"));
 	pw = form_get(&fm, "password");
-	snprintf(pair, sizeof(pair), "%s|%s", email, r->ip);
-	b1 = throttle_blocked(THR_SIGNIN_ACCOUNT_IP, pair, r->now);
-	b2 = throttle_blocked(THR_SIGNIN_ACCOUNT, email, r->now);
-	b3 = throttle_blocked(THR_SIGNIN_IP, r->ip, r->now);
-	if (b1 < 0 || b2 < 0 || b3 < 0) {
+	if ((b = signin_take(r, email, ids, 3)) < 0) {
 		reply_error(r, 500);
 		return;
 	}
-	if (b1 || b2 || b3) {
+	if (b) {
 		log_line(r->rid, "signin throttled ip=%s", r->ip);
 		r->log_note = "signin-throttled";
 		view_set(r, "Page.Throttled", "1");
@@ -176,8 +173,7 @@ page_auth_signin_post(struct req *r)
 		password_dummy_check(pw);
 		ok = 0;
 	}
-	if (!ok) {
-		note_failure(r, email);
+	if (!ok) {			/* the attempt stays counted */
 		log_line(r->rid, "signin fail account=%lld ip=%s",
 		    (long long)(found ? a.id : 0), r->ip);
 		r->log_note = "signin-fail";
@@ -188,7 +184,7 @@ page_auth_signin_post(struct req *r)
 		signin_render(r, 422, NULL);
 		return;
 	}
-	if (db_begin_write() != 0) {
+	if (throttle_give_back(ids, 3) != 0 || db_begin_write() != 0) {
 		reply_error(r, 500);
 		return;
 	}
@@ -344,8 +340,8 @@ page_auth_password_post(struct req *r)
 	struct form	 fm;
 	struct account	 a;
 	char		 hash[SCRYPT_MCF_LEN + 1], fresh[SCRYPT_MCF_LEN];
-	char		 pair[EMAIL_MAX + 80];
-	int		 valid;
+	int64_t		 ids[2];
+	int		 valid, b;
 
 	if (password_too_long(r, "password") ||
 	    password_too_long(r, "current"))
@@ -356,9 +352,11 @@ page_auth_password_post(struct req *r)
 		password_render(r, 422, &fm);
 		return;
 	}
-	snprintf(pair, sizeof(pair), "%s|%s", r->user.email, r->ip);
-	if (throttle_blocked(THR_SIGNIN_ACCOUNT_IP, pair, r->now) != 0 ||
-	    throttle_blocked(THR_SIGNIN_ACCOUNT, r->user.email, r->now) != 0) {
+	if ((b = signin_take(r, r->user.email, ids, 2)) != 0) {
+		if (b < 0) {
+			reply_error(r, 500);
+			return;
+		}
 		view_set(r, "Page.Throttled", "1");
 		password_render(r, 429, NULL);
 		return;
@@ -368,14 +366,14 @@ page_auth_password_post(struct req *r)
 		return;
 	}
 	if (!password_check(hash, form_get(&fm, "current"))) {
-		note_failure(r, r->user.email);
 		log_line(r->rid, "password change fail account=%lld ip=%s",
 		    (long long)a.id, r->ip);
 		form_error(&fm, "current", "CurrentPassword");
 		password_render(r, 422, &fm);
 		return;
 	}
-	if (password_hash(fresh, sizeof(fresh), form_get(&fm, "password"))) {
+	if (throttle_give_back(ids, 2) != 0 ||
+	    password_hash(fresh, sizeof(fresh), form_get(&fm, "password"))) {
 		reply_error(r, 500);
 		return;
 	}

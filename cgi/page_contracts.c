@@ -140,16 +140,16 @@ page_contracts_get(struct req *r)
 	contracts_render(r, 200, NULL);
 }
 
-/* activate_note: count a wrong guess against the account, the address
- * and everyone (C.14); log an alert past the global rate. */
+/*
+ * activate_alert: count a wrong guess over everyone and log an alert
+ * past 500 an hour (C.14); this count never refuses anybody.
+ */
 static void
-activate_note(struct req *r, const char *acct)
+activate_alert(struct req *r)
 {
 	if (db_begin_write() != 0)
 		return;
-	if (throttle_note(THR_ACTIVATE_ACCOUNT, acct, r->now) != 0 ||
-	    throttle_note(THR_ACTIVATE_IP, r->ip, r->now) != 0 ||
-	    throttle_note(THR_ACTIVATE_ALL, "*", r->now) != 0) {
+	if (throttle_note(THR_ACTIVATE_ALL, "*", r->now) != 0) {
 		db_rollback();
 		return;
 	}
@@ -160,31 +160,37 @@ activate_note(struct req *r, const char *acct)
 }
 
 /*
- * POST /contracts/activate: the throttle first (a refused guess costs no
- * look-up), then the pair.  A wrong pair gets one message whichever half
+ * POST /contracts/activate: the guess is counted first, in one
+ * transaction with the check of the limits (a refused guess costs no
+ * look-up, and simultaneous ones cannot overrun them), then the pair;
+ * a right pair is given back.  A wrong pair gets one message whichever half
  * was wrong, and the typed IDs are not shown again, so that the page is
  * the same whatever was typed (C.15).
  */
 void
 page_contracts_activate_post(struct req *r)
 {
+	static const enum throttle_kind kinds[2] = { THR_ACTIVATE_ACCOUNT,
+	    THR_ACTIVATE_IP };
 	struct form	 fm;
 	char		 acct[32];
-	int64_t		 id;
-	int		 b1, b2;
+	const char	*keys[2];
+	int64_t		 id, ids[2];
+	int		 b;
+	enum act	 a;
 
 	if (!form_read(r, &fm, activate_fields, NF)) {
 		contracts_render(r, 422, &fm);
 		return;
 	}
 	snprintf(acct, sizeof(acct), "%lld", (long long)r->user.id);
-	b1 = throttle_blocked(THR_ACTIVATE_ACCOUNT, acct, r->now);
-	b2 = throttle_blocked(THR_ACTIVATE_IP, r->ip, r->now);
-	if (b1 < 0 || b2 < 0) {
+	keys[0] = acct;
+	keys[1] = r->ip;
+	if ((b = throttle_take(kinds, keys, 2, r->now, ids)) < 0) {
 		reply_error(r, 500);
 		return;
 	}
-	if (b1 || b2) {
+	if (b) {
 		log_line(r->rid, "activate throttled account=%s ip=%s", acct,
 		    r->ip);
 		r->log_note = "activate-throttled";
@@ -192,8 +198,12 @@ page_contracts_activate_post(struct req *r)
 		contracts_render(r, 429, NULL);
 		return;
 	}
-	switch (contract_activate(r->user.id, form_get(&fm, "access_id"),
-	    form_get(&fm, "contract_id"), &id)) {
+	a = contract_activate(r->user.id, form_get(&fm, "access_id"),
+	    form_get(&fm, "contract_id"), &id);
+	if ((a == ACT_OK || a == ACT_ALREADY) &&	/* not a wrong guess */
+	    throttle_give_back(ids, 2) != 0)
+		a = ACT_FAIL;
+	switch (a) {
 	case ACT_OK:
 		log_line(r->rid, "activate ok account=%s contract=%lld", acct,
 		    (long long)id);
@@ -204,7 +214,7 @@ page_contracts_activate_post(struct req *r)
 		contracts_render(r, 422, &fm);
 		return;
 	case ACT_NOT_FOUND:
-		activate_note(r, acct);
+		activate_alert(r);
 		log_line(r->rid, "activate fail account=%s ip=%s", acct,
 		    r->ip);
 		r->log_note = "activate-fail";

@@ -60,6 +60,7 @@ const char *const sql_text[STMT__MAX] = {
 	    "INSERT INTO throttle (kind, key, at) VALUES (?1, ?2, ?3)"),
 	S(STMT_THROTTLE_PRUNE,
 	    "DELETE FROM throttle WHERE kind = ?1 AND key = ?2 AND at < ?3"),
+	S(STMT_THROTTLE_DELETE, "DELETE FROM throttle WHERE rowid = ?1"),
 
 	/* /healthz (R13.5) */
 	S(STMT_HEALTH, "SELECT count(*) FROM accounts WHERE id = 0"),
@@ -168,6 +169,140 @@ const char *const sql_text[STMT__MAX] = {
 	    " WHERE l.contract_id = c.id)"),
 	S(STMT_ACTIVATIONS_COUNT,
 	    "SELECT count(*) FROM activations WHERE account_id = ?1"),
+	/* the facts of eligibility (R3.7) of every plan of account ?1 for
+	 * version ?2; ?3 = 0 for all plans, else that contract only */
+	S(STMT_PLANS_FOR,
+	    "SELECT c.id, c.programme, c.plan, c.scope, c.start_date,"
+	    " c.end_date, c.incidents_left, EXISTS (SELECT 1 FROM"
+	    " contract_versions cv WHERE cv.contract_id = c.id), EXISTS"
+	    " (SELECT 1 FROM contract_versions cv WHERE cv.contract_id = c.id"
+	    " AND cv.version_id = v.id), p.kind, v.mainstream_end, v.latest"
+	    " FROM activations a JOIN contracts c ON c.id = a.contract_id"
+	    " JOIN versions v ON v.id = ?2 JOIN products p"
+	    " ON p.id = v.product_id WHERE a.account_id = ?1"
+	    " AND (?3 = 0 OR c.id = ?3) ORDER BY c.end_date DESC, c.id"),
+
+	/* the catalogue in the workflow (R5.1) */
+	S(STMT_PRODUCTS_HERE,
+	    "SELECT p.id, p.name, p.kind FROM products p JOIN portals po"
+	    " ON po.id = p.portal_id WHERE po.code = 'here'"
+	    " ORDER BY p.sort, p.name"),
+	S(STMT_VERSIONS_OF,
+	    "SELECT id, name FROM versions WHERE product_id = ?1"
+	    " ORDER BY sort"),
+	S(STMT_CATEGORIES_OF,
+	    "SELECT id, CASE WHEN ?2 = 'pl' THEN name_pl ELSE name_en END"
+	    " FROM categories WHERE product_id = ?1 ORDER BY sort"),
+	S(STMT_PROBLEMS_OF,
+	    "SELECT id, CASE WHEN ?2 = 'pl' THEN name_pl ELSE name_en END"
+	    " FROM problems WHERE category_id = ?1 ORDER BY sort"),
+	/* names of product ?1, version ?2, category ?3, problem ?4, each
+	 * only when it belongs to the one before (a forged id gives NULL) */
+	S(STMT_CATALOGUE_CHECK,
+	    "SELECT p.name, p.kind, po.code, v.name, c.name_en, c.name_pl,"
+	    " x.name_en, x.name_pl FROM products p JOIN portals po"
+	    " ON po.id = p.portal_id"
+	    " LEFT JOIN versions v ON v.id = ?2 AND v.product_id = p.id"
+	    " LEFT JOIN categories c ON c.id = ?3 AND c.product_id = p.id"
+	    " LEFT JOIN problems x ON x.id = ?4 AND x.category_id = c.id"
+	    " WHERE p.id = ?1"),
+	/* self-help (R5.1): ?1 an FTS5 query, ?2 the language, ?3 the
+	 * product or 0 */
+	S(STMT_KB_SEARCH,
+	    "SELECT a.id, a.title, snippet(articles_fts, 1, '', '', ' … ', 24)"
+	    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+	    " WHERE articles_fts MATCH ?1 AND a.lang = ?2"
+	    " AND (?3 = 0 OR a.product_id = ?3) ORDER BY rank LIMIT 5"),
+	S(STMT_KB_ARTICLE,
+	    "SELECT a.title, a.body, p.name FROM articles a JOIN products p"
+	    " ON p.id = a.product_id WHERE a.id = ?1"),
+
+	/* drafts (R5): every one of them read and written with its owner */
+	S(STMT_DRAFT_INSERT,
+	    "INSERT INTO drafts (account_id, country, timezone, pc_name,"
+	    " pc_email, pc_phone, pc_method, created, updated)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"),
+	S(STMT_DRAFT_BY_ID,
+	    "SELECT id, done, coalesce(product_id, 0), coalesce(version_id, 0),"
+	    " coalesce(category_id, 0), coalesce(problem_id, 0), title,"
+	    " description, coalesce(contract_id, 0), severity, allday, country,"
+	    " timezone, pc_name, pc_email, pc_phone, pc_method, secondary,"
+	    " add_me, coalesce(request_id, 0), updated"
+	    " FROM drafts WHERE id = ?1 AND account_id = ?2"),
+	S(STMT_DRAFT_UPDATE,
+	    "UPDATE drafts SET done = ?3, product_id = ?4, version_id = ?5,"
+	    " category_id = ?6, problem_id = ?7, title = ?8, description = ?9,"
+	    " contract_id = ?10, severity = ?11, allday = ?12, country = ?13,"
+	    " timezone = ?14, pc_name = ?15, pc_email = ?16, pc_phone = ?17,"
+	    " pc_method = ?18, secondary = ?19, add_me = ?20, updated = ?21"
+	    " WHERE id = ?1 AND account_id = ?2 AND request_id IS NULL"),
+	S(STMT_DRAFT_DELETE,
+	    "DELETE FROM drafts WHERE id = ?1 AND account_id = ?2"
+	    " AND request_id IS NULL"),
+	S(STMT_DRAFT_SUBMITTED,
+	    "UPDATE drafts SET request_id = ?2, updated = ?3 WHERE id = ?1"
+	    " AND request_id IS NULL"),
+	S(STMT_DRAFTS_OF_ACCOUNT,
+	    "SELECT d.id, d.title, coalesce(p.name, ''), d.done, d.updated"
+	    " FROM drafts d LEFT JOIN products p ON p.id = d.product_id"
+	    " WHERE d.account_id = ?1 AND d.request_id IS NULL"
+	    " ORDER BY d.updated DESC"),
+
+	/* requests (R5.7) */
+	S(STMT_REQUEST_INSERT,
+	    "INSERT INTO requests (draft_id, submitter_id, product_id,"
+	    " version_id, category_id, problem_id, title, description,"
+	    " contract_id, severity, allday, country, timezone, queue,"
+	    " respond_by, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)"),
+	S(STMT_REQUEST_CONTACT_ADD,
+	    "INSERT INTO request_contacts (request_id, email, role, name, phone,"
+	    " method, added_by, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	    " ON CONFLICT DO NOTHING"),
+	/* R7.1 (its first form): the requests the account is a contact of */
+	S(STMT_REQUESTS_OF_ACCOUNT,
+	    "SELECT r.id, r.title, p.name, r.severity, r.status, r.updated,"
+	    " r.respond_by FROM request_contacts rc JOIN requests r"
+	    " ON r.id = rc.request_id JOIN products p ON p.id = r.product_id"
+	    " WHERE rc.email = ?1 ORDER BY r.updated DESC LIMIT 50"),
+
+	/* attachments (R11.9) */
+	S(STMT_ATTACH_INSERT,
+	    "INSERT INTO attachments (draft_id, account_id, name, stored, size,"
+	    " sha256, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+	S(STMT_ATTACH_OF_DRAFT,
+	    "SELECT id, name, size, sha256 FROM attachments WHERE draft_id = ?1"
+	    " ORDER BY id"),
+	S(STMT_ATTACH_COUNT_DRAFT,
+	    "SELECT count(*), coalesce(sum(size), 0) FROM attachments"
+	    " WHERE draft_id = ?1"),
+	S(STMT_ATTACH_DELETE,
+	    "DELETE FROM attachments WHERE id = ?1 AND draft_id = ?2"
+	    " RETURNING stored"),
+	S(STMT_ATTACH_TO_REQUEST,
+	    "UPDATE attachments SET request_id = ?2, draft_id = NULL"
+	    " WHERE draft_id = ?1"),
+	S(STMT_ATTACH_STORED_OF_DRAFT,
+	    "SELECT stored FROM attachments WHERE draft_id = ?1"),
+	/* a file the account may download: its own draft's */
+	S(STMT_ATTACH_OF_ACCOUNT,
+	    "SELECT a.name, a.stored, a.size FROM attachments a JOIN drafts d"
+	    " ON d.id = a.draft_id WHERE a.id = ?1 AND d.account_id = ?2"),
+
+	/* the outbox (R9.1) */
+	S(STMT_OUTBOX_INSERT,
+	    "INSERT INTO outbox (recipient, subject, body, request_id, created,"
+	    " next_try) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"),
+	S(STMT_OUTBOX_PENDING,
+	    "SELECT id, recipient, subject, body, attempts, created FROM outbox"
+	    " WHERE sent IS NULL AND next_try <= ?1 ORDER BY id LIMIT 100"),
+	S(STMT_OUTBOX_SENT,
+	    "UPDATE outbox SET sent = ?2, attempts = attempts + 1 WHERE id = ?1"),
+	S(STMT_OUTBOX_RETRY,
+	    "UPDATE outbox SET attempts = attempts + 1, next_try = ?2,"
+	    " last_error = ?3 WHERE id = ?1"),
+	S(STMT_ACCOUNT_LANG_BY_EMAIL,
+	    "SELECT lang FROM accounts WHERE email = ?1 AND profile_done = 1"),
 };
 
 #define N(id)	[id] = #id
@@ -183,6 +318,7 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_SESSION_DELETE_ACCOUNT), N(STMT_SESSION_DELETE_OTHERS),
 	N(STMT_SESSION_DELETE_EXPIRED),
 	N(STMT_THROTTLE_COUNT), N(STMT_THROTTLE_ADD), N(STMT_THROTTLE_PRUNE),
+	N(STMT_THROTTLE_DELETE),
 	N(STMT_HEALTH), N(STMT_DATE_END),
 	N(STMT_PORTAL_UPSERT), N(STMT_PORTAL_ID), N(STMT_PRODUCT_UPSERT),
 	N(STMT_PRODUCT_ID), N(STMT_VERSION_UPSERT),
@@ -195,6 +331,19 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_CONTRACTS_OF_ACCOUNT), N(STMT_LEDGER_OF_ACCOUNT),
 	N(STMT_LEDGER_ADD), N(STMT_CONTRACT_DEBIT), N(STMT_CONTRACT_CREDIT),
 	N(STMT_BALANCE_MISMATCH), N(STMT_ACTIVATIONS_COUNT),
+	N(STMT_PLANS_FOR), N(STMT_PRODUCTS_HERE), N(STMT_VERSIONS_OF),
+	N(STMT_CATEGORIES_OF), N(STMT_PROBLEMS_OF), N(STMT_CATALOGUE_CHECK),
+	N(STMT_KB_SEARCH), N(STMT_KB_ARTICLE),
+	N(STMT_DRAFT_INSERT), N(STMT_DRAFT_BY_ID), N(STMT_DRAFT_UPDATE),
+	N(STMT_DRAFT_DELETE), N(STMT_DRAFT_SUBMITTED),
+	N(STMT_DRAFTS_OF_ACCOUNT), N(STMT_REQUEST_INSERT),
+	N(STMT_REQUEST_CONTACT_ADD), N(STMT_REQUESTS_OF_ACCOUNT),
+	N(STMT_ATTACH_INSERT), N(STMT_ATTACH_OF_DRAFT),
+	N(STMT_ATTACH_COUNT_DRAFT), N(STMT_ATTACH_DELETE),
+	N(STMT_ATTACH_TO_REQUEST), N(STMT_ATTACH_STORED_OF_DRAFT),
+	N(STMT_ATTACH_OF_ACCOUNT),
+	N(STMT_OUTBOX_INSERT), N(STMT_OUTBOX_PENDING), N(STMT_OUTBOX_SENT),
+	N(STMT_OUTBOX_RETRY), N(STMT_ACCOUNT_LANG_BY_EMAIL),
 };
 
 /*

@@ -20,7 +20,7 @@
 /* ClearSilver */
 #include <ClearSilver.h>
 
-#define SUPPORTAL_SCHEMA_VERSION	2	/* PRAGMA user_version */
+#define SUPPORTAL_SCHEMA_VERSION	3	/* PRAGMA user_version */
 
 /* ---------------------------------------------------------------- util.c */
 
@@ -110,6 +110,7 @@ enum stmt {
 	STMT_THROTTLE_COUNT,
 	STMT_THROTTLE_ADD,
 	STMT_THROTTLE_PRUNE,
+	STMT_THROTTLE_DELETE,
 	STMT_HEALTH,
 	STMT_DATE_END,
 	STMT_PORTAL_UPSERT,
@@ -135,6 +136,35 @@ enum stmt {
 	STMT_CONTRACT_CREDIT,
 	STMT_BALANCE_MISMATCH,
 	STMT_ACTIVATIONS_COUNT,
+	STMT_PLANS_FOR,
+	STMT_PRODUCTS_HERE,
+	STMT_VERSIONS_OF,
+	STMT_CATEGORIES_OF,
+	STMT_PROBLEMS_OF,
+	STMT_CATALOGUE_CHECK,
+	STMT_KB_SEARCH,
+	STMT_KB_ARTICLE,
+	STMT_DRAFT_INSERT,
+	STMT_DRAFT_BY_ID,
+	STMT_DRAFT_UPDATE,
+	STMT_DRAFT_DELETE,
+	STMT_DRAFT_SUBMITTED,
+	STMT_DRAFTS_OF_ACCOUNT,
+	STMT_REQUEST_INSERT,
+	STMT_REQUEST_CONTACT_ADD,
+	STMT_REQUESTS_OF_ACCOUNT,
+	STMT_ATTACH_INSERT,
+	STMT_ATTACH_OF_DRAFT,
+	STMT_ATTACH_COUNT_DRAFT,
+	STMT_ATTACH_DELETE,
+	STMT_ATTACH_TO_REQUEST,
+	STMT_ATTACH_STORED_OF_DRAFT,
+	STMT_ATTACH_OF_ACCOUNT,
+	STMT_OUTBOX_INSERT,
+	STMT_OUTBOX_PENDING,
+	STMT_OUTBOX_SENT,
+	STMT_OUTBOX_RETRY,
+	STMT_ACCOUNT_LANG_BY_EMAIL,
 	STMT__MAX
 };
 
@@ -186,6 +216,9 @@ enum throttle_kind {
 
 int	 throttle_blocked(enum throttle_kind, const char *, time_t);
 int	 throttle_note(enum throttle_kind, const char *, time_t);
+int	 throttle_take(const enum throttle_kind *, const char *const *, int,
+	    time_t, int64_t *);
+int	 throttle_give_back(const int64_t *, int);
 
 /* ----------------------------------------------------------- account.c */
 
