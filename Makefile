@@ -12,11 +12,12 @@ ASAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 B        = build
 CORE     = util config sql db password throttle account session i18n \
-           catalogue contract
+           catalogue contract sla mail request multipart
 PLUMB    = req form reply view route
-PAGES    = page_start page_auth page_profile page_contracts
+PAGES    = page_start page_auth page_profile page_contracts \
+           page_requests page_wizard
 WORKER   = main $(PLUMB) $(PAGES)
-HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h
+HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h cgi/multipart.h
 
 CORE_O   = $(CORE:%=$(B)/%.o)
 WORKER_O = $(WORKER:%=$(B)/%.o)

@@ -28,6 +28,28 @@ email_normalise(char *dst, size_t sz, const char *s)
 		*dst = (char)tolower((unsigned char)*dst);
 }
 
+/*
+ * email_valid: a pragmatic check of an address: one '@', a local part
+ * and a domain of printable ASCII without blanks or quotes, a dot in
+ * the domain, not at either end; 254 bytes at most.
+ */
+int
+email_valid(const char *s)
+{
+	const char	*at = strchr(s, '@'), *p, *dot;
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
+	    strlen(s) > EMAIL_MAX || at - s > 64)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
+		    strchr("\"(),:;<>[\\]", *p) != NULL)
+			return 0;
+	dot = strrchr(at, '.');
+	return dot != NULL && dot > at + 1 && dot[1] != '\0' &&
+	    strstr(at, "..") == NULL;
+}
+
 /* account_load: read account id into a.  1 if found, 0 if not, -1 error. */
 int
 account_load(int64_t id, struct account *a)

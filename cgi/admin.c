@@ -492,6 +492,24 @@ cmd_demo(int argc, char **argv)
 	return 0;
 }
 
+/* send-mail: deliver the outbox (R9.1). */
+static int
+cmd_send_mail(int argc, char **argv)
+{
+	int	 sent, failed;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if (mail_deliver(time(NULL), &sent, &failed) != 0) {
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	if (sent || failed)
+		printf("%d sent, %d to retry\n", sent, failed);
+	return failed ? 1 : 0;
+}
+
 static const struct cmd	 cmds[] = {
 	{ "init", cmd_init, 0, "",
 	  "Create the var directory (attachments, spool, run, log, a private\n"
@@ -515,6 +533,13 @@ static const struct cmd	 cmds[] = {
 	  "cloud_plan, ppi.  It is valid for a year from its start (today by\n"
 	  "default), plus 30 days for the partner programmes.  Without\n"
 	  "--version it covers every version of its scope." },
+	{ "send-mail", cmd_send_mail, 1, "",
+	  "Deliver the mails of the outbox that are due: to var/spool/mail/\n"
+	  "(one .eml file each), or through the program of Mail.Sendmail in\n"
+	  "the configuration (or SUPPORTAL_SENDMAIL), for example\n"
+	  "\"/usr/sbin/sendmail -t -i\".  A failure is retried later, after\n"
+	  "1, 2, 4 ... minutes (at most a day), ten times.  Exits 1 when a\n"
+	  "mail could not be delivered this time." },
 	{ "add-account", cmd_add_account, 1,
 	  "--email E --first F --last L [--kind personal|work] [--engineer]",
 	  "Add a login account; the password is read from standard input.\n"

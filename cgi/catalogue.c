@@ -251,3 +251,148 @@ catalogue_start(int (*fn)(void *, const struct start_row *), void *arg)
 	db_done(st);
 	return rc < 0 ? -1 : 0;
 }
+
+/* choices: call fn with (id, name) for each row of statement st. */
+static int
+choices(sqlite3_stmt *st, choice_fn fn, void *arg)
+{
+	int	 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1)
+		if (fn(arg, db_col_int(st, 0), db_col_text(st, 1)) != 0) {
+			rc = -1;
+			break;
+		}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* catalogue_products: the products supported here (R4.1, R5.1). */
+int
+catalogue_products(choice_fn fn, void *arg)
+{
+	return choices(db_query(STMT_PRODUCTS_HERE, ""), fn, arg);
+}
+
+/* catalogue_versions: the versions of product, in catalogue order. */
+int
+catalogue_versions(int64_t product, choice_fn fn, void *arg)
+{
+	return choices(db_query(STMT_VERSIONS_OF, "I", product), fn, arg);
+}
+
+/* catalogue_categories: the categories of product, named in lang. */
+int
+catalogue_categories(int64_t product, const char *lang, choice_fn fn,
+    void *arg)
+{
+	return choices(db_query(STMT_CATEGORIES_OF, "IT", product, lang), fn,
+	    arg);
+}
+
+/* catalogue_problems: the problems of category, named in lang. */
+int
+catalogue_problems(int64_t category, const char *lang, choice_fn fn,
+    void *arg)
+{
+	return choices(db_query(STMT_PROBLEMS_OF, "IT", category, lang), fn,
+	    arg);
+}
+
+/*
+ * catalogue_names: the names of a product and of the version, category
+ * and problem ids, each only when it belongs to the one before it (so a
+ * forged id is caught).  1 when the product exists, 0 if not, -1.
+ */
+int
+catalogue_names(int64_t product, int64_t version, int64_t category,
+    int64_t problem, const char *lang, struct cat_names *n)
+{
+	sqlite3_stmt	*st;
+	int		 rc, pl = strcmp(lang, "pl") == 0;
+
+	memset(n, 0, sizeof(*n));
+	if ((st = db_query(STMT_CATALOGUE_CHECK, "IIII", product, version,
+	    category, problem)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		db_col_copy(st, 0, n->product, sizeof(n->product));
+		db_col_copy(st, 1, n->kind, sizeof(n->kind));
+		db_col_copy(st, 2, n->portal, sizeof(n->portal));
+		n->version_ok = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		db_col_copy(st, 3, n->version, sizeof(n->version));
+		n->category_ok = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		db_col_copy(st, pl ? 5 : 4, n->category, sizeof(n->category));
+		n->problem_ok = sqlite3_column_type(st, 6) != SQLITE_NULL;
+		db_col_copy(st, pl ? 7 : 6, n->problem, sizeof(n->problem));
+	}
+	db_done(st);
+	return rc;
+}
+
+/*
+ * kb_query: an FTS5 query from free text: up to 12 words of at least
+ * three letters or digits, each quoted as a prefix, joined with OR.
+ * Returns the length written (0 when no word qualifies).
+ */
+static size_t
+kb_query(char *out, size_t sz, const char *text)
+{
+	size_t	 o = 0;
+	int	 words = 0;
+
+	out[0] = '\0';
+	while (*text != '\0' && words < 12) {
+		const char	*w;
+		size_t		 n;
+
+		while (*text != '\0' && !isalnum((unsigned char)*text) &&
+		    (unsigned char)*text < 0x80)
+			text++;
+		w = text;
+		while (isalnum((unsigned char)*text) ||
+		    (unsigned char)*text >= 0x80)
+			text++;
+		n = (size_t)(text - w);
+		if (n < 3 || n > 40)
+			continue;
+		if (o + n + 10 >= sz)
+			break;
+		o += (size_t)snprintf(out + o, sz - o, "%s\"%.*s\"*",
+		    words ? " OR " : "", (int)n, w);
+		words++;
+	}
+	return o;
+}
+
+/*
+ * catalogue_kb_search: the self-help articles in lang that match the
+ * words of text, for product (0: any), best first, at most five (R5.1).
+ */
+int
+catalogue_kb_search(const char *text, const char *lang, int64_t product,
+    int (*fn)(void *, const struct kb_row *), void *arg)
+{
+	char		 q[1024];
+	sqlite3_stmt	*st;
+	struct kb_row	 k;
+	int		 rc;
+
+	if (kb_query(q, sizeof(q), text) == 0)
+		return 0;
+	if ((st = db_query(STMT_KB_SEARCH, "TTI", q, lang, product)) == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		k.id = db_col_int(st, 0);
+		k.title = db_col_text(st, 1);
+		k.snippet = db_col_text(st, 2);
+		if (fn(arg, &k) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}

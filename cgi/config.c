@@ -54,7 +54,10 @@ config_load(void)
 	cfg.scrypt_p = 3;
 	cfg.idle_timeout = 30 * 60;
 	cfg.abs_timeout = 12 * 3600;
+	strlcpy_(cfg.mail_from, "supportal <no-reply@localhost>",
+	    sizeof(cfg.mail_from));
 	cfg.max_form = 64 * 1024;
+	cfg.max_upload = 10 * 1024 * 1024;
 	cfg.max_params = 200;
 
 	path = getenv("SUPPORTAL_CONFIG");
@@ -90,6 +93,9 @@ config_load(void)
 	    "SUPPORTAL_ORIGIN");
 	set_str(cfg.common_pw, sizeof(cfg.common_pw), h,
 	    "Security.CommonPasswords", "SUPPORTAL_COMMON_PASSWORDS");
+	set_str(cfg.mail_from, sizeof(cfg.mail_from), h, "Mail.From", NULL);
+	set_str(cfg.sendmail, sizeof(cfg.sendmail), h, "Mail.Sendmail",
+	    "SUPPORTAL_SENDMAIL");
 	hdf_destroy(&h);
 
 	if ((sc = getenv("SUPPORTAL_SCRYPT")) != NULL && *sc != '\0' &&

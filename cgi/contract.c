@@ -496,3 +496,49 @@ contract_balances_ok(void)
 	db_done(st);
 	return n < 0 ? -1 : n == 0;
 }
+
+/*
+ * contract_plans: every plan of account (or only contract, when not 0)
+ * with its eligibility for version today (R3.7, R11.1), as fn rows.
+ * Returns 0 or -1.
+ */
+int
+contract_plans(int64_t account, int64_t version, int64_t contract,
+    const char *today, int (*fn)(void *, const struct plan_row *), void *arg)
+{
+	sqlite3_stmt	*st;
+	struct plan_row	 p;
+	struct elig_in	 e;
+	int		 rc, v;
+
+	if ((st = db_query(STMT_PLANS_FOR, "III", account, version,
+	    contract)) == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		memset(&e, 0, sizeof(e));
+		p.id = db_col_int(st, 0);
+		v = programme_parse(db_col_text(st, 1));
+		p.prog = e.prog = v < 0 ? PROG_SA : (enum programme)v;
+		p.plan = db_col_text(st, 2);
+		v = scope_parse(db_col_text(st, 3));
+		e.scope = v < 0 ? SCOPE_ONPREM : (enum scope)v;
+		e.start = db_col_text(st, 4);
+		p.end = e.end = db_col_text(st, 5);
+		p.left = e.left = (int)db_col_int(st, 6);
+		e.listed = (int)db_col_int(st, 7);
+		e.covered = (int)db_col_int(st, 8);
+		v = pkind_parse(db_col_text(st, 9));
+		e.kind = v < 0 ? PK_ONPREM : (enum pkind)v;
+		e.mainstream_end = db_col_text(st, 10);
+		e.latest = (int)db_col_int(st, 11);
+		e.today = today;
+		p.elig = contract_eligibility(&e);
+		p.fix = elig_fix(p.elig);
+		if (fn(arg, &p) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}

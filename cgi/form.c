@@ -37,28 +37,6 @@ trim(char *s)
 	return s;
 }
 
-/*
- * email_valid: a pragmatic check of an address: one '@', a local part
- * and a domain of printable ASCII without blanks or quotes, a dot in
- * the domain, not at either end; 254 bytes at most.
- */
-int
-email_valid(const char *s)
-{
-	const char	*at = strchr(s, '@'), *p, *dot;
-
-	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
-	    strlen(s) > EMAIL_MAX || at - s > 64)
-		return 0;
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
-		    strchr("\"(),:;<>[\\]", *p) != NULL)
-			return 0;
-	dot = strrchr(at, '.');
-	return dot != NULL && dot > at + 1 && dot[1] != '\0' &&
-	    strstr(at, "..") == NULL;
-}
-
 /* phone_valid: digits with an optional leading '+' and separators. */
 static int
 phone_valid(const char *s)
@@ -107,6 +85,15 @@ form_get(const struct form *fm, const char *name)
 	return i >= 0 && fm->val[i] != NULL ? fm->val[i] : "";
 }
 
+/* form_err: the error key of field name, or NULL. */
+const char *
+form_err(const struct form *fm, const char *name)
+{
+	int	 i = field_index(fm, name);
+
+	return i >= 0 ? fm->err[i] : NULL;
+}
+
 /* form_set: set the value shown for field name (a default). */
 void
 form_set(struct form *fm, const char *name, const char *v)
@@ -148,7 +135,7 @@ form_read(struct req *r, struct form *fm, const struct field *f, size_t n)
 			err = f[i].kind == F_PASSWORD ? "PasswordLong" :
 			    "TooLong";
 		else if (f[i].kind != F_PASSWORD && f[i].kind != F_TEXT &&
-		    strpbrk(v, "\r\n\t") != NULL)
+		    f[i].kind != F_PARA && strpbrk(v, "\r\n\t") != NULL)
 			err = "Invalid";
 		else switch (f[i].kind) {
 		case F_EMAIL:
@@ -182,6 +169,7 @@ form_read(struct req *r, struct form *fm, const struct field *f, size_t n)
 				err = "Invalid";
 			break;
 		case F_PASSWORD:
+		case F_PARA:
 			break;
 		}
 		if (err != NULL)

@@ -23,6 +23,17 @@ struct params {
 	int		 dup;	/* a name came twice */
 };
 
+/* A file of a multipart body, in var/tmp/ until a handler keeps it. */
+struct upload {
+	char	 field[65];
+	char	 name[256];		/* the client's name: shown, never used */
+	char	 tmp[700];		/* "" once moved or removed */
+	int64_t	 size;
+	char	 sha256[65];
+};
+
+#define UPLOADS_MAX	20		/* files in one request body */
+
 enum method {
 	M_GET,
 	M_POST,
@@ -41,7 +52,9 @@ struct req {
 	int		 head;			/* HEAD: no body sent */
 	char		 path[256];
 	struct params	 query;			/* QUERY_STRING */
-	struct params	 form;			/* urlencoded POST body */
+	struct params	 form;			/* POST body fields */
+	struct upload	 up[UPLOADS_MAX];	/* POST body files */
+	int		 nup;
 	struct params	 cookies;
 	char		 ip[64];
 	char		 rid[17];		/* request id, logged */
@@ -86,6 +99,7 @@ const char *req_cookie_name(const struct req *, const char *);
 
 enum fkind {
 	F_TEXT,		/* one line of text */
+	F_PARA,		/* text of several lines */
 	F_EMAIL,
 	F_PASSWORD,	/* kept as typed, never trimmed */
 	F_CHOICE,	/* one of choices[] */
@@ -116,9 +130,9 @@ struct form {
 int	 form_read(struct req *, struct form *, const struct field *, size_t);
 void	 form_set(struct form *, const char *, const char *);
 const char *form_get(const struct form *, const char *);
+const char *form_err(const struct form *, const char *);
 void	 form_error(struct form *, const char *, const char *);
 void	 form_to_hdf(struct req *, const struct form *);
-int	 email_valid(const char *);
 
 /* -------------------------------------------------------------- reply.c */
 
@@ -146,7 +160,8 @@ enum rflag {
 	RF_LOGIN	= 1 << 0,	/* signed in (R1.1) */
 	RF_PROFILE	= 1 << 1,	/* profile complete, else /profile (R2.1) */
 	RF_ENGINEER	= 1 << 2,	/* engineer accounts only (R8.1) */
-	RF_ID		= 1 << 3,	/* the path ends in a numeric :id */
+	RF_ID		= 1 << 3,	/* the path has a numeric :id */
+	RF_UPLOAD	= 1 << 4,	/* takes multipart bodies (R11.9) */
 };
 
 typedef void	 (*handler)(struct req *);
@@ -162,6 +177,7 @@ extern const struct route routes[];
 extern const size_t nroutes;
 
 void	 route_dispatch(struct req *);
+int	 route_takes_upload(const char *);
 void	 route_print(void);
 int	 session_load(struct req *);
 void	 session_cookie(struct req *, const char *, long);

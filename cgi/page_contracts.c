@@ -160,46 +160,43 @@ activate_alert(struct req *r)
 }
 
 /*
- * POST /contracts/activate: the guess is counted first, in one
- * transaction with the check of the limits (a refused guess costs no
- * look-up, and simultaneous ones cannot overrun them), then the pair;
- * a right pair is given back.  A wrong pair gets one message whichever half
+ * activate_form: read the Access ID and Contract ID of r's form into fm
+ * and activate the pair for r's account (R3.3), with the guess counted
+ * first, in one transaction with the check of the limits (a refused
+ * guess costs no look-up, and simultaneous ones cannot overrun them), a
+ * right pair given back.  A wrong pair gets one message whichever half
  * was wrong, and the typed IDs are not shown again, so that the page is
- * the same whatever was typed (C.15).
+ * the same whatever was typed (C.15).  Returns 0 when activated, 1 when
+ * refused (fm says why; r->status is 429 when throttled), -1 on error.
  */
-void
-page_contracts_activate_post(struct req *r)
+int
+activate_form(struct req *r, struct form *fm)
 {
 	static const enum throttle_kind kinds[2] = { THR_ACTIVATE_ACCOUNT,
 	    THR_ACTIVATE_IP };
-	struct form	 fm;
 	char		 acct[32];
 	const char	*keys[2];
 	int64_t		 id, ids[2];
 	int		 b;
 	enum act	 a;
 
-	if (!form_read(r, &fm, activate_fields, NF)) {
-		contracts_render(r, 422, &fm);
-		return;
-	}
+	if (!form_read(r, fm, activate_fields, NF))
+		return 1;
 	snprintf(acct, sizeof(acct), "%lld", (long long)r->user.id);
 	keys[0] = acct;
 	keys[1] = r->ip;
-	if ((b = throttle_take(kinds, keys, 2, r->now, ids)) < 0) {
-		reply_error(r, 500);
-		return;
-	}
+	if ((b = throttle_take(kinds, keys, 2, r->now, ids)) < 0)
+		return -1;
 	if (b) {
 		log_line(r->rid, "activate throttled account=%s ip=%s", acct,
 		    r->ip);
 		r->log_note = "activate-throttled";
+		r->status = 429;
 		view_set(r, "Page.Throttled", "1");
-		contracts_render(r, 429, NULL);
-		return;
+		return 1;
 	}
-	a = contract_activate(r->user.id, form_get(&fm, "access_id"),
-	    form_get(&fm, "contract_id"), &id);
+	a = contract_activate(r->user.id, form_get(fm, "access_id"),
+	    form_get(fm, "contract_id"), &id);
 	if ((a == ACT_OK || a == ACT_ALREADY) &&	/* not a wrong guess */
 	    throttle_give_back(ids, 2) != 0)
 		a = ACT_FAIL;
@@ -207,24 +204,39 @@ page_contracts_activate_post(struct req *r)
 	case ACT_OK:
 		log_line(r->rid, "activate ok account=%s contract=%lld", acct,
 		    (long long)id);
-		reply_redirect(r, "/contracts?activated=1");
-		return;
+		return 0;
 	case ACT_ALREADY:
-		form_error(&fm, "access_id", "AlreadyRegistered");
-		contracts_render(r, 422, &fm);
-		return;
+		form_error(fm, "access_id", "AlreadyRegistered");
+		return 1;
 	case ACT_NOT_FOUND:
 		activate_alert(r);
 		log_line(r->rid, "activate fail account=%s ip=%s", acct,
 		    r->ip);
 		r->log_note = "activate-fail";
-		form_set(&fm, "access_id", NULL);
-		form_set(&fm, "contract_id", NULL);
-		form_error(&fm, "access_id", "ContractNotFound");
-		contracts_render(r, 422, &fm);
+		form_set(fm, "access_id", NULL);
+		form_set(fm, "contract_id", NULL);
+		form_error(fm, "access_id", "ContractNotFound");
+		return 1;
+	default:
+		return -1;
+	}
+}
+
+/* POST /contracts/activate */
+void
+page_contracts_activate_post(struct req *r)
+{
+	struct form	 fm;
+
+	switch (activate_form(r, &fm)) {
+	case 0:
+		reply_redirect(r, "/contracts?activated=1");
+		return;
+	case 1:
+		contracts_render(r, r->status ? r->status : 422,
+		    r->status == 429 ? NULL : &fm);
 		return;
 	default:
 		reply_error(r, 500);
-		return;
 	}
 }

@@ -25,6 +25,21 @@ void	 page_auth_password_post(struct req *);
 /* page_contracts.c */
 void	 page_contracts_get(struct req *);
 void	 page_contracts_activate_post(struct req *);
+int	 activate_form(struct req *, struct form *);
+
+/* page_requests.c */
+void	 page_requests_get(struct req *);
+void	 page_requests_new_post(struct req *);
+
+/* page_wizard.c */
+void	 page_wizard_get(struct req *);
+void	 page_wizard_step_post(struct req *);
+void	 page_wizard_remove_file_post(struct req *);
+void	 page_wizard_activate_post(struct req *);
+void	 page_wizard_discard_post(struct req *);
+void	 page_wizard_submit_post(struct req *);
+void	 page_wizard_done_get(struct req *);
+void	 page_kb_get(struct req *);
 
 /* page_profile.c */
 void	 page_profile_get(struct req *);

@@ -25,6 +25,7 @@ static const struct {
 	{ 403, "Forbidden" },
 	{ 404, "Not Found" },
 	{ 405, "Method Not Allowed" },
+	{ 409, "Conflict" },
 	{ 413, "Content Too Large" },
 	{ 414, "URI Too Long" },
 	{ 415, "Unsupported Media Type" },
@@ -32,6 +33,7 @@ static const struct {
 	{ 429, "Too Many Requests" },
 	{ 500, "Internal Server Error" },
 	{ 503, "Service Unavailable" },
+	{ 507, "Insufficient Storage" },
 };
 
 const char *

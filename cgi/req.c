@@ -16,10 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <fcgiapp.h>
 
 #include "http.h"
+#include "multipart.h"
 
 #define QUERY_MAX	8192	/* bytes of QUERY_STRING */
 #define COOKIE_MAX	8192	/* bytes of the Cookie header */
@@ -249,6 +251,157 @@ ctype_is(const char *ct, const char *mt)
 	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+/* The state of one multipart body while it streams in. */
+struct mpread {
+	struct req	*r;
+	struct upload	*cur;		/* the file being written, or NULL */
+	int		 fd;
+	struct sha256	 sha;
+	struct buf	 text;		/* the value of a text field */
+	char		 name[65];
+	size_t		 textbytes;	/* of all text fields */
+	int		 status;	/* why a callback aborted */
+};
+
+static int
+mp_begin(void *arg, const struct mp_part *p)
+{
+	struct mpread	*m = arg;
+	struct req	*r = m->r;
+
+	strlcpy_(m->name, p->name, sizeof(m->name));
+	m->text.len = 0;
+	if (!p->is_file)
+		return 0;
+	if (r->nup == UPLOADS_MAX) {
+		m->status = 413;
+		return -1;
+	}
+	m->cur = &r->up[r->nup++];
+	memset(m->cur, 0, sizeof(*m->cur));
+	strlcpy_(m->cur->field, p->name, sizeof(m->cur->field));
+	strlcpy_(m->cur->name, p->filename, sizeof(m->cur->name));
+	snprintf(m->cur->tmp, sizeof(m->cur->tmp), "%s/tmp/up.XXXXXX",
+	    cfg.var);
+	if ((m->fd = mkstemp(m->cur->tmp)) < 0) {
+		log_line(r->rid, "upload: %s: %s", m->cur->tmp,
+		    strerror(errno));
+		m->cur->tmp[0] = '\0';
+		m->status = 500;
+		return -1;
+	}
+	sha256_init(&m->sha);
+	return 0;
+}
+
+static int
+mp_data(void *arg, const char *p, size_t n)
+{
+	struct mpread	*m = arg;
+
+	if (m->cur == NULL) {
+		if ((m->textbytes += n) > (size_t)cfg.max_form) {
+			m->status = 413;
+			return -1;
+		}
+		buf_add(&m->text, p, n);
+		return 0;
+	}
+	sha256_update(&m->sha, p, n);
+	m->cur->size += (int64_t)n;
+	while (n > 0) {
+		ssize_t	 w = write(m->fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {		/* J.44: the disk is full */
+			log_line(m->r->rid, "upload: write: %s",
+			    strerror(errno));
+			m->status = 507;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int
+mp_end(void *arg)
+{
+	struct mpread	*m = arg;
+	unsigned char	 d[32];
+
+	if (m->cur == NULL) {
+		buf_add(&m->text, "", 0);
+		if (!utf8_valid(m->text.p, m->text.len) ||
+		    (int)m->r->form.n >= cfg.max_params) {
+			m->status = 400;
+			return -1;
+		}
+		params_add(&m->r->form, xstrdup(m->name), xstrdup(m->text.p));
+		return 0;
+	}
+	sha256_final(&m->sha, d);
+	hex_encode(m->cur->sha256, d, 32);
+	if (close(m->fd) != 0) {
+		m->fd = -1;
+		m->status = 507;
+		return -1;
+	}
+	m->fd = -1;
+	if (m->cur->size == 0 && m->cur->name[0] == '\0') {
+		unlink(m->cur->tmp);	/* a file input left empty */
+		m->r->nup--;
+	}
+	m->cur = NULL;
+	return 0;
+}
+
+/*
+ * read_multipart: stream a multipart body of len bytes through our own
+ * parser (SECURITY.md G.29): fields into r->form, files into var/tmp/.
+ * Returns 0 or the status to answer with.
+ */
+static int
+read_multipart(struct req *r, const char *ct, long long len)
+{
+	struct mpread	 m;
+	struct mp	 mp;
+	struct mp_cb	 cb = { NULL, mp_begin, mp_data, mp_end };
+	char		 chunk[65536];
+	long long	 left = len;
+	int		 status = 0;
+
+	memset(&m, 0, sizeof(m));
+	m.r = r;
+	m.fd = -1;
+	cb.arg = &m;
+	if (mp_init(&mp, ct, &cb) != 0)
+		return 400;
+	while (left > 0 && status == 0) {
+		size_t	 want = left < (long long)sizeof(chunk) ?
+		    (size_t)left : sizeof(chunk);
+
+		if (read_body(r, chunk, want) != 0)
+			status = 400;
+		else if (mp_feed(&mp, chunk, want) != 0)
+			status = m.status ? m.status : 400;
+		left -= (long long)want;
+	}
+	if (status == 0 && mp_finish(&mp) != 0)
+		status = 400;
+	if (status != 0 && m.status == 0)
+		log_line(r->rid, "multipart refused: %s", mp_error(&mp));
+	if (m.fd >= 0) {
+		close(m.fd);
+		if (m.cur != NULL)
+			unlink(m.cur->tmp), m.cur->tmp[0] = '\0';
+	}
+	buf_free(&m.text);
+	return status;
+}
+
 /*
  * req_read: fill r from the request.  Returns 0; r->bad holds the status
  * to answer with instead of dispatching (400, 413, 414, 415) when the
@@ -316,7 +469,14 @@ req_read(struct req *r)
 	}
 	ct = req_env(r, "CONTENT_TYPE");
 	if (len > 0 && ct != NULL && ctype_is(ct, "multipart/form-data")) {
-		r->bad = strstr(ct, "boundary=") == NULL ? 400 : 415;
+		if (strstr(ct, "boundary=") == NULL)
+			r->bad = 400;
+		else if (!route_takes_upload(r->path))
+			r->bad = 415;
+		else if (len > cfg.max_upload)
+			r->bad = 413;
+		else
+			r->bad = read_multipart(r, ct, len);
 		return 0;
 	}
 	if (len > 0 && (ct == NULL ||
@@ -352,9 +512,14 @@ req_cookie_name(const struct req *r, const char *name)
 void
 req_free(struct req *r)
 {
+	int	 i;
+
 	params_free(&r->query);
 	params_free(&r->form);
 	params_free(&r->cookies);
+	for (i = 0; i < r->nup; i++)		/* files no handler kept */
+		if (r->up[i].tmp[0] != '\0')
+			unlink(r->up[i].tmp);
 	buf_free(&r->headers);
 	buf_free(&r->body);
 	if (r->hdf != NULL)

@@ -26,6 +26,24 @@ const struct route routes[] = {
 	{ M_GET,  "/contracts",		page_contracts_get, RF_LOGIN | RF_PROFILE },
 	{ M_POST, "/contracts/activate", page_contracts_activate_post,
 	  RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/requests",		page_requests_get, RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/requests/new",	page_requests_new_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/drafts/:id",	page_wizard_get,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
+	{ M_POST, "/drafts/:id/step",	page_wizard_step_post,
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_UPLOAD },
+	{ M_POST, "/drafts/:id/remove-file", page_wizard_remove_file_post,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
+	{ M_POST, "/drafts/:id/activate", page_wizard_activate_post,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
+	{ M_POST, "/drafts/:id/discard", page_wizard_discard_post,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
+	{ M_POST, "/drafts/:id/submit", page_wizard_submit_post,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
+	{ M_GET,  "/drafts/:id/done",	page_wizard_done_get,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
+	{ M_GET,  "/kb/:id",		page_kb_get, RF_LOGIN | RF_PROFILE | RF_ID },
 	{ M_GET,  "/profile",		page_profile_get, RF_LOGIN },
 	{ M_POST, "/profile",		page_profile_post, RF_LOGIN },
 };
@@ -168,6 +186,20 @@ route_dispatch(struct req *r)
 	db_set_readonly(0);
 }
 
+/* route_takes_upload: 1 if a POST route for path accepts multipart. */
+int
+route_takes_upload(const char *path)
+{
+	size_t	 i;
+	int64_t	 id;
+
+	for (i = 0; i < nroutes; i++)
+		if (routes[i].method == M_POST && (routes[i].flags & RF_UPLOAD) &&
+		    match(&routes[i], path, &id))
+			return 1;
+	return 0;
+}
+
 /* route_print: the table, one route a line, for the tests (E.21). */
 void
 route_print(void)
@@ -175,11 +207,12 @@ route_print(void)
 	size_t	 i;
 
 	for (i = 0; i < nroutes; i++)
-		printf("%s %s %s%s%s\n", routes[i].method == M_POST ? "POST" :
+		printf("%s %s %s%s%s%s\n", routes[i].method == M_POST ? "POST" :
 		    "GET", routes[i].path,
 		    routes[i].flags & RF_LOGIN ? "login" : "-",
 		    routes[i].flags & RF_PROFILE ? ",profile" : "",
-		    routes[i].flags & RF_ENGINEER ? ",engineer" : "");
+		    routes[i].flags & RF_ENGINEER ? ",engineer" : "",
+		    routes[i].flags & RF_UPLOAD ? ",upload" : "");
 }
 
 /* session_cookie_name: "__Host-sid" over https (B.8), else "sid". */

@@ -276,9 +276,6 @@ const char *const sql_text[STMT__MAX] = {
 	S(STMT_ATTACH_COUNT_DRAFT,
 	    "SELECT count(*), coalesce(sum(size), 0) FROM attachments"
 	    " WHERE draft_id = ?1"),
-	S(STMT_ATTACH_DELETE,
-	    "DELETE FROM attachments WHERE id = ?1 AND draft_id = ?2"
-	    " RETURNING stored"),
 	S(STMT_ATTACH_TO_REQUEST,
 	    "UPDATE attachments SET request_id = ?2, draft_id = NULL"
 	    " WHERE draft_id = ?1"),
@@ -303,6 +300,18 @@ const char *const sql_text[STMT__MAX] = {
 	    " last_error = ?3 WHERE id = ?1"),
 	S(STMT_ACCOUNT_LANG_BY_EMAIL,
 	    "SELECT lang FROM accounts WHERE email = ?1 AND profile_done = 1"),
+	/* the confirmation of a submitted draft ?1 of account ?2 (R5.7) */
+	S(STMT_REQUEST_CONFIRM,
+	    "SELECT r.id, r.title, r.respond_by, r.timezone, r.queue,"
+	    " (SELECT email FROM request_contacts WHERE request_id = r.id"
+	    " AND role = 'primary'), EXISTS (SELECT 1 FROM request_contacts"
+	    " WHERE request_id = r.id AND email = ?3)"
+	    " FROM drafts d JOIN requests r ON r.id = d.request_id"
+	    " WHERE d.id = ?1 AND d.account_id = ?2"),
+	S(STMT_ATTACH_DELETE_OWN,
+	    "DELETE FROM attachments WHERE id = ?1 AND draft_id = (SELECT id"
+	    " FROM drafts WHERE id = ?2 AND account_id = ?3"
+	    " AND request_id IS NULL) RETURNING stored"),
 };
 
 #define N(id)	[id] = #id
@@ -339,11 +348,12 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_DRAFTS_OF_ACCOUNT), N(STMT_REQUEST_INSERT),
 	N(STMT_REQUEST_CONTACT_ADD), N(STMT_REQUESTS_OF_ACCOUNT),
 	N(STMT_ATTACH_INSERT), N(STMT_ATTACH_OF_DRAFT),
-	N(STMT_ATTACH_COUNT_DRAFT), N(STMT_ATTACH_DELETE),
+	N(STMT_ATTACH_COUNT_DRAFT),
 	N(STMT_ATTACH_TO_REQUEST), N(STMT_ATTACH_STORED_OF_DRAFT),
 	N(STMT_ATTACH_OF_ACCOUNT),
 	N(STMT_OUTBOX_INSERT), N(STMT_OUTBOX_PENDING), N(STMT_OUTBOX_SENT),
 	N(STMT_OUTBOX_RETRY), N(STMT_ACCOUNT_LANG_BY_EMAIL),
+	N(STMT_REQUEST_CONFIRM), N(STMT_ATTACH_DELETE_OWN),
 };
 
 /*

@@ -79,7 +79,10 @@ struct config {
 	int	 scrypt_p;
 	int	 idle_timeout;	/* seconds (B.10) */
 	int	 abs_timeout;	/* seconds (B.10) */
+	char	 mail_from[256];/* From: of the mails */
+	char	 sendmail[512];	/* a sendmail -t program, or "" to spool */
 	long	 max_form;	/* bytes of an urlencoded body */
+	long	 max_upload;	/* bytes of one upload request */
 	int	 max_params;	/* fields of one form or query */
 };
 
@@ -156,7 +159,6 @@ enum stmt {
 	STMT_ATTACH_INSERT,
 	STMT_ATTACH_OF_DRAFT,
 	STMT_ATTACH_COUNT_DRAFT,
-	STMT_ATTACH_DELETE,
 	STMT_ATTACH_TO_REQUEST,
 	STMT_ATTACH_STORED_OF_DRAFT,
 	STMT_ATTACH_OF_ACCOUNT,
@@ -165,6 +167,8 @@ enum stmt {
 	STMT_OUTBOX_SENT,
 	STMT_OUTBOX_RETRY,
 	STMT_ACCOUNT_LANG_BY_EMAIL,
+	STMT_REQUEST_CONFIRM,
+	STMT_ATTACH_DELETE_OWN,
 	STMT__MAX
 };
 
@@ -261,6 +265,7 @@ enum acct_err {
 };
 
 void	 email_normalise(char *, size_t, const char *);
+int	 email_valid(const char *);
 int	 account_load(int64_t, struct account *);
 int	 account_by_email(const char *, struct account *, char *, size_t);
 enum acct_err account_create(const char *, const char *, const char *,
@@ -283,6 +288,38 @@ struct start_row {			/* R4.1: a product and its portal */
 };
 
 int	 catalogue_start(int (*)(void *, const struct start_row *), void *);
+
+/* A list of choices (products, versions, categories, problems). */
+typedef int	(*choice_fn)(void *, int64_t, const char *);
+
+int	 catalogue_products(choice_fn, void *);
+int	 catalogue_versions(int64_t, choice_fn, void *);
+int	 catalogue_categories(int64_t, const char *, choice_fn, void *);
+int	 catalogue_problems(int64_t, const char *, choice_fn, void *);
+
+struct cat_names {			/* what a draft's ids name */
+	char	 product[101];
+	char	 kind[8];		/* onprem, cloud, hybrid */
+	char	 portal[32];
+	char	 version[101];
+	char	 category[201];
+	char	 problem[201];
+	int	 version_ok;		/* each belongs to the one before */
+	int	 category_ok;
+	int	 problem_ok;
+};
+
+int	 catalogue_names(int64_t, int64_t, int64_t, int64_t, const char *,
+	    struct cat_names *);
+
+struct kb_row {
+	int64_t		 id;
+	const char	*title;
+	const char	*snippet;
+};
+
+int	 catalogue_kb_search(const char *, const char *, int64_t,
+	    int (*)(void *, const struct kb_row *), void *);
 
 /* ---------------------------------------------------------- contract.c */
 
@@ -420,6 +457,115 @@ int	 contract_ledger(int64_t, int (*)(void *, const struct ledger_row *),
 int	 contract_debit(int64_t, int64_t, int64_t, const char *, const char *);
 int	 contract_credit(int64_t, int64_t, int64_t, const char *);
 int	 contract_balances_ok(void);
+
+struct plan_row {			/* a plan and its eligibility */
+	int64_t		 id;
+	enum programme	 prog;
+	const char	*plan;
+	const char	*end;
+	int		 left;
+	enum elig	 elig;
+	enum fix	 fix;
+};
+
+int	 contract_plans(int64_t, int64_t, int64_t, const char *,
+	    int (*)(void *, const struct plan_row *), void *);
+
+/* ---------------------------------------------------------------- sla.c */
+
+const char *sla_region(const char *);
+time_t	 sla_respond_by(const char *, int, const char *, time_t);
+
+/* --------------------------------------------------------------- mail.c */
+
+int	 mail_enqueue(const char *, const char *, const char *, HDF *,
+	    int64_t);
+const char *mail_lang(const char *, const char *);
+int	 mail_deliver(time_t, int *, int *);
+
+/* ------------------------------------------------------------ request.c */
+
+#define TITLE_MAX	200
+#define DESC_MAX	20000
+
+struct draft {
+	int64_t	 id;
+	int	 done;			/* the last finished step, 0-5 */
+	int64_t	 product, version, category, problem;
+	char	 title[TITLE_MAX * 4 + 1];
+	char	 description[DESC_MAX * 4 + 1];
+	int64_t	 contract;
+	char	 severity[16];
+	int	 allday;
+	char	 country[3];
+	char	 tz[64];
+	char	 pc_name[2 * NAME_MAX_ + 2];
+	char	 pc_email[EMAIL_MAX + 1];
+	char	 pc_phone[33];
+	char	 pc_method[8];
+	char	 secondary[4096];
+	int	 add_me;
+	int64_t	 request;		/* set once submitted */
+	int64_t	 updated;
+};
+
+enum submit {
+	SUBMIT_OK,
+	SUBMIT_ALREADY,			/* this draft was submitted before */
+	SUBMIT_INCOMPLETE,
+	SUBMIT_PLAN,			/* the plan cannot be used now */
+	SUBMIT_NO_INCIDENTS,
+	SUBMIT_FAIL
+};
+
+struct draft_row {
+	int64_t		 id;
+	const char	*title;
+	const char	*product;
+	int		 done;
+	int64_t		 updated;
+};
+
+struct request_row {
+	int64_t		 id;
+	const char	*title;
+	const char	*product;
+	const char	*severity;
+	const char	*status;
+	int64_t		 updated;
+	int64_t		 respond_by;
+};
+
+#define SECONDARY_MAX	20		/* secondary contacts of a request */
+
+void	 attach_path(char *, size_t, const char *);
+int	 draft_create(const struct account *, int64_t *);
+int	 draft_load(int64_t, int64_t, struct draft *);
+int	 draft_save(int64_t, const struct draft *);
+int	 draft_discard(int64_t, int64_t);
+int	 draft_list(int64_t, int (*)(void *, const struct draft_row *),
+	    void *);
+int	 secondary_parse(const char *, char [][EMAIL_MAX + 1], int);
+enum submit request_submit(const struct account *, int64_t, time_t,
+	    int64_t *, enum elig *);
+int	 request_list(const char *, int (*)(void *, const struct request_row *),
+	    void *);
+
+struct confirm {			/* what the confirmation page shows */
+	int64_t	 id;
+	char	 title[TITLE_MAX * 4 + 1];
+	int64_t	 respond_by;
+	char	 tz[64];
+	char	 queue[64];
+	char	 primary[EMAIL_MAX + 1];
+	int	 is_contact;		/* the submitter can see it (R5.8) */
+};
+
+int	 request_confirmation(int64_t, const struct account *,
+	    struct confirm *);
+int	 attach_remove(int64_t, int64_t, int64_t);
+int	 attach_add(int64_t, int64_t, const char *, const char *, int64_t,
+	    const char *);
 
 /* ----------------------------------------------------------- session.c */
 

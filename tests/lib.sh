@@ -147,7 +147,7 @@ csrf_token() {
 	local t
 	t=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/body" 2>/dev/null | head -1)
 	if [ -z "$t" ]; then
-		curl -s -o "$T/csrfpage" -b "${JAR:-$T/jar}" -c "${JAR:-$T/jar}" "$BASE/signin"
+		curl -s -L -o "$T/csrfpage" -b "${JAR:-$T/jar}" -c "${JAR:-$T/jar}" "$BASE/signin"
 		t=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/csrfpage" | head -1)
 	fi
 	echo "$t"

@@ -1,0 +1,277 @@
+/*
+ * mail.c: the outbox (R9.1).  A mail is rendered from templates/mail/
+ * in its recipient's language when the change that causes it happens,
+ * and stored in the outbox in that same transaction; supportalctl
+ * send-mail delivers it later, to var/spool/mail/ (one .eml each) or
+ * through a sendmail-compatible program, retrying with backoff.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "supportal.h"
+
+#define MAIL_ATTEMPTS	10	/* then it waits for an operator */
+
+static NEOERR *
+out_cb(void *ctx, char *s)
+{
+	buf_puts(ctx, s);
+	return STATUS_OK;
+}
+
+/*
+ * mail_lang: the language of the account that signs in with email, if
+ * it has one, else fallback (a language code of ours).
+ */
+const char *
+mail_lang(const char *email, const char *fallback)
+{
+	sqlite3_stmt	*st = db_query(STMT_ACCOUNT_LANG_BY_EMAIL, "T", email);
+	const char	*l = fallback;
+
+	if (st != NULL && db_row(st) == 1)
+		l = strcmp(db_col_text(st, 0), "pl") == 0 ? "pl" : "en";
+	db_done(st);
+	return i18n_valid(l) ? l : "en";
+}
+
+/* one_line: s with every control character made a space, in place. */
+static void
+one_line(char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = ' ';
+}
+
+/*
+ * mail_enqueue: render templates/mail/<tpl>.cs for to in lang with the
+ * Mail.* tree of data, and store it in the outbox inside the caller's
+ * transaction.  The template sets Mail.Subject itself.  The text is
+ * plain (text/plain), so no HTML escaping applies.  Returns 0 or -1.
+ */
+int
+mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
+    int64_t request)
+{
+	HDF		*h = NULL;
+	CSPARSE		*cs = NULL;
+	NEOERR		*err;
+	struct buf	 body = { 0 };
+	char		 path[700], file[128], subject[512];
+	int		 rc = -1;
+
+	snprintf(path, sizeof(path), "%s/templates/mail", cfg.root);
+	snprintf(file, sizeof(file), "%s.cs", tpl);
+	if ((err = hdf_init(&h)) == STATUS_OK &&
+	    (err = hdf_set_value(h, "Config.VarEscapeMode", "none")) ==
+	    STATUS_OK &&
+	    (err = hdf_set_value(h, "hdf.loadpaths.0", path)) == STATUS_OK &&
+	    (err = hdf_copy(h, "Lang", i18n_tree(lang))) == STATUS_OK &&
+	    (hdf_get_obj(data, "Mail") == NULL ||
+	    (err = hdf_copy(h, "Mail", hdf_get_obj(data, "Mail"))) ==
+	    STATUS_OK) &&
+	    (err = hdf_set_value(h, "Mail.Origin", cfg.origin)) == STATUS_OK &&
+	    (err = cs_init(&cs, h)) == STATUS_OK &&
+	    (err = cs_parse_file(cs, file)) == STATUS_OK)
+		err = cs_render(cs, &body, out_cb);
+	if (err != STATUS_OK) {
+		STRING	 s;
+
+		string_init(&s);
+		nerr_error_string(err, &s);
+		log_line(NULL, "mail %s: %s", tpl, s.buf ? s.buf : "?");
+		string_clear(&s);
+		nerr_ignore(&err);
+		goto done;
+	}
+	strlcpy_(subject, hdf_get_value(h, "Mail.Subject", tpl),
+	    sizeof(subject));
+	one_line(subject);
+	if (db_exec(STMT_OUTBOX_INSERT, "TTTnI", to, subject,
+	    body.p ? body.p : "", request, (int64_t)time(NULL)) == SQLITE_OK)
+		rc = 0;
+done:
+	cs_destroy(&cs);
+	hdf_destroy(&h);
+	buf_free(&body);
+	return rc;
+}
+
+/* b64: the base64 of n bytes into out (4 * ceil(n / 3) + 1 bytes). */
+static void
+b64(char *out, const unsigned char *p, size_t n)
+{
+	static const char	 a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+	    "opqrstuvwxyz0123456789+/";
+	size_t			 i, o = 0;
+
+	for (i = 0; i + 2 < n; i += 3) {
+		out[o++] = a[p[i] >> 2];
+		out[o++] = a[(p[i] & 3) << 4 | p[i + 1] >> 4];
+		out[o++] = a[(p[i + 1] & 15) << 2 | p[i + 2] >> 6];
+		out[o++] = a[p[i + 2] & 63];
+	}
+	if (i < n) {
+		out[o++] = a[p[i] >> 2];
+		if (i + 1 < n) {
+			out[o++] = a[(p[i] & 3) << 4 | p[i + 1] >> 4];
+			out[o++] = a[(p[i + 1] & 15) << 2];
+		} else {
+			out[o++] = a[(p[i] & 3) << 4];
+			out[o++] = '=';
+		}
+		out[o++] = '=';
+	}
+	out[o] = '\0';
+}
+
+/* message: the whole RFC 5322 message of one outbox row into m. */
+static void
+message(struct buf *m, int64_t id, const char *to, const char *subject,
+    const char *body, time_t created)
+{
+	char		 date[64], enc[1024], rnd[17];
+	struct tm	 tm;
+	const char	*p;
+	int		 ascii = 1;
+
+	gmtime_r(&created, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	for (p = subject; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x80)
+			ascii = 0;
+	random_hex(rnd, 8);
+	buf_printf(m, "From: %s\nTo: %s\nDate: %s\n"
+	    "Message-ID: <%lld.%s@supportal>\nMIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=utf-8\n"
+	    "Content-Transfer-Encoding: 8bit\n", cfg.mail_from, to, date,
+	    (long long)id, rnd);
+	if (ascii)
+		buf_printf(m, "Subject: %s\n", subject);
+	else {
+		/* RFC 2047, split so that no encoded word passes 75 bytes */
+		size_t	 n = strlen(subject), i = 0;
+
+		buf_puts(m, "Subject:");
+		while (i < n) {
+			size_t	 take = n - i < 45 ? n - i : 45;
+
+			while (i + take < n && ((unsigned char)subject[i +
+			    take] & 0xc0) == 0x80)
+				take--;		/* whole characters only */
+			b64(enc, (const unsigned char *)subject + i, take);
+			buf_printf(m, " =?UTF-8?B?%s?=\n", enc);
+			i += take;
+		}
+	}
+	buf_printf(m, "\n%s", body);
+	if (m->len > 0 && m->p[m->len - 1] != '\n')
+		buf_puts(m, "\n");
+}
+
+/* deliver: one message, to the spool or the sendmail program.  0/-1. */
+static int
+deliver(int64_t id, const struct buf *m, char *err, size_t esz)
+{
+	char	 tmp[800], final[800];
+	FILE	*f;
+
+	if (cfg.sendmail[0] != '\0') {
+		if ((f = popen(cfg.sendmail, "w")) == NULL) {
+			snprintf(err, esz, "%s: %s", cfg.sendmail,
+			    strerror(errno));
+			return -1;
+		}
+		fwrite(m->p, 1, m->len, f);
+		if (pclose(f) != 0) {
+			snprintf(err, esz, "%s failed", cfg.sendmail);
+			return -1;
+		}
+		return 0;
+	}
+	snprintf(tmp, sizeof(tmp), "%s/spool/mail/.%lld.tmp", cfg.var,
+	    (long long)id);
+	snprintf(final, sizeof(final), "%s/spool/mail/%lld.eml", cfg.var,
+	    (long long)id);
+	if ((f = fopen(tmp, "w")) == NULL ||
+	    fwrite(m->p, 1, m->len, f) != m->len || fflush(f) != 0 ||
+	    fsync(fileno(f)) != 0) {
+		snprintf(err, esz, "%s: %s", tmp, strerror(errno));
+		if (f != NULL)
+			fclose(f);
+		unlink(tmp);
+		return -1;
+	}
+	fclose(f);
+	if (rename(tmp, final) != 0) {
+		snprintf(err, esz, "%s: %s", final, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * mail_deliver: send what is due at now.  A failure is retried after
+ * 2^attempts minutes (at most a day); after MAIL_ATTEMPTS it waits for
+ * an operator.  Counts in *sent and *failed.  Returns 0 or -1.
+ */
+int
+mail_deliver(time_t now, int *sent, int *failed)
+{
+	struct {
+		int64_t	 id;
+		char	*to, *subject, *body;
+		int	 attempts;
+		int64_t	 created;
+	}		 row[100];
+	sqlite3_stmt	*st;
+	int		 n = 0, i, rc;
+
+	*sent = *failed = 0;
+	if ((st = db_query(STMT_OUTBOX_PENDING, "I", (int64_t)now)) == NULL)
+		return -1;
+	while (n < 100 && (rc = db_row(st)) == 1) {
+		row[n].id = db_col_int(st, 0);
+		row[n].to = xstrdup(db_col_text(st, 1));
+		row[n].subject = xstrdup(db_col_text(st, 2));
+		row[n].body = xstrdup(db_col_text(st, 3));
+		row[n].attempts = (int)db_col_int(st, 4);
+		row[n].created = db_col_int(st, 5);
+		n++;
+	}
+	db_done(st);
+	for (i = 0; i < n; i++) {
+		struct buf	 m = { 0 };
+		char		 err[1024] = "";
+		long		 wait;
+
+		message(&m, row[i].id, row[i].to, row[i].subject,
+		    row[i].body, (time_t)row[i].created);
+		if (deliver(row[i].id, &m, err, sizeof(err)) == 0) {
+			db_exec(STMT_OUTBOX_SENT, "II", row[i].id,
+			    (int64_t)now);
+			(*sent)++;
+		} else {
+			wait = row[i].attempts + 1 >= MAIL_ATTEMPTS ?
+			    365L * 86400 : 60L << (row[i].attempts < 10 ?
+			    row[i].attempts : 10);
+			if (wait > 86400 && row[i].attempts + 1 <
+			    MAIL_ATTEMPTS)
+				wait = 86400;
+			db_exec(STMT_OUTBOX_RETRY, "IIT", row[i].id,
+			    (int64_t)(now + wait), err);
+			(*failed)++;
+		}
+		buf_free(&m);
+		free(row[i].to);
+		free(row[i].subject);
+		free(row[i].body);
+	}
+	return 0;
+}
