@@ -191,6 +191,24 @@ check "D.20 ... saying why" grep -q 'No incidents left.' "$T/body"
 expect_eq "D.20 ... and nothing was taken" "$(db "SELECT incidents_left FROM contracts WHERE id = $SA")" 0
 expect_eq "D.20 ... the draft is intact" "$(db "SELECT title || ',' || coalesce(request_id, 'open') FROM drafts WHERE id = $D3")" "Third,open"
 
+# D.20: a forged plan that is not on the account, or expired, is refused
+out=$("$CTL" issue-contract --programme sa --plan "Not hers" --incidents 5)
+NOT=$(db "SELECT max(id) FROM contracts")
+db "UPDATE drafts SET contract_id = $NOT WHERE id = $D3"
+post "/drafts/$D3/submit" "csrf=$(csrf_token)"
+expect_eq "D.20 a plan that is not on the account is refused at submit" "$STATUS" 409
+expect_eq "D.20 ... and nothing was taken from it" "$(db "SELECT incidents_left FROM contracts WHERE id = $NOT")" 5
+out=$("$CTL" issue-contract --programme sa --plan "Old SA" --incidents 5 --start 2020-01-01)
+OLD=$(db "SELECT max(id) FROM contracts")
+db "INSERT INTO activations (account_id, contract_id, created) SELECT id, $OLD, 0 FROM accounts WHERE email = 'ewa@example.com'"
+db "UPDATE drafts SET contract_id = $OLD WHERE id = $D3"
+get "/drafts/$D3"
+post "/drafts/$D3/submit"
+expect_eq "D.20 an expired plan is refused at submit" "$STATUS" 409
+check "D.20 ... saying it expired" grep -q 'Expired.' "$T/body"
+expect_eq "D.20 ... and nothing was taken from it" "$(db "SELECT incidents_left FROM contracts WHERE id = $OLD")" 5
+expect_eq "D.20 no request was made by any of them" "$(db "SELECT count(*) FROM requests")" 2
+
 # discard
 post "/drafts/$D3/discard"
 expect_eq "R5 a draft can be discarded" "$(header Location)" "/requests?discarded=1"
