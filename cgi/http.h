@@ -143,6 +143,9 @@ void	 reply_render(struct req *, int, const char *);
 void	 reply_error(struct req *, int);
 void	 reply_text(struct req *, int, const char *, const char *);
 void	 reply_send(struct req *);
+int	 reply_begin(struct req *);
+void	 reply_abort(struct req *);
+int	 reply_commit(struct req *);
 const char *status_text(int);
 
 /* --------------------------------------------------------------- view.c */

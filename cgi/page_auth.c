@@ -193,20 +193,16 @@ page_auth_signin_post(struct req *r)
 
 		if (password_hash(fresh, sizeof(fresh), pw) != 0 ||
 		    account_set_hash(a.id, fresh) != 0) {
-			db_rollback();
-			reply_error(r, 500);
+			reply_abort(r);
 			return;
 		}
 	}
 	if (begin_session(r, a.id) != 0) {
-		db_rollback();
-		reply_error(r, 500);
+		reply_abort(r);
 		return;
 	}
-	if (db_commit() != 0) {
-		reply_error(r, 500);
+	if (reply_commit(r) != 0)
 		return;
-	}
 	log_line(r->rid, "signin ok account=%lld ip=%s", (long long)a.id,
 	    r->ip);
 	r->log_note = "signin-ok";
@@ -255,10 +251,8 @@ page_auth_signup_post(struct req *r)
 		signup_render(r, 422, &fm);
 		return;
 	}
-	if (db_begin_write() != 0) {
-		reply_error(r, 500);
+	if (reply_begin(r) != 0)
 		return;
-	}
 	switch (account_create(email, form_get(&fm, "password"),
 	    form_get(&fm, "first"), form_get(&fm, "last"),
 	    form_get(&fm, "kind"), r->lang, &id)) {
@@ -270,19 +264,15 @@ page_auth_signup_post(struct req *r)
 		signup_render(r, 422, &fm);
 		return;
 	default:
-		db_rollback();
-		reply_error(r, 500);
+		reply_abort(r);
 		return;
 	}
 	if (begin_session(r, id) != 0) {
-		db_rollback();
-		reply_error(r, 500);
+		reply_abort(r);
 		return;
 	}
-	if (db_commit() != 0) {
-		reply_error(r, 500);
+	if (reply_commit(r) != 0)
 		return;
-	}
 	log_line(r->rid, "signup account=%lld ip=%s", (long long)id, r->ip);
 	r->log_note = "signup";
 	reply_redirect(r, "/profile");
@@ -292,19 +282,14 @@ page_auth_signup_post(struct req *r)
 void
 page_auth_signout_post(struct req *r)
 {
-	if (db_begin_write() != 0) {
-		reply_error(r, 500);
+	if (reply_begin(r) != 0)
 		return;
-	}
 	if (session_end_all(r->user.id) != 0) {
-		db_rollback();
-		reply_error(r, 500);
+		reply_abort(r);
 		return;
 	}
-	if (db_commit() != 0) {
-		reply_error(r, 500);
+	if (reply_commit(r) != 0)
 		return;
-	}
 	log_line(r->rid, "signout account=%lld", (long long)r->user.id);
 	session_cookie(r, "", 0);
 	reply_redirect(r, "/signin");
@@ -377,20 +362,15 @@ page_auth_password_post(struct req *r)
 		reply_error(r, 500);
 		return;
 	}
-	if (db_begin_write() != 0) {
-		reply_error(r, 500);
+	if (reply_begin(r) != 0)
 		return;
-	}
 	if (account_set_hash(a.id, fresh) != 0 ||
 	    session_end_others(a.id, r->sess.id) != 0) {
-		db_rollback();
-		reply_error(r, 500);
+		reply_abort(r);
 		return;
 	}
-	if (db_commit() != 0) {
-		reply_error(r, 500);
+	if (reply_commit(r) != 0)
 		return;
-	}
 	log_line(r->rid, "password changed account=%lld", (long long)a.id);
 	reply_redirect(r, "/password?done=1");
 }

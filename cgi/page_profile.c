@@ -92,19 +92,14 @@ page_profile_post(struct req *r)
 	p.tz = form_get(&fm, "tz");
 	p.lang = form_get(&fm, "lang");
 	p.method = form_get(&fm, "method");
-	if (db_begin_write() != 0) {
-		reply_error(r, 500);
+	if (reply_begin(r) != 0)
 		return;
-	}
 	if (account_set_profile(r->user.id, &p) != 0) {
-		db_rollback();
-		reply_error(r, 500);
+		reply_abort(r);
 		return;
 	}
-	if (db_commit() != 0) {
-		reply_error(r, 500);
+	if (reply_commit(r) != 0)
 		return;
-	}
 	reply_cookie(r, "lang", p.lang, 365L * 86400);
 	reply_redirect(r, first ? "/" : "/profile?saved=1");
 }

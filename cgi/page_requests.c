@@ -78,19 +78,14 @@ page_requests_new_post(struct req *r)
 	char	 to[64];
 	int64_t	 id;
 
-	if (db_begin_write() != 0) {
-		reply_error(r, 500);
+	if (reply_begin(r) != 0)
 		return;
-	}
 	if (draft_create(&r->user, &id) != 0) {
-		db_rollback();
-		reply_error(r, 500);
+		reply_abort(r);
 		return;
 	}
-	if (db_commit() != 0) {
-		reply_error(r, 500);
+	if (reply_commit(r) != 0)
 		return;
-	}
 	snprintf(to, sizeof(to), "/drafts/%lld", (long long)id);
 	reply_redirect(r, to);
 }

@@ -86,19 +86,14 @@ page_lang_post(struct req *r)
 		return;
 	}
 	if (r->signed_in && r->user.profile_done) {
-		if (db_begin_write() != 0) {
-			reply_error(r, 500);
+		if (reply_begin(r) != 0)
 			return;
-		}
 		if (account_set_lang(r->user.id, lang) != 0) {
-			db_rollback();
-			reply_error(r, 500);
+			reply_abort(r);
 			return;
 		}
-		if (db_commit() != 0) {
-			reply_error(r, 500);
+		if (reply_commit(r) != 0)
 			return;
-		}
 	}
 	reply_cookie(r, "lang", strcmp(lang, "pl") == 0 ? "pl" : "en",
 	    365L * 86400);

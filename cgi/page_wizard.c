@@ -553,10 +553,8 @@ page_wizard_step_post(struct req *r)
 		to_draft(r, &d, "");
 		return;
 	}
-	if (db_begin_write() != 0) {
-		reply_error(r, 500);
+	if (reply_begin(r) != 0)
 		return;
-	}
 	switch (step) {
 	case 1:
 		form_read(r, &fm, step1_fields, NF(step1_fields));
@@ -580,14 +578,11 @@ page_wizard_step_post(struct req *r)
 	if (next && fm.nerr == 0 && d.done < step)
 		d.done = step;
 	if (rc != 0 || draft_save(r->user.id, &d) != 0) {
-		db_rollback();
-		reply_error(r, 500);
+		reply_abort(r);
 		return;
 	}
-	if (db_commit() != 0) {
-		reply_error(r, 500);
+	if (reply_commit(r) != 0)
 		return;
-	}
 	if (fm.nerr > 0) {
 		wizard_render(r, 422, &d, step, &fm);
 		return;
