@@ -7,9 +7,11 @@ T=$(mktemp -d /tmp/supportal-run.XXXXXX)
 VAR=$T/var
 port=$(free_port)
 trap 'kill -TERM -- -$pg 2>/dev/null; rm -rf "$T"' EXIT
-# a process group of its own, as a terminal would give `make run`
-env -u SUPPORTAL_SCRYPT PORT=$port WORKERS=2 SUPPORTAL_VAR=$VAR \
-	setsid "$ROOT/tools/run" >"$T/out" 2>&1 &
+# a process group of its own, as a terminal would give `make run`, and
+# SIGINT not ignored (a script's background jobs ignore it; a terminal's
+# foreground job does not)
+env -u SUPPORTAL_SCRYPT --default-signal=INT PORT=$port WORKERS=2 \
+	SUPPORTAL_VAR=$VAR setsid "$ROOT/tools/run" >"$T/out" 2>&1 &
 pg=$!
 i=0
 until grep -q 'is running' "$T/out" 2>/dev/null; do
