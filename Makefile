@@ -1,5 +1,5 @@
 # supportal: make run | make check | make install-deps | make clean
-# (and later make bench, make fuzz, make soak)
+# make fuzz (long fuzzing); later make bench, make soak
 
 CC      ?= gcc
 CFLAGS  ?= -O2 -g
@@ -72,7 +72,11 @@ run: install-deps all
 check: install-deps all asan unit-bin
 	@tests/run-all
 
+# long fuzzing: an hour per target (make check fuzzes each for 20 s)
+fuzz: install-deps
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-3600} tests/fuzz/run
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all asan unit-bin install-deps run check clean
+.PHONY: all asan unit-bin install-deps run check fuzz clean
