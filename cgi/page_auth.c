@@ -13,7 +13,6 @@ static const char *const kinds[] = { "personal", "work", NULL };
 static const struct field signin_fields[] = {
 	{ "email", "Signin.Email", F_TEXT, 1, EMAIL_MAX, NULL },
 	{ "password", "Signin.Password", F_PASSWORD, 1, 0, NULL },
-	{ "next", NULL, F_TEXT, 0, 512, NULL },
 };
 
 static const struct field signup_fields[] = {
@@ -145,6 +144,9 @@ page_auth_signin_post(struct req *r)
 
 	if (password_too_long(r, "password"))
 		return;
+	next = req_param(&r->form, "next");	/* kept for another try */
+	if (next != NULL && path_is_local(next))
+		view_set(r, "Form.next.Value", next);
 	if (!form_read(r, &fm, signin_fields, NF(signin_fields))) {
 		signin_render(r, 422, &fm);
 		return;
@@ -206,8 +208,8 @@ page_auth_signin_post(struct req *r)
 	log_line(r->rid, "signin ok account=%lld ip=%s", (long long)a.id,
 	    r->ip);
 	r->log_note = "signin-ok";
-	next = form_get(&fm, "next");
-	reply_redirect(r, path_is_local(next) ? next : "/");
+	/* where to go next: a local path, else the start page (G.31) */
+	reply_redirect(r, next != NULL && path_is_local(next) ? next : "/");
 }
 
 static void

@@ -259,7 +259,7 @@ utf8_valid(const char *s, size_t n)
 /*
  * path_is_local: 1 if s is a path on this site that is safe to redirect
  * to: it starts with one '/', not "//" or "/\", and holds only printable
- * ASCII (no CR, LF or other controls) (G.31).
+ * ASCII (no CR, LF or other controls, nor %0d, %0a, %00) (G.31).
  */
 int
 path_is_local(const char *s)
@@ -270,10 +270,15 @@ path_is_local(const char *s)
 		return 0;
 	if (strlen(s) > 512)
 		return 0;
-	for (p = s; *p != '\0'; p++)
+	for (p = s; *p != '\0'; p++) {
 		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
 		    *p == '\\')
 			return 0;
+		/* nor an encoded CR, LF or NUL, which a proxy might decode */
+		if (*p == '%' && p[1] == '0' && strchr("0aAdD", p[2]) != NULL &&
+		    p[2] != '\0')
+			return 0;
+	}
 	return 1;
 }
 

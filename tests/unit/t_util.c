@@ -54,6 +54,10 @@ TEST(local_paths)
 	CHECK(!path_is_local("https://evil.example/"));
 	CHECK(!path_is_local("/a\r\nSet-Cookie: x=1"));
 	CHECK(!path_is_local("/a b"));
+	CHECK(!path_is_local("/%0d%0aSet-Cookie:x=1"));
+	CHECK(!path_is_local("/%0A"));
+	CHECK(!path_is_local("/a%00"));
+	CHECK(path_is_local("/search?q=%41%0"));
 	CHECK(!path_is_local(""));
 	CHECK(!path_is_local(NULL));
 }
