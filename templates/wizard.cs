@@ -77,7 +77,7 @@
 <?cs /if ?>
 <?cs elif:Draft.Done >= 1 ?>
 <dl class="facts">
-<dt><?cs var:Lang.Wizard.Product ?></dt><dd><?cs var:Sum.Product ?> <?cs var:Sum.Version ?></dd>
+<dt><?cs var:Lang.Wizard.Product ?></dt><dd><?cs if:Sum.Version ?><?cs var:Sum.Version ?><?cs else ?><?cs var:Sum.Product ?><?cs /if ?></dd>
 <dt><?cs var:Lang.Wizard.Problem ?></dt><dd><?cs var:Sum.Category ?>: <?cs var:Sum.Problem ?></dd>
 <dt><?cs var:Lang.Wizard.TitleField ?></dt><dd><?cs var:Form.title.Value ?></dd>
 <dt><?cs var:Lang.Wizard.Files ?></dt><dd><?cs if:Files.0.Id ?><?cs each:f = Files ?><?cs var:f.Name ?> (<?cs var:f.Size ?> B) <?cs /each ?><?cs else ?><?cs var:Lang.Wizard.NoFiles ?><?cs /if ?></dd>
