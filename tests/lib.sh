@@ -39,23 +39,35 @@ free_port() {
 }
 
 # harness_start: a fresh portal; sets T (temp dir), VAR, PORT, BASE, DB.
+# The EXIT trap is set first, so that a failure on the way stops what was
+# started; nginx gets another free port if the one chosen was taken
+# meanwhile.
 harness_start() {
+	local try
 	T=$(mktemp -d /tmp/supportal-test.XXXXXX)
 	VAR=$T/var
+	trap harness_stop EXIT
 	export SUPPORTAL_VAR=$VAR SUPPORTAL_ROOT=$ROOT
 	export SUPPORTAL_SCRYPT=${SUPPORTAL_SCRYPT:-10,8,1}
-	PORT=$(free_port)
-	BASE=http://127.0.0.1:$PORT
-	export SUPPORTAL_ORIGIN=$BASE
 	DB=$VAR/supportal.db
 	"$CTL" init >/dev/null || { echo "harness: init failed" >&2; exit 1; }
-	"$ROOT/tools/gen-nginx" "$VAR" "$ROOT" "$PORT" "$VAR/run/supportal.sock" \
-		>"$VAR/run/nginx.conf"
-	workers_start
-	nginx -c "$VAR/run/nginx.conf" -p "$VAR/run" -e "$VAR/log/nginx-error.log" &
-	NGINX_PID=$!
-	wait_healthy || { echo "harness: portal did not start" >&2; cat "$VAR/log/"*.log >&2; exit 1; }
-	trap harness_stop EXIT
+	for try in 1 2 3 4 5; do
+		PORT=$(free_port)
+		BASE=http://127.0.0.1:$PORT
+		export SUPPORTAL_ORIGIN=$BASE
+		"$ROOT/tools/gen-nginx" "$VAR" "$ROOT" "$PORT" "$VAR/run/supportal.sock" \
+			>"$VAR/run/nginx.conf"
+		[ -n "${FCGI_PID:-}" ] || workers_start
+		nginx -c "$VAR/run/nginx.conf" -p "$VAR/run" -e "$VAR/log/nginx-error.log" &
+		NGINX_PID=$!
+		wait_healthy && return 0
+		kill -TERM "$NGINX_PID" 2>/dev/null
+		wait "$NGINX_PID" 2>/dev/null
+		NGINX_PID=
+	done
+	echo "harness: portal did not start" >&2
+	cat "$VAR/log/"*.log >&2
+	exit 1
 }
 
 # workers_start: spawn-fcgi + multiwatch with WORKERS workers.
@@ -86,6 +98,7 @@ wait_healthy() {
 	local i=0
 	until curl -fs "$BASE/healthz" >/dev/null 2>&1; do
 		i=$((i + 1)); [ $i -gt 100 ] && return 1
+		[ -n "${NGINX_PID:-}" ] && ! kill -0 "$NGINX_PID" 2>/dev/null && return 1
 		sleep 0.05
 	done
 }
@@ -100,7 +113,7 @@ harness_stop() {
 	trap - EXIT
 	[ -n "${NGINX_PID:-}" ] && kill -TERM "$NGINX_PID" 2>/dev/null
 	[ -n "${FCGI_PID:-}" ] && kill -TERM "$FCGI_PID" 2>/dev/null
-	wait 2>/dev/null
+	wait ${NGINX_PID:-} ${FCGI_PID:-} 2>/dev/null
 	# sanitiser reports of any worker fail the test file
 	if ls "$VAR"/log/asan.* "$VAR"/log/ubsan.* >/dev/null 2>&1; then
 		not_ok "sanitiser reports: $(ls "$VAR"/log/asan.* "$VAR"/log/ubsan.* 2>/dev/null | tr '\n' ' ')"
