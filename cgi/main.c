@@ -8,6 +8,9 @@
  * Each request starts from a zeroed struct req and ends with everything
  * it allocated freed, no transaction open and one log line (R13.4).
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,34 @@ usage(void)
 	    "  Started under FastCGI it serves requests; otherwise it\n"
 	    "  answers the one CGI request of its environment.\n");
 	return 2;
+}
+
+/*
+ * tmp_sweep: remove upload files of var/tmp/ older than an hour: those of
+ * a worker killed in the middle of an upload (SECURITY.md J.43).  A
+ * worker running now writes its files in less than that.
+ */
+static void
+tmp_sweep(void)
+{
+	char		 dir[700], path[1200];
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 sb;
+	time_t		 old = time(NULL) - 3600;
+
+	snprintf(dir, sizeof(dir), "%s/tmp", cfg.var);
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "up.", 3) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_mtime < old && unlink(path) == 0)
+			log_line(NULL, "removed a stale upload %s", e->d_name);
+	}
+	closedir(d);
 }
 
 /* serve: one request, from reading it to the log line. */
@@ -90,6 +121,7 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	(void)password_common("");	/* load the list before the first user */
+	tmp_sweep();
 
 	if (FCGX_IsCGI()) {
 		serve(NULL);

@@ -111,3 +111,13 @@ STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/other" \
 expect_eq "D.17 a stranger's upload to the draft gets 404" "$STATUS" 404
 expect_eq "D.17 ... nothing stored" "$(db "SELECT count(*) FROM attachments")" "$n"
 check "J.43 ... and no file left in the private tmp" test -z "$(ls -A "$VAR/tmp")"
+
+# J.43: a worker killed in the middle of an upload leaves its file; the
+# next worker to start removes it once it is an hour old
+: >"$VAR/tmp/up.killed1"
+touch -d '2 hours ago' "$VAR/tmp/up.killed1"
+: >"$VAR/tmp/up.recent"
+workers_restart
+check "J.43 a stale upload file is removed when a worker starts" test ! -e "$VAR/tmp/up.killed1"
+check "J.43 ... but not a recent one, which another worker may be writing" test -e "$VAR/tmp/up.recent"
+rm -f "$VAR/tmp/up.recent"
