@@ -15,7 +15,7 @@ CORE     = util config sql db password throttle account session i18n \
            catalogue contract sla mail request multipart
 PLUMB    = req form reply view route
 PAGES    = page_start page_auth page_profile page_contracts \
-           page_requests page_wizard
+           page_requests page_request page_wizard
 WORKER   = main $(PLUMB) $(PAGES)
 HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h cgi/multipart.h
 

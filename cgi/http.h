@@ -82,6 +82,8 @@ struct req {
 	struct buf	 body;
 	int		 replied;
 	const char	*log_note;		/* sign-in result etc. */
+	char		 file[1200];		/* a download: its path */
+	int64_t		 file_size;
 	char		 log_extra[128];
 };
 
@@ -143,6 +145,7 @@ void	 reply_render(struct req *, int, const char *);
 void	 reply_error(struct req *, int);
 void	 reply_text(struct req *, int, const char *, const char *);
 void	 reply_send(struct req *);
+void	 reply_file(struct req *, const char *, const char *, int64_t);
 int	 reply_begin(struct req *);
 void	 reply_abort(struct req *);
 int	 reply_commit(struct req *);

@@ -4,6 +4,7 @@
  * and "+ Create new support request" (R5).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pages.h"
@@ -53,21 +54,67 @@ add_request(void *arg, const struct request_row *q)
 	return 0;
 }
 
-/* GET /requests */
+#define PAGE_ROWS	25
+
+/*
+ * GET /requests: drafts, then the requests the account is a contact of,
+ * filtered by status (open, closed, all) and searched by number or
+ * title words, 25 a page (R7.1, R11.5).
+ */
 void
 page_requests_get(struct req *r)
 {
-	struct rows	 d = { r, 0 }, q = { r, 0 };
+	struct rows		 d = { r, 0 }, q = { r, 0 };
+	struct list_query	 lq;
+	const char		*status = req_param(&r->query, "status");
+	const char		*text = req_param(&r->query, "q");
+	const char		*pg = req_param(&r->query, "page");
+	char			 words[3][101], *w, buf[301];
+	int			 page = pg ? atoi(pg) : 1, total = 0, i;
 
+	memset(&lq, 0, sizeof(lq));
+	if (status == NULL || (strcmp(status, "closed") != 0 &&
+	    strcmp(status, "all") != 0))
+		status = "open";
+	lq.email = r->user.email;
+	lq.status = status;
+	for (i = 0; i < 3; i++) {
+		words[i][0] = '\0';
+		lq.words[i] = words[i];
+	}
+	if (text != NULL) {		/* "#123", "123", or up to 3 words */
+		strlcpy_(buf, text, sizeof(buf));
+		w = buf + strspn(buf, " #");
+		if (*w != '\0' && strspn(w, "0123456789") == strlen(w) &&
+		    strlen(w) < 18)
+			lq.id = strtoll(w, NULL, 10);
+		else
+			for (i = 0, w = strtok(buf, " "); w != NULL && i < 3;
+			    w = strtok(NULL, " "), i++)
+				strlcpy_(words[i], w, sizeof(words[i]));
+		view_set(r, "Form.q.Value", text);
+	}
+	if (page < 1 || page > 100000)
+		page = 1;
+	lq.limit = PAGE_ROWS;
+	lq.offset = (page - 1) * PAGE_ROWS;
 	view_set(r, "Page.Title", view_str(r, "Requests.Title"));
 	view_set(r, "Page.Nav", "requests");
+	view_set(r, "Page.Status", status);
 	if (req_param(&r->query, "discarded") != NULL)
 		view_set(r, "Page.Discarded", "1");
 	if (draft_list(r->user.id, add_draft, &d) != 0 ||
-	    request_list(r->user.email, add_request, &q) != 0) {
+	    request_list(&lq, add_request, &q, &total) != 0) {
 		reply_error(r, 500);
 		return;
 	}
+	view_set_int(r, "Page.Total", total);
+	view_set_int(r, "Page.Page", page);
+	view_set_int(r, "Page.Pages", (total + PAGE_ROWS - 1) / PAGE_ROWS);
+	if (page > 1)
+		view_set_int(r, "Page.Prev", page - 1);
+	if (page * PAGE_ROWS < total)
+		view_set_int(r, "Page.Next", page + 1);
 	reply_render(r, 200, "requests.cs");
 }
 

@@ -49,11 +49,6 @@ static const struct field step4_fields[] = {
 
 #define NF(a)	((sizeof(a) / sizeof(a[0])))
 
-/* The files a draft may take (R11.9), shown before upload. */
-static const char *const accepted[] = { ".txt", ".log", ".csv", ".xml",
-    ".json", ".zip", ".7z", ".gz", ".tgz", ".cab", ".evtx", ".etl", ".dmp",
-    ".mdmp", ".trc", ".blg", ".png", ".jpg", ".jpeg", ".pdf", ".html",
-    ".htm", ".svg", NULL };
 #define FILES_PER_DRAFT	20
 #define BYTES_PER_DRAFT	(100LL * 1024 * 1024)
 
@@ -231,8 +226,8 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 		goto fail;
 	if (files(r, d->id) != 0)
 		goto fail;
-	for (i = 0; accepted[i] != NULL; i++)
-		view_setf(r, accepted[i], "Accepted.%d", i);
+	for (i = 0; attach_types[i] != NULL; i++)
+		view_setf(r, attach_types[i], "Accepted.%d", i);
 
 	/* self-help from the title and the description (R5.1) */
 	snprintf(text, sizeof(text), "%s %.200s", d->title, d->description);
@@ -342,14 +337,6 @@ to_draft(struct req *r, const struct draft *d, const char *query)
 	reply_redirect(r, to);
 }
 
-static int
-has_suffix(const char *name, const char *suf)
-{
-	size_t	 n = strlen(name), k = strlen(suf);
-
-	return n > k && strcasecmp(name + n - k, suf) == 0;
-}
-
 /*
  * keep_files: the uploads of this request as attachments of d, within
  * the limits shown on the page (R11.9, J.40).  Errors go to fm's
@@ -360,7 +347,7 @@ keep_files(struct req *r, const struct draft *d, struct form *fm)
 {
 	sqlite3_stmt	*st;
 	int64_t		 count = 0, bytes = 0;
-	int		 i, j, ok;
+	int		 i;
 
 	if ((st = db_query(STMT_ATTACH_COUNT_DRAFT, "I", d->id)) == NULL)
 		return -1;
@@ -374,10 +361,7 @@ keep_files(struct req *r, const struct draft *d, struct form *fm)
 
 		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
 			continue;
-		for (ok = 0, j = 0; accepted[j] != NULL; j++)
-			if (has_suffix(u->name, accepted[j]))
-				ok = 1;
-		if (!ok || !utf8_valid(u->name, strlen(u->name))) {
+		if (!attach_acceptable(u->name)) {
 			form_error(fm, "files", "FileType");
 			continue;
 		}

@@ -31,6 +31,13 @@ int	 activate_form(struct req *, struct form *);
 void	 page_requests_get(struct req *);
 void	 page_requests_new_post(struct req *);
 
+/* page_request.c */
+void	 page_request_get(struct req *);
+void	 page_request_message_post(struct req *);
+void	 page_request_close_post(struct req *);
+void	 page_request_reopen_post(struct req *);
+void	 page_attachment_get(struct req *);
+
 /* page_wizard.c */
 void	 page_wizard_get(struct req *);
 void	 page_wizard_step_post(struct req *);

@@ -7,8 +7,11 @@
  * headers: cgi_cookie_set lacks HttpOnly and SameSite, and cgi_redirect
  * trusts the Host header.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <fcgiapp.h>
 #include <ClearSilver/cgi/cgi.h>
@@ -224,6 +227,39 @@ reply_commit(struct req *r)
 	return -1;
 }
 
+/*
+ * reply_file: the file at path as a download named name (RFC 6266:
+ * an ASCII fallback and filename*=UTF-8''), never rendered by the
+ * browser: octet-stream, nosniff, a sandboxing CSP (J.42).  The file is
+ * streamed by reply_send, not read into memory.
+ */
+void
+reply_file(struct req *r, const char *path, const char *name, int64_t size)
+{
+	static const char	 hx[] = "0123456789ABCDEF";
+	struct buf		 cd = { 0 };
+	const unsigned char	*p;
+
+	buf_puts(&cd, "attachment; filename=\"");
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		buf_add(&cd, *p >= 0x20 && *p < 0x7f && *p != '"' &&
+		    *p != '\\' && *p != '%' ? (const char *)p : "_", 1);
+	buf_puts(&cd, "\"; filename*=UTF-8''");
+	for (p = (const unsigned char *)name; *p != '\0'; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			buf_add(&cd, p, 1);
+		else
+			buf_printf(&cd, "%%%c%c", hx[*p >> 4], hx[*p & 15]);
+	r->status = 200;
+	reply_header(r, "Content-Type", "application/octet-stream");
+	reply_header(r, "Content-Disposition", cd.p);
+	buf_free(&cd);
+	strlcpy_(r->file, path, sizeof(r->file));
+	r->file_size = size;
+	r->replied = 1;
+}
+
 static void
 out(struct req *r, const char *p, size_t n)
 {
@@ -243,14 +279,27 @@ void
 reply_send(struct req *r)
 {
 	struct buf	 h = { 0 };
+	int		 fd = -1;
 
 	if (!r->replied)
 		reply_error(r, 500);
 	buf_printf(&h, "Status: %d %s\r\n", r->status, status_text(r->status));
+	if (r->file[0] != '\0' && (fd = open(r->file, O_RDONLY)) < 0) {
+		log_line(r->rid, "download %s: %s", r->file, strerror(errno));
+		r->file[0] = '\0';
+		reply_error(r, 404);
+		h.len = 0;
+		buf_printf(&h, "Status: 404 %s\r\n", status_text(404));
+	}
+	if (fd >= 0)		/* a download is never rendered (J.42) */
+		buf_puts(&h, "Content-Security-Policy: sandbox;"
+		    " default-src 'none'\r\n");
+	else
+		buf_puts(&h, "Content-Security-Policy: default-src 'none';"
+		    " style-src 'self'; img-src 'self'; form-action 'self';"
+		    " frame-ancestors 'none'; base-uri 'none';"
+		    " object-src 'none'\r\n");
 	buf_puts(&h,
-	    "Content-Security-Policy: default-src 'none'; style-src 'self';"
-	    " img-src 'self'; form-action 'self'; frame-ancestors 'none';"
-	    " base-uri 'none'; object-src 'none'\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\n"
@@ -259,7 +308,10 @@ reply_send(struct req *r)
 	if (r->https)
 		buf_puts(&h, "Strict-Transport-Security: max-age=63072000;"
 		    " includeSubDomains\r\n");
-	if (r->status == 303 || r->body.len == 0)
+	if (fd >= 0)
+		buf_printf(&h, "Content-Length: %lld\r\n",
+		    (long long)r->file_size);
+	else if (r->status == 303 || r->body.len == 0)
 		buf_puts(&h, "Content-Length: 0\r\n");
 	else
 		buf_printf(&h, "Content-Length: %zu\r\n", r->body.len);
@@ -267,7 +319,14 @@ reply_send(struct req *r)
 		buf_add(&h, r->headers.p, r->headers.len);
 	buf_puts(&h, "\r\n");
 	out(r, h.p, h.len);
-	if (!r->head && r->status != 303)
+	if (fd >= 0) {
+		char	 chunk[65536];
+		ssize_t	 n;
+
+		while (!r->head && (n = read(fd, chunk, sizeof(chunk))) > 0)
+			out(r, chunk, (size_t)n);
+		close(fd);
+	} else if (!r->head && r->status != 303)
 		out(r, r->body.p, r->body.len);
 	buf_free(&h);
 }

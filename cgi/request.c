@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -90,6 +91,29 @@ draft_save(int64_t account, const struct draft *d)
 	return db_changes() == 1 ? 0 : 1;
 }
 
+/* The types of file a request may take (R11.9), shown before upload. */
+const char *const attach_types[] = { ".txt", ".log", ".csv", ".xml",
+    ".json", ".zip", ".7z", ".gz", ".tgz", ".cab", ".evtx", ".etl", ".dmp",
+    ".mdmp", ".trc", ".blg", ".png", ".jpg", ".jpeg", ".pdf", ".html",
+    ".htm", ".svg", NULL };
+
+/* attach_acceptable: 1 if a file of this name may be attached. */
+int
+attach_acceptable(const char *name)
+{
+	size_t	 n = strlen(name), k;
+	int	 i;
+
+	if (!utf8_valid(name, n))
+		return 0;
+	for (i = 0; attach_types[i] != NULL; i++) {
+		k = strlen(attach_types[i]);
+		if (n > k && strcasecmp(name + n - k, attach_types[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* attach_path: where the file stored as name lives (var/attachments/). */
 void
 attach_path(char *out, size_t sz, const char *name)
@@ -162,30 +186,53 @@ draft_list(int64_t account, int (*fn)(void *, const struct draft_row *),
 	return rc < 0 ? -1 : 0;
 }
 
+/* like_word: w with LIKE's wildcards escaped by a backslash. */
+static void
+like_word(char *out, size_t sz, const char *w)
+{
+	size_t	 o = 0;
+
+	for (; *w != '\0' && o + 2 < sz; w++) {
+		if (*w == '%' || *w == '_' || *w == '\\')
+			out[o++] = '\\';
+		out[o++] = *w;
+	}
+	out[o] = '\0';
+}
+
 /*
- * request_list: the requests whose contacts include email, newest
- * first (R7.1; the full list with filters and paging is the requests
- * page's).
+ * request_list: one page of the requests whose contacts include q's
+ * email, filtered by status, number or title words, newest first (R7.1,
+ * R11.5); *total is the count of all that match.  Returns 0 or -1.
  */
 int
-request_list(const char *email, int (*fn)(void *, const struct request_row *),
-    void *arg)
+request_list(const struct list_query *q,
+    int (*fn)(void *, const struct request_row *), void *arg, int *total)
 {
 	sqlite3_stmt		*st;
-	struct request_row	 q;
-	int			 rc;
+	struct request_row	 r;
+	char			 w[3][256];
+	int			 i, rc;
 
-	if ((st = db_query(STMT_REQUESTS_OF_ACCOUNT, "T", email)) == NULL)
+	for (i = 0; i < 3; i++)
+		like_word(w[i], sizeof(w[i]), q->words[i] ? q->words[i] : "");
+	if ((st = db_query(STMT_REQUESTS_COUNT, "TTITTT", q->email, q->status,
+	    q->id, w[0], w[1], w[2])) == NULL)
+		return -1;
+	*total = db_row(st) == 1 ? (int)db_col_int(st, 0) : 0;
+	db_done(st);
+	if ((st = db_query(STMT_REQUESTS_PAGE, "TTITTTii", q->email, q->status,
+	    q->id, w[0], w[1], w[2], q->limit, q->offset)) == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		q.id = db_col_int(st, 0);
-		q.title = db_col_text(st, 1);
-		q.product = db_col_text(st, 2);
-		q.severity = db_col_text(st, 3);
-		q.status = db_col_text(st, 4);
-		q.updated = db_col_int(st, 5);
-		q.respond_by = db_col_int(st, 6);
-		if (fn(arg, &q) != 0) {
+		r.id = db_col_int(st, 0);
+		r.title = db_col_text(st, 1);
+		r.product = db_col_text(st, 2);
+		r.severity = db_col_text(st, 3);
+		r.status = db_col_text(st, 4);
+		r.updated = db_col_int(st, 5);
+		r.respond_by = db_col_int(st, 6);
+		if (fn(arg, &r) != 0) {
 			rc = -1;
 			break;
 		}
@@ -466,4 +513,263 @@ attach_remove(int64_t id, int64_t draft, int64_t account)
 	attach_path(path, sizeof(path), stored);
 	unlink(path);
 	return 0;
+}
+
+/*
+ * request_view: request id as the contact with sign-in email sees it,
+ * names in lang.  1 when email is one of its contacts, 0 otherwise
+ * (whether or not it exists: R7.4), -1 on error.
+ */
+int
+request_view(int64_t id, const char *email, const char *lang,
+    struct request_view *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(v, 0, sizeof(*v));
+	if ((st = db_query(STMT_REQUEST_FOR_CONTACT, "ITT", id, email,
+	    lang)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		v->id = db_col_int(st, 0);
+		db_col_copy(st, 1, v->title, sizeof(v->title));
+		db_col_copy(st, 2, v->description, sizeof(v->description));
+		db_col_copy(st, 3, v->product, sizeof(v->product));
+		db_col_copy(st, 4, v->version, sizeof(v->version));
+		db_col_copy(st, 5, v->category, sizeof(v->category));
+		db_col_copy(st, 6, v->problem, sizeof(v->problem));
+		db_col_copy(st, 7, v->severity, sizeof(v->severity));
+		v->allday = (int)db_col_int(st, 8);
+		db_col_copy(st, 9, v->status, sizeof(v->status));
+		db_col_copy(st, 10, v->queue, sizeof(v->queue));
+		db_col_copy(st, 11, v->country, sizeof(v->country));
+		db_col_copy(st, 12, v->tz, sizeof(v->tz));
+		v->respond_by = db_col_int(st, 13);
+		v->created = db_col_int(st, 14);
+		v->updated = db_col_int(st, 15);
+		v->status_at = db_col_int(st, 16);
+	}
+	db_done(st);
+	return rc;
+}
+
+/* request_contacts: fn(email, role, name, added by) for each contact. */
+int
+request_contacts(int64_t id, int (*fn)(void *, const char *, const char *,
+    const char *, const char *), void *arg)
+{
+	sqlite3_stmt	*st = db_query(STMT_CONTACTS_OF_REQUEST, "I", id);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1)
+		if (fn(arg, db_col_text(st, 0), db_col_text(st, 1),
+		    db_col_text(st, 2), db_col_text(st, 3)) != 0) {
+			rc = -1;
+			break;
+		}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* request_messages: the thread of request id, oldest first. */
+int
+request_messages(int64_t id, int (*fn)(void *, const struct thread_row *),
+    void *arg)
+{
+	sqlite3_stmt		*st = db_query(STMT_MESSAGES_OF_REQUEST, "I", id);
+	struct thread_row	 t;
+	int			 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		t.id = db_col_int(st, 0);
+		t.author = db_col_text(st, 1);
+		t.body = db_col_text(st, 2);
+		t.created = db_col_int(st, 3);
+		if (fn(arg, &t) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* request_files: fn(id, name, size, sha256, message) for each file. */
+int
+request_files(int64_t id, int (*fn)(void *, int64_t, const char *, int64_t,
+    const char *, int64_t), void *arg)
+{
+	sqlite3_stmt	*st = db_query(STMT_ATTACH_OF_REQUEST, "I", id);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1)
+		if (fn(arg, db_col_int(st, 0), db_col_text(st, 1),
+		    db_col_int(st, 2), db_col_text(st, 3),
+		    db_col_int(st, 4)) != 0) {
+			rc = -1;
+			break;
+		}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * notify: a mail from template tpl about request id to every contact
+ * but the one signed in as except (R9.2, R11.4), each in their
+ * language; h holds Mail.* and gets Mail.To.  Caller's transaction.
+ */
+static int
+notify(int64_t id, const char *except, const char *tpl, HDF *h,
+    const char *fallback)
+{
+	sqlite3_stmt	*st;
+	char		 to[SECONDARY_MAX + 2][EMAIL_MAX + 1], lang[SECONDARY_MAX + 2][3];
+	int		 n = 0, i;
+
+	if ((st = db_query(STMT_OTHER_CONTACTS, "IT", id, except)) == NULL)
+		return -1;
+	while (n < SECONDARY_MAX + 2 && db_row(st) == 1) {
+		db_col_copy(st, 0, to[n], sizeof(to[n]));
+		db_col_copy(st, 1, lang[n], sizeof(lang[n]));
+		n++;
+	}
+	db_done(st);
+	for (i = 0; i < n; i++)
+		if (mail_enqueue(to[i], i18n_valid(lang[i]) ? lang[i] : fallback,
+		    tpl, h, id) != 0)
+			return -1;
+	return 0;
+}
+
+static HDF *
+mail_data(int64_t id, const char *title, const char *who, const char *body)
+{
+	HDF	*h = NULL;
+	char	 num[32];
+
+	snprintf(num, sizeof(num), "%lld", (long long)id);
+	if (hdf_init(&h) != STATUS_OK)
+		return NULL;
+	if (hdf_set_value(h, "Mail.Request.Id", num) != STATUS_OK ||
+	    hdf_set_value(h, "Mail.Request.Title", title) != STATUS_OK ||
+	    hdf_set_value(h, "Mail.Who", who) != STATUS_OK ||
+	    hdf_set_value(h, "Mail.Body", body) != STATUS_OK) {
+		hdf_destroy(&h);
+		return NULL;
+	}
+	return h;
+}
+
+/*
+ * request_message: a message of a (a contact: the caller checked) on
+ * request id, and a mail to each other contact (R7.2, R9.2), in the
+ * caller's transaction.  *msg is its id.  Returns 0 or -1.
+ */
+int
+request_message(int64_t id, const struct account *a, const char *body,
+    int64_t *msg)
+{
+	struct request_view	 v;
+	char			 who[2 * NAME_MAX_ + 2];
+	HDF			*h;
+	int			 rc;
+
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if (request_view(id, a->email, a->lang, &v) != 1)
+		return -1;
+	if (db_exec(STMT_MESSAGE_INSERT, "IITTI", id, a->id, who, body,
+	    (int64_t)time(NULL)) != SQLITE_OK)
+		return -1;
+	*msg = db_last_id();
+	if (db_exec(STMT_REQUEST_TOUCH, "II", id, (int64_t)time(NULL)) !=
+	    SQLITE_OK || (h = mail_data(id, v.title, who, body)) == NULL)
+		return -1;
+	rc = notify(id, a->email, "message", h, a->lang);
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_attach: keep an uploaded file as an attachment of message
+ * msg of request id, like attach_add for drafts.  Caller's transaction.
+ */
+int
+request_attach(int64_t id, int64_t msg, int64_t account, const char *tmp,
+    const char *name, int64_t size, const char *sha)
+{
+	char	 stored[33], path[1200];
+
+	random_hex(stored, 16);
+	attach_path(path, sizeof(path), stored);
+	if (db_exec(STMT_ATTACH_INSERT_MSG, "IIITTITI", id, msg, account, name,
+	    stored, size, sha, (int64_t)time(NULL)) != SQLITE_OK)
+		return -1;
+	if (rename(tmp, path) != 0) {
+		log_line(NULL, "attachment %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * request_set_status: close (reopen 0) or reopen (1) request id for its
+ * contact a (R11.6): reopening only a resolved or closed request within
+ * 30 days; no incident is taken.  The other contacts are mailed
+ * (R11.4).  Returns 0, 1 when the change is not possible, -1 on error.
+ */
+int
+request_set_status(int64_t id, const struct account *a, int reopen,
+    time_t now)
+{
+	struct request_view	 v;
+	char			 who[2 * NAME_MAX_ + 2], key[32];
+	HDF			*h;
+	int			 rc;
+
+	if (request_view(id, a->email, a->lang, &v) != 1)
+		return -1;
+	if (db_exec(reopen ? STMT_REQUEST_REOPEN : STMT_REQUEST_CLOSE, "II",
+	    id, (int64_t)now) != SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if ((h = mail_data(id, v.title, who, "")) == NULL)
+		return -1;
+	snprintf(key, sizeof(key), "%s", reopen ? "in_progress" : "closed");
+	rc = hdf_set_value(h, "Mail.Status", key) == STATUS_OK ?
+	    notify(id, a->email, "status", h, a->lang) : -1;
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * attach_for: the client's name, the stored name and the size of
+ * attachment id when a may download it: a contact of its request, or
+ * the owner of its draft.  1, 0 (no such file for a: R7.4), -1.
+ */
+int
+attach_for(int64_t id, const struct account *a, char *name, size_t nsz,
+    char *stored, size_t ssz, int64_t *size)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(STMT_ATTACH_FOR_DOWNLOAD, "ITI", id, a->email,
+	    a->id)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		db_col_copy(st, 0, name, nsz);
+		db_col_copy(st, 1, stored, ssz);
+		*size = db_col_int(st, 2);
+	}
+	db_done(st);
+	return rc;
 }

@@ -259,13 +259,6 @@ const char *const sql_text[STMT__MAX] = {
 	    "INSERT INTO request_contacts (request_id, email, role, name, phone,"
 	    " method, added_by, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 	    " ON CONFLICT DO NOTHING"),
-	/* R7.1 (its first form): the requests the account is a contact of */
-	S(STMT_REQUESTS_OF_ACCOUNT,
-	    "SELECT r.id, r.title, p.name, r.severity, r.status, r.updated,"
-	    " r.respond_by FROM request_contacts rc JOIN requests r"
-	    " ON r.id = rc.request_id JOIN products p ON p.id = r.product_id"
-	    " WHERE rc.email = ?1 ORDER BY r.updated DESC LIMIT 50"),
-
 	/* attachments (R11.9) */
 	S(STMT_ATTACH_INSERT,
 	    "INSERT INTO attachments (draft_id, account_id, name, stored, size,"
@@ -308,6 +301,80 @@ const char *const sql_text[STMT__MAX] = {
 	    " WHERE request_id = r.id AND email = ?3)"
 	    " FROM drafts d JOIN requests r ON r.id = d.request_id"
 	    " WHERE d.id = ?1 AND d.account_id = ?2"),
+	/* a request as one of its contacts sees it (R7.2); a stranger's
+	 * id gives no row, like a missing one (R7.4) */
+	S(STMT_REQUEST_FOR_CONTACT,
+	    "SELECT r.id, r.title, r.description, p.name, v.name,"
+	    " coalesce(CASE WHEN ?3 = 'pl' THEN c.name_pl ELSE c.name_en END, ''),"
+	    " coalesce(CASE WHEN ?3 = 'pl' THEN x.name_pl ELSE x.name_en END, ''),"
+	    " r.severity, r.allday, r.status, r.queue, r.country, r.timezone,"
+	    " r.respond_by, r.created, r.updated, r.status_at"
+	    " FROM requests r JOIN request_contacts rc ON rc.request_id = r.id"
+	    " AND rc.email = ?2 JOIN products p ON p.id = r.product_id"
+	    " JOIN versions v ON v.id = r.version_id"
+	    " LEFT JOIN categories c ON c.id = r.category_id"
+	    " LEFT JOIN problems x ON x.id = r.problem_id WHERE r.id = ?1"),
+	S(STMT_CONTACTS_OF_REQUEST,
+	    "SELECT rc.email, rc.role, rc.name, coalesce(a.first_name || ' ' ||"
+	    " a.last_name, '') FROM request_contacts rc LEFT JOIN accounts a"
+	    " ON a.id = rc.added_by WHERE rc.request_id = ?1"
+	    " ORDER BY rc.role = 'primary' DESC, rc.created, rc.email"),
+	S(STMT_MESSAGES_OF_REQUEST,
+	    "SELECT id, author, body, created FROM messages"
+	    " WHERE request_id = ?1 ORDER BY id"),
+	S(STMT_ATTACH_OF_REQUEST,
+	    "SELECT id, name, size, sha256, coalesce(message_id, 0)"
+	    " FROM attachments WHERE request_id = ?1 ORDER BY id"),
+	S(STMT_MESSAGE_INSERT,
+	    "INSERT INTO messages (request_id, author_id, author, body, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)"),
+	S(STMT_ATTACH_INSERT_MSG,
+	    "INSERT INTO attachments (request_id, message_id, account_id, name,"
+	    " stored, size, sha256, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+	S(STMT_REQUEST_TOUCH, "UPDATE requests SET updated = ?2 WHERE id = ?1"),
+	S(STMT_REQUEST_CLOSE,
+	    "UPDATE requests SET status = 'closed', status_at = ?2,"
+	    " updated = ?2 WHERE id = ?1 AND status <> 'closed'"),
+	/* R11.6: a resolved or closed request, within 30 days */
+	S(STMT_REQUEST_REOPEN,
+	    "UPDATE requests SET status = 'in_progress', status_at = ?2,"
+	    " updated = ?2 WHERE id = ?1 AND status IN ('resolved', 'closed')"
+	    " AND status_at >= ?2 - 30 * 86400"),
+	/* the contacts of ?1 but ?2, with the language of their account */
+	S(STMT_OTHER_CONTACTS,
+	    "SELECT rc.email, coalesce(a.lang, '') FROM request_contacts rc"
+	    " LEFT JOIN accounts a ON a.email = rc.email AND a.profile_done = 1"
+	    " WHERE rc.request_id = ?1 AND rc.email <> ?2 ORDER BY rc.email"),
+	/* a file whose request has the contact ?2, or of a draft of ?3 */
+	S(STMT_ATTACH_FOR_DOWNLOAD,
+	    "SELECT a.name, a.stored, a.size FROM attachments a WHERE a.id = ?1"
+	    " AND (EXISTS (SELECT 1 FROM request_contacts rc"
+	    " WHERE rc.request_id = a.request_id AND rc.email = ?2)"
+	    " OR EXISTS (SELECT 1 FROM drafts d WHERE d.id = a.draft_id"
+	    " AND d.account_id = ?3))"),
+	/* R7.1, R11.5: the page ?7 (offset ?8) of a contact's requests:
+	 * ?2 open/closed/all, ?3 a number or 0, ?4-?6 words of the title */
+	S(STMT_REQUESTS_PAGE,
+	    "SELECT r.id, r.title, p.name, r.severity, r.status, r.updated,"
+	    " r.respond_by FROM request_contacts rc JOIN requests r"
+	    " ON r.id = rc.request_id JOIN products p ON p.id = r.product_id"
+	    " WHERE rc.email = ?1 AND (?2 = 'all' OR (?2 = 'open') ="
+	    " (r.status IN ('new', 'in_progress', 'waiting')))"
+	    " AND (?3 = 0 OR r.id = ?3)"
+	    " AND r.title LIKE '%' || ?4 || '%' ESCAPE '\\'"
+	    " AND r.title LIKE '%' || ?5 || '%' ESCAPE '\\'"
+	    " AND r.title LIKE '%' || ?6 || '%' ESCAPE '\\'"
+	    " ORDER BY r.updated DESC, r.id DESC LIMIT ?7 OFFSET ?8"),
+	S(STMT_REQUESTS_COUNT,
+	    "SELECT count(*) FROM request_contacts rc JOIN requests r"
+	    " ON r.id = rc.request_id"
+	    " WHERE rc.email = ?1 AND (?2 = 'all' OR (?2 = 'open') ="
+	    " (r.status IN ('new', 'in_progress', 'waiting')))"
+	    " AND (?3 = 0 OR r.id = ?3)"
+	    " AND r.title LIKE '%' || ?4 || '%' ESCAPE '\\'"
+	    " AND r.title LIKE '%' || ?5 || '%' ESCAPE '\\'"
+	    " AND r.title LIKE '%' || ?6 || '%' ESCAPE '\\'"),
 	S(STMT_ATTACH_DELETE_OWN,
 	    "DELETE FROM attachments WHERE id = ?1 AND draft_id = (SELECT id"
 	    " FROM drafts WHERE id = ?2 AND account_id = ?3"
@@ -346,7 +413,7 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_DRAFT_INSERT), N(STMT_DRAFT_BY_ID), N(STMT_DRAFT_UPDATE),
 	N(STMT_DRAFT_DELETE), N(STMT_DRAFT_SUBMITTED),
 	N(STMT_DRAFTS_OF_ACCOUNT), N(STMT_REQUEST_INSERT),
-	N(STMT_REQUEST_CONTACT_ADD), N(STMT_REQUESTS_OF_ACCOUNT),
+	N(STMT_REQUEST_CONTACT_ADD),
 	N(STMT_ATTACH_INSERT), N(STMT_ATTACH_OF_DRAFT),
 	N(STMT_ATTACH_COUNT_DRAFT),
 	N(STMT_ATTACH_TO_REQUEST), N(STMT_ATTACH_STORED_OF_DRAFT),
@@ -354,6 +421,12 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_OUTBOX_INSERT), N(STMT_OUTBOX_PENDING), N(STMT_OUTBOX_SENT),
 	N(STMT_OUTBOX_RETRY), N(STMT_ACCOUNT_LANG_BY_EMAIL),
 	N(STMT_REQUEST_CONFIRM), N(STMT_ATTACH_DELETE_OWN),
+	N(STMT_REQUEST_FOR_CONTACT), N(STMT_CONTACTS_OF_REQUEST),
+	N(STMT_MESSAGES_OF_REQUEST), N(STMT_ATTACH_OF_REQUEST),
+	N(STMT_MESSAGE_INSERT), N(STMT_ATTACH_INSERT_MSG),
+	N(STMT_REQUEST_TOUCH), N(STMT_REQUEST_CLOSE), N(STMT_REQUEST_REOPEN),
+	N(STMT_OTHER_CONTACTS), N(STMT_ATTACH_FOR_DOWNLOAD),
+	N(STMT_REQUESTS_PAGE), N(STMT_REQUESTS_COUNT),
 };
 
 /*

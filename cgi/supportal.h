@@ -20,7 +20,7 @@
 /* ClearSilver */
 #include <ClearSilver.h>
 
-#define SUPPORTAL_SCHEMA_VERSION	3	/* PRAGMA user_version */
+#define SUPPORTAL_SCHEMA_VERSION	4	/* PRAGMA user_version */
 
 /* ---------------------------------------------------------------- util.c */
 
@@ -155,7 +155,6 @@ enum stmt {
 	STMT_DRAFTS_OF_ACCOUNT,
 	STMT_REQUEST_INSERT,
 	STMT_REQUEST_CONTACT_ADD,
-	STMT_REQUESTS_OF_ACCOUNT,
 	STMT_ATTACH_INSERT,
 	STMT_ATTACH_OF_DRAFT,
 	STMT_ATTACH_COUNT_DRAFT,
@@ -169,6 +168,19 @@ enum stmt {
 	STMT_ACCOUNT_LANG_BY_EMAIL,
 	STMT_REQUEST_CONFIRM,
 	STMT_ATTACH_DELETE_OWN,
+	STMT_REQUEST_FOR_CONTACT,
+	STMT_CONTACTS_OF_REQUEST,
+	STMT_MESSAGES_OF_REQUEST,
+	STMT_ATTACH_OF_REQUEST,
+	STMT_MESSAGE_INSERT,
+	STMT_ATTACH_INSERT_MSG,
+	STMT_REQUEST_TOUCH,
+	STMT_REQUEST_CLOSE,
+	STMT_REQUEST_REOPEN,
+	STMT_OTHER_CONTACTS,
+	STMT_ATTACH_FOR_DOWNLOAD,
+	STMT_REQUESTS_PAGE,
+	STMT_REQUESTS_COUNT,
 	STMT__MAX
 };
 
@@ -538,6 +550,8 @@ struct request_row {
 
 #define SECONDARY_MAX	20		/* secondary contacts of a request */
 
+extern const char *const attach_types[];
+int	 attach_acceptable(const char *);
 void	 attach_path(char *, size_t, const char *);
 int	 draft_create(const struct account *, int64_t *);
 int	 draft_load(int64_t, int64_t, struct draft *);
@@ -548,8 +562,50 @@ int	 draft_list(int64_t, int (*)(void *, const struct draft_row *),
 int	 secondary_parse(const char *, char [][EMAIL_MAX + 1], int);
 enum submit request_submit(const struct account *, int64_t, time_t,
 	    int64_t *, enum elig *);
-int	 request_list(const char *, int (*)(void *, const struct request_row *),
+struct list_query {			/* R11.5: filters of the list */
+	const char	*email;		/* the contact's sign-in email */
+	const char	*status;	/* open, closed or all */
+	int64_t		 id;		/* a request number searched, or 0 */
+	const char	*words[3];	/* words of the title, "" for none */
+	int		 limit;
+	int		 offset;
+};
+
+int	 request_list(const struct list_query *,
+	    int (*)(void *, const struct request_row *), void *, int *);
+
+struct request_view {			/* a request seen by one contact */
+	int64_t	 id;
+	char	 title[TITLE_MAX * 4 + 1];
+	char	 description[DESC_MAX * 4 + 1];
+	char	 product[101], version[101], category[201], problem[201];
+	char	 severity[16], status[16], queue[64], country[3], tz[64];
+	int	 allday;
+	int64_t	 respond_by, created, updated, status_at;
+};
+
+struct thread_row {			/* a message, or a file (body NULL) */
+	int64_t		 id;
+	const char	*author;
+	const char	*body;
+	int64_t		 created;
+};
+
+int	 request_view(int64_t, const char *, const char *,
+	    struct request_view *);
+int	 request_contacts(int64_t, int (*)(void *, const char *, const char *,
+	    const char *, const char *), void *);
+int	 request_messages(int64_t, int (*)(void *, const struct thread_row *),
 	    void *);
+int	 request_files(int64_t, int (*)(void *, int64_t, const char *, int64_t,
+	    const char *, int64_t), void *);
+int	 request_message(int64_t, const struct account *, const char *,
+	    int64_t *);
+int	 request_attach(int64_t, int64_t, int64_t, const char *, const char *,
+	    int64_t, const char *);
+int	 request_set_status(int64_t, const struct account *, int, time_t);
+int	 attach_for(int64_t, const struct account *, char *, size_t, char *,
+	    size_t, int64_t *);
 
 struct confirm {			/* what the confirmation page shows */
 	int64_t	 id;

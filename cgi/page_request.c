@@ -1,0 +1,246 @@
+/*
+ * page_request.c: one support request as its contacts see it (R7.2):
+ * status, details, the response-by time, the thread with its files
+ * (size and SHA-256), the Sharing tab; new messages with files, close
+ * and reopen (R11.6), and downloads (J.42).  Anyone who is not a contact
+ * gets the same 404 as for a request that does not exist (R7.4).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pages.h"
+
+struct fill {
+	struct req	*r;
+	int		 n;
+};
+
+static int
+add_contact(void *arg, const char *email, const char *role, const char *name,
+    const char *by)
+{
+	struct fill	*f = arg;
+
+	view_setf(f->r, email, "Contacts.%d.Email", f->n);
+	view_setf(f->r, role, "Contacts.%d.Role", f->n);
+	view_setf(f->r, name, "Contacts.%d.Name", f->n);
+	view_setf(f->r, by, "Contacts.%d.AddedBy", f->n++);
+	return 0;
+}
+
+static int
+add_message(void *arg, const struct thread_row *t)
+{
+	struct fill	*f = arg;
+	char		 v[64];
+
+	snprintf(v, sizeof(v), "%lld", (long long)t->id);
+	view_setf(f->r, v, "Thread.%d.Id", f->n);
+	view_setf(f->r, t->author, "Thread.%d.Author", f->n);
+	view_setf(f->r, t->body, "Thread.%d.Body", f->n);
+	time_local(v, sizeof(v), (time_t)t->created, f->r->user.tz);
+	view_setf(f->r, v, "Thread.%d.When", f->n++);
+	return 0;
+}
+
+static int
+add_file(void *arg, int64_t id, const char *name, int64_t size,
+    const char *sha, int64_t msg)
+{
+	struct fill	*f = arg;
+	char		 v[32];
+
+	snprintf(v, sizeof(v), "%lld", (long long)id);
+	view_setf(f->r, v, "Files.%d.Id", f->n);
+	view_setf(f->r, name, "Files.%d.Name", f->n);
+	snprintf(v, sizeof(v), "%lld", (long long)size);
+	view_setf(f->r, v, "Files.%d.Size", f->n);
+	view_setf(f->r, sha, "Files.%d.Sha", f->n);
+	snprintf(v, sizeof(v), "%lld", (long long)msg);
+	view_setf(f->r, v, "Files.%d.Message", f->n++);
+	return 0;
+}
+
+/* request_render: the page of v, with a reply being typed kept. */
+static void
+request_render(struct req *r, int status, const struct request_view *v,
+    const struct form *fm)
+{
+	struct fill	 c = { r, 0 }, m = { r, 0 }, f = { r, 0 };
+	char		 t[64], key[64];
+
+	view_set_int(r, "Item.Id", v->id);
+	view_set(r, "Item.Title", v->title);
+	view_set(r, "Item.Description", v->description);
+	view_set(r, "Item.Product", v->version[0] ? v->version : v->product);
+	view_set(r, "Item.Category", v->category);
+	view_set(r, "Item.Problem", v->problem);
+	snprintf(key, sizeof(key), "Severity.%s", v->severity);
+	view_set(r, "Item.Severity", view_str(r, key));
+	snprintf(key, sizeof(key), "Status.%s", v->status);
+	view_set(r, "Item.Status", view_str(r, key));
+	view_set(r, "Item.StatusCode", v->status);
+	view_set(r, "Item.AllDay", v->allday ? "1" : "");
+	view_set(r, "Item.Queue", v->queue);
+	time_local(t, sizeof(t), (time_t)v->respond_by, r->user.tz);
+	view_set(r, "Item.RespondBy", t);
+	time_local(t, sizeof(t), (time_t)v->created, r->user.tz);
+	view_set(r, "Item.Created", t);
+	if ((strcmp(v->status, "resolved") == 0 ||
+	    strcmp(v->status, "closed") == 0) &&
+	    r->now - v->status_at <= 30 * 86400)
+		view_set(r, "Item.Reopenable", "1");
+	view_set(r, "Page.Title", v->title);
+	view_set(r, "Page.Nav", "requests");
+	if (fm != NULL)
+		form_to_hdf(r, fm);
+	if (request_contacts(v->id, add_contact, &c) != 0 ||
+	    request_messages(v->id, add_message, &m) != 0 ||
+	    request_files(v->id, add_file, &f) != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	reply_render(r, status, "request.cs");
+}
+
+/* load: the request of the path for r's account, or a 404. */
+static int
+load(struct req *r, struct request_view *v)
+{
+	int	 rc = request_view(r->id, r->user.email, r->lang, v);
+
+	if (rc != 1)
+		reply_error(r, rc == 0 ? 404 : 500);
+	return rc == 1;
+}
+
+/* GET /requests/:id */
+void
+page_request_get(struct req *r)
+{
+	struct request_view	 v;
+
+	if (!load(r, &v))
+		return;
+	if (req_param(&r->query, "sent") != NULL)
+		view_set(r, "Page.Sent", "1");
+	request_render(r, 200, &v, NULL);
+}
+
+static const struct field message_fields[] = {
+	{ "body", "Request.Message", F_PARA, 1, DESC_MAX, NULL },
+	{ "files", "Wizard.Files", F_TEXT, 0, 0, NULL },	/* errors only */
+};
+
+/*
+ * POST /requests/:id/messages: a message of a contact, with files
+ * (multipart, like step 1), mailed to the other contacts (R7.2, R9.2).
+ */
+void
+page_request_message_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 to[64];
+	int64_t			 msg;
+	int			 i;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, message_fields, 2)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_begin(r) != 0)
+		return;
+	if (request_message(v.id, &r->user, form_get(&fm, "body"), &msg) != 0) {
+		reply_abort(r);
+		return;
+	}
+	for (i = 0; i < r->nup; i++) {
+		struct upload	*u = &r->up[i];
+
+		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
+			continue;
+		if (!attach_acceptable(u->name)) {
+			form_error(&fm, "files", "FileType");
+			continue;
+		}
+		if (request_attach(v.id, msg, r->user.id, u->tmp, u->name,
+		    u->size, u->sha256) != 0) {
+			reply_abort(r);
+			return;
+		}
+		u->tmp[0] = '\0';
+	}
+	if (fm.nerr > 0) {	/* nothing is half-sent: all or nothing */
+		db_rollback();
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	snprintf(to, sizeof(to), "/requests/%lld?sent=1#thread",
+	    (long long)v.id);
+	reply_redirect(r, to);
+}
+
+static void
+set_status(struct req *r, int reopen)
+{
+	struct request_view	 v;
+	char			 to[64];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (reply_begin(r) != 0)
+		return;
+	if ((rc = request_set_status(v.id, &r->user, reopen, r->now)) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (rc == 1) {
+		db_rollback();
+		reply_error(r, 409);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	snprintf(to, sizeof(to), "/requests/%lld", (long long)v.id);
+	reply_redirect(r, to);
+}
+
+/* POST /requests/:id/close (R11.6) */
+void
+page_request_close_post(struct req *r)
+{
+	set_status(r, 0);
+}
+
+/* POST /requests/:id/reopen: within 30 days, no incident taken (R11.6) */
+void
+page_request_reopen_post(struct req *r)
+{
+	set_status(r, 1);
+}
+
+/*
+ * GET /attachments/:id: the file, always as a download under its own
+ * name (RFC 6266), never rendered: nosniff and a sandboxing CSP (J.42).
+ */
+void
+page_attachment_get(struct req *r)
+{
+	char	 name[256 * 4], stored[40], path[1200];
+	int64_t	 size;
+	int	 rc = attach_for(r->id, &r->user, name, sizeof(name), stored,
+	    sizeof(stored), &size);
+
+	if (rc != 1) {
+		reply_error(r, rc == 0 ? 404 : 500);
+		return;
+	}
+	attach_path(path, sizeof(path), stored);
+	reply_file(r, path, name, size);
+}

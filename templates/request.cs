@@ -1,0 +1,85 @@
+<?cs include:"header.cs" ?>
+<p class="muted"><a href="/requests"><?cs var:Lang.Request.Back ?></a></p>
+<h1><span class="muted">#<?cs var:Item.Id ?></span> <?cs var:Item.Title ?></h1>
+<?cs if:Page.Sent ?><div class="notice" role="status"><p><?cs var:Lang.Request.Sent ?></p></div><?cs /if ?>
+<?cs call:errors() ?>
+<dl class="facts">
+<dt><?cs var:Lang.Requests.Status ?></dt><dd><span class="status status-<?cs var:Item.StatusCode ?>"><?cs var:Item.Status ?></span></dd>
+<dt><?cs var:Lang.Requests.RespondBy ?></dt><dd><?cs var:Item.RespondBy ?></dd>
+<dt><?cs var:Lang.Requests.Product ?></dt><dd><?cs var:Item.Product ?></dd>
+<dt><?cs var:Lang.Wizard.Problem ?></dt><dd><?cs var:Item.Category ?>: <?cs var:Item.Problem ?></dd>
+<dt><?cs var:Lang.Requests.Severity ?></dt><dd><?cs var:Item.Severity ?><?cs if:Item.AllDay ?>, <?cs var:Lang.Wizard.AllDayShort ?><?cs /if ?></dd>
+<dt><?cs var:Lang.Done.Queue ?></dt><dd><?cs var:Item.Queue ?></dd>
+<dt><?cs var:Lang.Request.Opened ?></dt><dd><?cs var:Item.Created ?></dd>
+</dl>
+<section class="card" aria-labelledby="desc-title">
+<h2 id="desc-title"><?cs var:Lang.Wizard.Description ?></h2>
+<p class="pre"><?cs var:Item.Description ?></p>
+</section>
+
+<section id="thread" aria-labelledby="thread-title">
+<h2 id="thread-title"><?cs var:Lang.Request.Thread ?></h2>
+<?cs if:!Thread.0.Id ?><p><?cs var:Lang.Request.NoMessages ?></p><?cs /if ?>
+<ol class="thread">
+<?cs each:m = Thread ?>
+<li class="card message"><p class="muted"><strong><?cs var:m.Author ?></strong> · <?cs var:m.When ?></p>
+<p class="pre"><?cs var:m.Body ?></p>
+<?cs each:f = Files ?><?cs if:f.Message == m.Id ?><p class="file"><a href="/attachments/<?cs var:f.Id ?>"><?cs var:f.Name ?></a> <span class="muted">(<?cs var:f.Size ?> B, <?cs var:Lang.Wizard.Sha ?> <code class="hash"><?cs var:f.Sha ?></code>)</span></p><?cs /if ?><?cs /each ?>
+</li>
+<?cs /each ?>
+</ol>
+<?cs if:Files.0.Id ?>
+<h3><?cs var:Lang.Request.Files ?></h3>
+<table class="files">
+<caption class="visually-hidden"><?cs var:Lang.Request.Files ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.Wizard.FileName ?></th><th scope="col"><?cs var:Lang.Wizard.FileSize ?></th><th scope="col"><?cs var:Lang.Wizard.Sha ?></th></tr></thead>
+<tbody><?cs each:f = Files ?>
+<tr><td><a href="/attachments/<?cs var:f.Id ?>"><?cs var:f.Name ?></a></td><td class="num"><?cs var:f.Size ?></td><td><code class="hash"><?cs var:f.Sha ?></code></td></tr><?cs /each ?>
+</tbody>
+</table>
+<?cs /if ?>
+<?cs if:Item.StatusCode != "closed" ?>
+<form method="post" action="/requests/<?cs var:Item.Id ?>/messages" enctype="multipart/form-data" class="card" novalidate>
+<?cs call:csrf() ?>
+<div class="field<?cs if:Form.body.Error ?> invalid<?cs /if ?>">
+<?cs call:label(Form.body, "body", Lang.Request.Message, "", "") ?>
+<textarea id="f-body" name="body" rows="6"<?cs call:describedby(Form.body, "body", "") ?>><?cs var:Form.body.Value ?></textarea>
+</div>
+<div class="field<?cs if:Form.files.Error ?> invalid<?cs /if ?>">
+<?cs call:label(Form.files, "files", Lang.Wizard.Files, Lang.Wizard.FilesHint, "1") ?>
+<input id="f-files" name="files" type="file" multiple aria-describedby="h-files<?cs if:Form.files.Error ?> e-files<?cs /if ?>">
+</div>
+<p><button type="submit" class="primary"><?cs var:Lang.Request.Send ?></button></p>
+</form>
+<?cs /if ?>
+</section>
+
+<section id="sharing" aria-labelledby="sharing-title">
+<h2 id="sharing-title"><?cs var:Lang.Request.Sharing ?></h2>
+<table class="contacts">
+<caption class="visually-hidden"><?cs var:Lang.Request.Sharing ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.Request.Contact ?></th><th scope="col"><?cs var:Lang.Request.Role ?></th><th scope="col"><?cs var:Lang.Request.AddedBy ?></th></tr></thead>
+<tbody><?cs each:c = Contacts ?>
+<tr><td><?cs if:c.Name ?><?cs var:c.Name ?>, <?cs /if ?><?cs var:c.Email ?></td><td><?cs if:c.Role == "primary" ?><?cs var:Lang.Request.Primary ?><?cs else ?><?cs var:Lang.Request.Secondary ?><?cs /if ?></td><td><?cs var:c.AddedBy ?></td></tr><?cs /each ?>
+</tbody>
+</table>
+</section>
+
+<section aria-labelledby="state-title">
+<h2 id="state-title"><?cs var:Lang.Request.State ?></h2>
+<?cs if:Item.StatusCode != "closed" ?>
+<form method="post" action="/requests/<?cs var:Item.Id ?>/close">
+<?cs call:csrf() ?>
+<p><?cs var:Lang.Request.CloseHint ?></p>
+<p><button type="submit" class="secondary"><?cs var:Lang.Request.Close ?></button></p>
+</form>
+<?cs /if ?>
+<?cs if:Item.Reopenable ?>
+<form method="post" action="/requests/<?cs var:Item.Id ?>/reopen">
+<?cs call:csrf() ?>
+<p><?cs var:Lang.Request.ReopenHint ?></p>
+<p><button type="submit" class="secondary"><?cs var:Lang.Request.Reopen ?></button></p>
+</form>
+<?cs /if ?>
+</section>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,142 @@
+#!/bin/bash
+# A request as its contacts see it (R7.1, R7.2, R7.4, R9.2, R11.4-R11.6,
+# R11.9, J.41, J.42, D.17-D.18 for the routes that exist).
+. "$(dirname "$0")/../lib.sh"
+harness_start
+"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
+out=$("$CTL" issue-contract --programme sa --plan "SA support incidents" --incidents 3)
+AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
+CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
+P=$(db "SELECT id FROM products WHERE code = 'sql-server'")
+V=$(db "SELECT id FROM versions WHERE code = '2022' AND product_id = $P")
+C=$(db "SELECT id FROM categories WHERE code = 'performance'")
+X=$(db "SELECT id FROM problems WHERE code = 'slow-queries'")
+
+signup ewa@example.com 'a long pass phrase' Ewa Lis work
+profile_fill ewa@example.com
+get /contracts
+post /contracts/activate "access_id=$AID" "contract_id=$CID"
+K=$(db "SELECT id FROM contracts")
+get /requests
+post /requests/new
+D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
+post "/drafts/$D/step" step=1 action=next "product=$P" "version=$V" "category=$C" "problem=$X" \
+	"title=Reports are slow" "description=Every report takes minutes."
+post "/drafts/$D/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
+post "/drafts/$D/step" step=3 action=next "pc_name=Ewa Lis" "pc_email=ewa@example.com" pc_method=email
+post "/drafts/$D/step" step=4 action=next "secondary=piotr@example.com"
+get "/drafts/$D"
+post "/drafts/$D/submit"
+R=$(db "SELECT id FROM requests")
+left=$(db "SELECT incidents_left FROM contracts WHERE id = $K")
+
+get "/requests/$R"
+expect_eq "R7.2 the request page" "$STATUS" 200
+check "R7.2 its title and details" grep -q 'Reports are slow' "$T/body"
+check "R7.2 its status" grep -q 'status-new' "$T/body"
+check "R11.3 its response-by time" grep -qE '<dd>20[0-9-]{8} [0-9:]{5} (CET|CEST)</dd>' "$T/body"
+check "R7.2 the Sharing tab lists the secondary contact" grep -q 'piotr@example.com' "$T/body"
+check "R7.2 ... and who added whom" grep -q '<td>Ewa Lis</td>' "$T/body"
+get "/requests"
+check "R7.1 the list links the request" grep -q "href=\"/requests/$R\"" "$T/body"
+
+# R7.3: the secondary contact signs up later with that email and sees it
+JAR=$T/piotr signup piotr@example.com 'a long pass phrase' Piotr Nowak personal
+JAR=$T/piotr profile_fill piotr@example.com
+JAR=$T/piotr get "/requests/$R"
+expect_eq "R7.3 an account made later with a contact's email sees the request" "$STATUS" 200
+
+# a message with a file (R7.2, R11.9), mailed to the other contact (R9.2)
+get "/requests/$R"
+tok=$(csrf_token)
+printf '<html><script>alert(1)</script></html>' >"$T/x.html"
+STATUS=$(curl -s -o "$T/body" -D "$T/headers" -w '%{http_code}' -b "$T/jar" \
+	-F "csrf=$tok" -F "body=Here is the trace." -F "files=@$T/x.html;filename=../../etc/passwd.html" \
+	"$BASE/requests/$R/messages")
+expect_eq "R7.2 a contact posts a message with a file" "$STATUS" 303
+expect_eq "R9.2 the message is mailed to the other contact only" \
+	"$(db "SELECT group_concat(recipient) FROM outbox WHERE subject LIKE 'New message%'")" "piotr@example.com"
+JAR=$T/piotr get "/requests/$R"
+check "R7.2 the other contact sees the message" grep -q 'Here is the trace.' "$T/body"
+F=$(db "SELECT id FROM attachments WHERE request_id = $R")
+check "R11.9 the file with its size and SHA-256" grep -q "$(sha256sum "$T/x.html" | cut -d' ' -f1)" "$T/body"
+check "J.41 the client's name is shown as text" grep -q '>../../etc/passwd.html</a>' "$T/body"
+JAR=$T/piotr get "/attachments/$F"
+expect_eq "J.42 the contact downloads the file" "$STATUS" 200
+check "J.42 ... always as an attachment, named as sent (RFC 6266)" \
+	grep -qi "^Content-Disposition: attachment; filename=\"../../etc/passwd.html\"; filename\*=UTF-8''..%2F..%2Fetc%2Fpasswd.html" "$T/headers"
+check "J.42 ... as octet-stream, nosniff" bash -c "grep -qi '^Content-Type: application/octet-stream' '$T/headers' && grep -qi '^X-Content-Type-Options: nosniff' '$T/headers'"
+check "J.42 ... under a sandboxing CSP" grep -qi "^Content-Security-Policy: sandbox; default-src 'none'" "$T/headers"
+check "J.42 ... byte for byte" cmp -s "$T/body" "$T/x.html"
+
+# R7.4, D.17: a stranger gets 404 for every id of this request
+JAR=$T/s signup stranger@example.com 'a long pass phrase' S T personal
+JAR=$T/s profile_fill stranger@example.com
+JAR=$T/s get /requests
+h=$(db_hash)
+for p in "/requests/$R" "/attachments/$F" "/requests/999999" "/attachments/999999"; do
+	JAR=$T/s get "$p"
+	expect_eq "D.17 a stranger gets 404 for $p" "$STATUS" 404
+done
+for a in messages close reopen; do
+	JAR=$T/s post "/requests/$R/$a" "body=intrusion"
+	expect_eq "D.17 a stranger's POST to $a gets 404" "$STATUS" 404
+done
+expect_eq "D.17 ... and nothing changed" "$(db_hash)" "$h"
+cmp -s <(JAR=$T/s get /requests/999999; cat "$T/body" | sed 's/[0-9a-f]\{16\}//g; s/value="[0-9a-f]*"//g') \
+	<(JAR=$T/s get "/requests/$R"; cat "$T/body" | sed 's/[0-9a-f]\{16\}//g; s/value="[0-9a-f]*"//g')
+expect_eq "D.17 the 404 of another's request is the 404 of a missing one" "$?" 0
+
+# close and reopen (R11.6), mails (R11.4), no incident taken
+JAR=$T/piotr get "/requests/$R"
+JAR=$T/piotr post "/requests/$R/close"
+expect_eq "R11.6 a contact closes the request" "$(db "SELECT status FROM requests WHERE id = $R")" closed
+expect_eq "R11.4 the other contact is told" \
+	"$(db "SELECT group_concat(recipient) FROM outbox WHERE subject LIKE 'Request #%'")" "ewa@example.com"
+get "/requests/$R"
+check "R11.6 a closed request offers to reopen" grep -q "/requests/$R/reopen" "$T/body"
+post "/requests/$R/reopen"
+expect_eq "R11.6 reopened within 30 days" "$(db "SELECT status FROM requests WHERE id = $R")" in_progress
+expect_eq "R11.6 no incident was taken" "$(db "SELECT incidents_left FROM contracts WHERE id = $K")" "$left"
+get "/requests/$R"
+post "/requests/$R/close"
+db "UPDATE requests SET status_at = status_at - 31 * 86400 WHERE id = $R"
+get "/requests/$R"
+check "R11.6 after 30 days no reopen is offered" bash -c "! grep -q '/reopen' '$T/body'"
+post "/requests/$R/reopen"
+expect_eq "R11.6 ... and a forged reopen is refused" "$STATUS" 409
+
+# R7.1, R11.5: filters, search and paging (rows made directly)
+for i in $(seq 60); do
+	st=new; [ $((i % 3)) = 0 ] && st=closed
+	echo "INSERT INTO requests (draft_id, product_id, version_id, title, description, contract_id, severity, allday, country, timezone, queue, status, respond_by, created, updated) VALUES ($((1000 + i)), $P, $V, 'Bulk $i $( [ $((i % 2)) = 0 ] && echo even || echo odd) case', 'x', $K, 'moderate', 0, 'PL', 'UTC', 'EMEA/moderate', '$st', 0, $i, $i);"
+	echo "INSERT INTO request_contacts (request_id, email, role, created) VALUES (last_insert_rowid(), 'ewa@example.com', 'primary', 0);"
+done | db
+get "/requests?status=open"
+check "R11.5 open: 40 bulk + none closed ($(grep -o '[0-9]* requests found' "$T/body"))" grep -q '^<p class="muted" role="status">40 requests found' "$T/body"
+get "/requests?status=closed"
+check "R11.5 closed: 20 bulk + the closed one" grep -q '>21 requests found' "$T/body"
+get "/requests?status=all&q=even+case"
+check "R11.5 words of the title: 30 'even case'" grep -q '>30 requests found' "$T/body"
+get "/requests?status=all&q=%23$R"
+check "R11.5 by number" bash -c "grep -q '>1 requests found' '$T/body' && grep -q 'Reports are slow' '$T/body'"
+get "/requests?status=all&q=100%25"
+check "R11.5 LIKE wildcards in a search are literal" grep -q '>0 requests found' "$T/body"
+get "/requests?status=all"
+check "R11.5 25 a page" test "$(grep -c '<tr><td><a href="/requests/' "$T/body")" = 25
+check "R11.5 a next page" grep -q 'page=2' "$T/body"
+get "/requests?status=all&page=3"
+check "R11.5 the last page has the rest (61 = 25 + 25 + 11)" test "$(grep -c '<tr><td><a href="/requests/' "$T/body")" = 11
+JAR=$T/piotr get "/requests?status=all"
+check "R7.1 another contact sees only their requests" grep -q '>1 requests found' "$T/body"
+
+# the new pages are valid HTML (tidy), in both languages
+KNOWN='proprietary attribute "aria-current"|<select> proprietary attribute "autocomplete"'
+for lang in en pl; do
+	post /lang "lang=$lang" "next=/"
+	for p in "/requests/$R" "/requests?status=all&q=even" "/requests?status=all&page=2"; do
+		get "$p"
+		out=$(tidy -q -e --show-warnings yes "$T/body" 2>&1 | grep -vE "$KNOWN")
+		expect_eq "tidy: $lang $p" "$out" ""
+	done
+done
