@@ -168,6 +168,7 @@ enum rflag {
 	RF_ENGINEER	= 1 << 2,	/* engineer accounts only (R8.1) */
 	RF_ID		= 1 << 3,	/* the path has a numeric :id */
 	RF_UPLOAD	= 1 << 4,	/* takes multipart bodies (R11.9) */
+	RF_HOLD		= 1 << 5,	/* its "body" outlives a session (R11.8) */
 };
 
 typedef void	 (*handler)(struct req *);

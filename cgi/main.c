@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +124,9 @@ main(int argc, char *argv[])
 	(void)password_common("");	/* load the list before the first user */
 	tmp_sweep();
 
+	/* SIGINT is for the supervisor (make run, multiwatch): a worker
+	 * stops on SIGTERM or SIGUSR1 after its request (L.49) */
+	signal(SIGINT, SIG_IGN);
 	if (FCGX_IsCGI()) {
 		serve(NULL);
 		fflush(stdout);

@@ -118,13 +118,29 @@ load(struct req *r, struct request_view *v)
 void
 page_request_get(struct req *r)
 {
+	static const struct field body_field[] = {
+		{ "body", "Request.Message", F_PARA, 0, DESC_MAX, NULL },
+	};
 	struct request_view	 v;
+	struct form		 fm;
+	const char		*held = req_cookie_name(r, "held");
+	char			 text[DESC_MAX * 4 + 1];
 
 	if (!load(r, &v))
 		return;
 	if (req_param(&r->query, "sent") != NULL)
 		view_set(r, "Page.Sent", "1");
-	request_render(r, 200, &v, NULL);
+	if (req_param(&r->query, "added") != NULL)
+		view_set(r, "Page.Added", "1");
+	/* R11.8: the reply typed before the session expired */
+	memset(&fm, 0, sizeof(fm));
+	fm.f = body_field;
+	fm.n = 1;
+	if (held != NULL && held_get(held, r->path, text, sizeof(text)) == 1) {
+		form_set(&fm, "body", text);
+		view_set(r, "Page.Held", "1");
+	}
+	request_render(r, 200, &v, &fm);
 }
 
 static const struct field message_fields[] = {
@@ -178,9 +194,59 @@ page_request_message_post(struct req *r)
 		request_render(r, 422, &v, &fm);
 		return;
 	}
+	if (req_cookie_name(r, "held") != NULL &&	/* R11.8: sent now */
+	    held_drop(req_cookie_name(r, "held")) != 0) {
+		reply_abort(r);
+		return;
+	}
 	if (reply_commit(r) != 0)
 		return;
+	if (req_cookie_name(r, "held") != NULL)
+		reply_cookie(r, "held", "", 0);
 	snprintf(to, sizeof(to), "/requests/%lld?sent=1#thread",
+	    (long long)v.id);
+	reply_redirect(r, to);
+}
+
+static const struct field contact_fields[] = {
+	{ "email", "Request.NewContact", F_EMAIL, 1, EMAIL_MAX, NULL },
+};
+
+/*
+ * POST /requests/:id/contacts: a contact adds a secondary contact by
+ * email (R7.3), who gets a mail and sees the request once signed in
+ * with that address.
+ */
+void
+page_request_contact_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 email[EMAIL_MAX + 1], to[80];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, contact_fields, 1)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	if (reply_begin(r) != 0)
+		return;
+	if ((rc = request_add_contact(v.id, &r->user, email)) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (rc == 1) {
+		db_rollback();
+		form_error(&fm, "email", "AlreadyContact");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	snprintf(to, sizeof(to), "/requests/%lld?added=1#sharing",
 	    (long long)v.id);
 	reply_redirect(r, to);
 }

@@ -34,6 +34,7 @@ void	 page_requests_new_post(struct req *);
 /* page_request.c */
 void	 page_request_get(struct req *);
 void	 page_request_message_post(struct req *);
+void	 page_request_contact_post(struct req *);
 void	 page_request_close_post(struct req *);
 void	 page_request_reopen_post(struct req *);
 void	 page_attachment_get(struct req *);

@@ -773,3 +773,78 @@ attach_for(int64_t id, const struct account *a, char *name, size_t nsz,
 	db_done(st);
 	return rc;
 }
+
+/*
+ * request_add_contact: a (a contact) adds email as a secondary contact
+ * of request id (R7.3), who is mailed (R9.2, R11.4) and sees the request
+ * once signed in with that email.  Caller's transaction.  Returns 0, 1
+ * when email is a contact already or there are too many, -1 on error.
+ */
+int
+request_add_contact(int64_t id, const struct account *a, const char *email)
+{
+	struct request_view	 v;
+	char			 who[2 * NAME_MAX_ + 2];
+	HDF			*h;
+	int			 rc;
+
+	if (request_view(id, a->email, a->lang, &v) != 1)
+		return -1;
+	if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", id, email,
+	    "secondary", "", "", "email", a->id, (int64_t)time(NULL)) !=
+	    SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if ((h = mail_data(id, v.title, who, "")) == NULL)
+		return -1;
+	rc = mail_enqueue(email, mail_lang(email, a->lang), "added", h, id);
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * held_put: hold a reply body typed on path by the browser whose held
+ * cookie is token (R11.8); older ones are forgotten.  0 or -1.
+ */
+int
+held_put(const char *token, const char *path, const char *body, time_t now)
+{
+	char	 hash[65];
+
+	sha256_hex(token, strlen(token), hash);
+	if (db_exec(STMT_HELD_PRUNE, "I", (int64_t)(now - 86400)) !=
+	    SQLITE_OK)
+		return -1;
+	return db_exec(STMT_HELD_PUT, "TTTI", hash, path, body,
+	    (int64_t)now) == SQLITE_OK ? 0 : -1;
+}
+
+/* held_get: the reply held for token on path, less than a day old.  1/0. */
+int
+held_get(const char *token, const char *path, char *out, size_t sz)
+{
+	sqlite3_stmt	*st;
+	char		 hash[65];
+	int		 rc;
+
+	sha256_hex(token, strlen(token), hash);
+	if ((st = db_query(STMT_HELD_GET, "TTI", hash, path,
+	    (int64_t)(time(NULL) - 86400))) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1)
+		db_col_copy(st, 0, out, sz);
+	db_done(st);
+	return rc;
+}
+
+/* held_drop: forget the reply held for token (it has been sent). */
+int
+held_drop(const char *token)
+{
+	char	 hash[65];
+
+	sha256_hex(token, strlen(token), hash);
+	return db_exec(STMT_HELD_DELETE, "T", hash) == SQLITE_OK ? 0 : -1;
+}

@@ -32,7 +32,9 @@ const struct route routes[] = {
 	{ M_GET,  "/requests/:id",	page_request_get,
 	  RF_LOGIN | RF_PROFILE | RF_ID },
 	{ M_POST, "/requests/:id/messages", page_request_message_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID | RF_UPLOAD },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_UPLOAD | RF_HOLD },
+	{ M_POST, "/requests/:id/contacts", page_request_contact_post,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
 	{ M_POST, "/requests/:id/close", page_request_close_post,
 	  RF_LOGIN | RF_PROFILE | RF_ID },
 	{ M_POST, "/requests/:id/reopen", page_request_reopen_post,
@@ -120,6 +122,45 @@ csrf_ok(struct req *r)
 }
 
 /*
+ * hold_reply: a reply posted by a browser whose session has expired is
+ * held until it signs in again (R11.8): the text under a random cookie,
+ * and the way back to the page it was typed on.  Only for a browser
+ * that did have a session cookie.  Returns 1 when r was answered.
+ */
+static int
+hold_reply(struct req *r)
+{
+	const char	*body = req_param(&r->form, "body");
+	const char	*tok = req_cookie_name(r, "held");
+	char		 token[65], page[256], next[300];
+	char		*slash;
+
+	if (body == NULL || *body == '\0' ||
+	    req_cookie_name(r, session_cookie_name(r)) == NULL)
+		return 0;
+	if (tok != NULL && strlen(tok) == 64 &&
+	    strspn(tok, "0123456789abcdef") == 64)
+		strlcpy_(token, tok, sizeof(token));
+	else
+		random_hex(token, 32);
+	strlcpy_(page, r->path, sizeof(page));
+	if ((slash = strrchr(page, '/')) != NULL)
+		*slash = '\0';		/* /requests/N/messages -> /requests/N */
+	if (db_begin_write() != 0)
+		return 0;
+	if (held_put(token, page, body, r->now) != 0) {
+		db_rollback();
+		return 0;
+	}
+	if (db_commit() != 0)
+		return 0;
+	reply_cookie(r, "held", token, 86400);
+	snprintf(next, sizeof(next), "/signin?next=%s", page);
+	reply_redirect(r, next);
+	return 1;
+}
+
+/*
  * route_dispatch: find r's route and run its handler once every flag
  * holds; otherwise answer 404, 405, 303 (to sign in or the profile),
  * 400 or 403 without running it.
@@ -161,6 +202,9 @@ route_dispatch(struct req *r)
 	if ((rt->flags & RF_LOGIN) && !r->signed_in) {
 		char	 next[300];
 
+		if (r->method == M_POST && (rt->flags & RF_HOLD) &&
+		    hold_reply(r))
+			return;
 		snprintf(next, sizeof(next), "/signin?next=%s",
 		    r->method == M_GET ? r->path : "/");
 		reply_redirect(r, next);
@@ -217,12 +261,13 @@ route_print(void)
 	size_t	 i;
 
 	for (i = 0; i < nroutes; i++)
-		printf("%s %s %s%s%s%s\n", routes[i].method == M_POST ? "POST" :
+		printf("%s %s %s%s%s%s%s\n", routes[i].method == M_POST ? "POST" :
 		    "GET", routes[i].path,
 		    routes[i].flags & RF_LOGIN ? "login" : "-",
 		    routes[i].flags & RF_PROFILE ? ",profile" : "",
 		    routes[i].flags & RF_ENGINEER ? ",engineer" : "",
-		    routes[i].flags & RF_UPLOAD ? ",upload" : "");
+		    routes[i].flags & RF_UPLOAD ? ",upload" : "",
+		    routes[i].flags & RF_HOLD ? ",hold" : "");
 }
 
 /* session_cookie_name: "__Host-sid" over https (B.8), else "sid". */

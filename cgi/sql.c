@@ -375,6 +375,17 @@ const char *const sql_text[STMT__MAX] = {
 	    " AND r.title LIKE '%' || ?4 || '%' ESCAPE '\\'"
 	    " AND r.title LIKE '%' || ?5 || '%' ESCAPE '\\'"
 	    " AND r.title LIKE '%' || ?6 || '%' ESCAPE '\\'"),
+	/* R11.8: replies held over a sign-in, by the hash of a cookie */
+	S(STMT_HELD_PUT,
+	    "INSERT INTO held_replies (token_hash, path, body, created)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (token_hash) DO UPDATE SET"
+	    " path = excluded.path, body = excluded.body,"
+	    " created = excluded.created"),
+	S(STMT_HELD_GET,
+	    "SELECT body FROM held_replies WHERE token_hash = ?1 AND path = ?2"
+	    " AND created > ?3"),
+	S(STMT_HELD_DELETE, "DELETE FROM held_replies WHERE token_hash = ?1"),
+	S(STMT_HELD_PRUNE, "DELETE FROM held_replies WHERE created < ?1"),
 	S(STMT_ATTACH_DELETE_OWN,
 	    "DELETE FROM attachments WHERE id = ?1 AND draft_id = (SELECT id"
 	    " FROM drafts WHERE id = ?2 AND account_id = ?3"
@@ -427,6 +438,8 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_REQUEST_TOUCH), N(STMT_REQUEST_CLOSE), N(STMT_REQUEST_REOPEN),
 	N(STMT_OTHER_CONTACTS), N(STMT_ATTACH_FOR_DOWNLOAD),
 	N(STMT_REQUESTS_PAGE), N(STMT_REQUESTS_COUNT),
+	N(STMT_HELD_PUT), N(STMT_HELD_GET), N(STMT_HELD_DELETE),
+	N(STMT_HELD_PRUNE),
 };
 
 /*

@@ -20,7 +20,7 @@
 /* ClearSilver */
 #include <ClearSilver.h>
 
-#define SUPPORTAL_SCHEMA_VERSION	4	/* PRAGMA user_version */
+#define SUPPORTAL_SCHEMA_VERSION	5	/* PRAGMA user_version */
 
 /* ---------------------------------------------------------------- util.c */
 
@@ -181,6 +181,10 @@ enum stmt {
 	STMT_ATTACH_FOR_DOWNLOAD,
 	STMT_REQUESTS_PAGE,
 	STMT_REQUESTS_COUNT,
+	STMT_HELD_PUT,
+	STMT_HELD_GET,
+	STMT_HELD_DELETE,
+	STMT_HELD_PRUNE,
 	STMT__MAX
 };
 
@@ -606,6 +610,10 @@ int	 request_attach(int64_t, int64_t, int64_t, const char *, const char *,
 int	 request_set_status(int64_t, const struct account *, int, time_t);
 int	 attach_for(int64_t, const struct account *, char *, size_t, char *,
 	    size_t, int64_t *);
+int	 request_add_contact(int64_t, const struct account *, const char *);
+int	 held_put(const char *, const char *, const char *, time_t);
+int	 held_get(const char *, const char *, char *, size_t);
+int	 held_drop(const char *);
 
 struct confirm {			/* what the confirmation page shows */
 	int64_t	 id;

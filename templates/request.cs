@@ -2,6 +2,8 @@
 <p class="muted"><a href="/requests"><?cs var:Lang.Request.Back ?></a></p>
 <h1><span class="muted">#<?cs var:Item.Id ?></span> <?cs var:Item.Title ?></h1>
 <?cs if:Page.Sent ?><div class="notice" role="status"><p><?cs var:Lang.Request.Sent ?></p></div><?cs /if ?>
+<?cs if:Page.Added ?><div class="notice" role="status"><p><?cs var:Lang.Request.Added ?></p></div><?cs /if ?>
+<?cs if:Page.Held ?><div class="notice" role="status"><p><?cs var:Lang.Request.Held ?></p></div><?cs /if ?>
 <?cs call:errors() ?>
 <dl class="facts">
 <dt><?cs var:Lang.Requests.Status ?></dt><dd><span class="status status-<?cs var:Item.StatusCode ?>"><?cs var:Item.Status ?></span></dd>
@@ -63,6 +65,11 @@
 <tr><td><?cs if:c.Name ?><?cs var:c.Name ?>, <?cs /if ?><?cs var:c.Email ?></td><td><?cs if:c.Role == "primary" ?><?cs var:Lang.Request.Primary ?><?cs else ?><?cs var:Lang.Request.Secondary ?><?cs /if ?></td><td><?cs var:c.AddedBy ?></td></tr><?cs /each ?>
 </tbody>
 </table>
+<form method="post" action="/requests/<?cs var:Item.Id ?>/contacts" class="card" novalidate>
+<?cs call:csrf() ?>
+<?cs call:field(Form.email, "email", Lang.Request.NewContact, "email", "off", Lang.Request.NewContactHint, "") ?>
+<p><button type="submit" class="secondary"><?cs var:Lang.Request.AddContact ?></button></p>
+</form>
 </section>
 
 <section aria-labelledby="state-title">
