@@ -185,11 +185,14 @@ disposition(struct mp *m, const char *v)
 					if (tmp[i] == '%' &&
 					    hexv((unsigned char)tmp[i + 1]) >= 0 &&
 					    hexv((unsigned char)tmp[i + 2]) >= 0) {
-						m->part.filename[o++] =
-						    (char)(hexv((unsigned char)
+						int	 c = hexv((unsigned char)
 						    tmp[i + 1]) << 4 |
 						    hexv((unsigned char)
-						    tmp[i + 2]));
+						    tmp[i + 2]);
+
+						/* a NUL would cut the name */
+						m->part.filename[o++] =
+						    c == 0 ? '_' : (char)c;
 						i += 2;
 					} else
 						m->part.filename[o++] = tmp[i];

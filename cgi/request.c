@@ -114,6 +114,33 @@ attach_acceptable(const char *name)
 	return 0;
 }
 
+/*
+ * attach_name: the client's file name made safe to show (J.41): control
+ * characters and the Unicode bidirectional overrides and isolates
+ * (which could show "gpj.exe" as "exe.jpg") become U+FFFD.  out must
+ * have room for 3 bytes per byte of name.
+ */
+static void
+attach_name(char *out, size_t sz, const char *name)
+{
+	const unsigned char	*p = (const unsigned char *)name;
+	size_t			 o = 0;
+
+	while (*p != '\0' && o + 4 < sz) {
+		int	 bidi = p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa &&
+		    p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 &&
+		    p[2] <= 0xa9));
+
+		if (*p < 0x20 || *p == 0x7f || bidi) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			p += bidi ? 3 : 1;
+		} else
+			out[o++] = (char)*p++;
+	}
+	out[o] = '\0';
+}
+
 /* attach_path: where the file stored as name lives (var/attachments/). */
 void
 attach_path(char *out, size_t sz, const char *name)
@@ -469,11 +496,12 @@ int
 attach_add(int64_t draft, int64_t account, const char *tmp,
     const char *name, int64_t size, const char *sha)
 {
-	char	 stored[33], path[1200];
+	char	 stored[33], path[1200], shown[256 * 3 + 1];
 
 	random_hex(stored, 16);
 	attach_path(path, sizeof(path), stored);
-	if (db_exec(STMT_ATTACH_INSERT, "IITTITI", draft, account, name,
+	attach_name(shown, sizeof(shown), name);
+	if (db_exec(STMT_ATTACH_INSERT, "IITTITI", draft, account, shown,
 	    stored, size, sha, (int64_t)time(NULL)) != SQLITE_OK)
 		return -1;
 	if (rename(tmp, path) != 0) {
@@ -704,11 +732,12 @@ int
 request_attach(int64_t id, int64_t msg, int64_t account, const char *tmp,
     const char *name, int64_t size, const char *sha)
 {
-	char	 stored[33], path[1200];
+	char	 stored[33], path[1200], shown[256 * 3 + 1];
 
 	random_hex(stored, 16);
 	attach_path(path, sizeof(path), stored);
-	if (db_exec(STMT_ATTACH_INSERT_MSG, "IIITTITI", id, msg, account, name,
+	attach_name(shown, sizeof(shown), name);
+	if (db_exec(STMT_ATTACH_INSERT_MSG, "IIITTITI", id, msg, account, shown,
 	    stored, size, sha, (int64_t)time(NULL)) != SQLITE_OK)
 		return -1;
 	if (rename(tmp, path) != 0) {

@@ -70,6 +70,33 @@ expect_eq "J.41 ... and kept as text" "$(db "SELECT name FROM attachments ORDER 
 get "/drafts/$D?step=1"
 check "J.41 ... shown escaped" grep -q '<td>a&quot;b&lt;script&gt;.txt</td>' "$T/body"
 
+# J.41: CR LF, NUL, a very long name and U+202E are kept as safe text
+ext() {	# upload with a filename*=UTF-8'' parameter: NAME-PERCENT-ENCODED
+	get "/drafts/$D?step=1"
+	tok=$(csrf_token)
+	{ printf -- '--%s\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n%s\r\n' "$b30" "$tok"
+	  printf -- '--%s\r\nContent-Disposition: form-data; name="step"\r\n\r\n1\r\n' "$b30"
+	  printf -- '--%s\r\nContent-Disposition: form-data; name="action"\r\n\r\nupload\r\n' "$b30"
+	  printf -- "--%s\r\nContent-Disposition: form-data; name=\"files\"; filename*=UTF-8''%s\r\n\r\nx\r\n--%s--\r\n" "$b30" "$1" "$b30"
+	} >"$T/ext.body"
+	STATUS=$(curl -s -o "$T/body" -w '%{http_code}' -b "$T/jar" \
+		-H "Content-Type: multipart/form-data; boundary=$b30" --data-binary @"$T/ext.body" "$BASE/drafts/$D/step")
+}
+ext 'a%0D%0ASet-Cookie%3A%20x%3D1.txt'
+expect_eq "J.41 CR LF in a name: taken" "$STATUS" 303
+expect_eq "J.41 ... stored without the control characters" \
+	"$(db "SELECT name = 'a' || char(65533, 65533) || 'Set-Cookie: x=1.txt' FROM attachments ORDER BY id DESC LIMIT 1")" 1
+ext 'a%00b.txt'
+expect_eq "J.41 NUL in a name: taken, not cut" "$STATUS" 303
+expect_eq "J.41 ... as a_b.txt" "$(db "SELECT name FROM attachments ORDER BY id DESC LIMIT 1")" "a_b.txt"
+ext "$(head -c 400 /dev/zero | tr '\0' z).txt"
+expect_eq "J.41 a name of 400 bytes: cut at 255, so its type is gone: refused" "$STATUS" 422
+ext 'photo%E2%80%AEgpj.exe.txt'
+expect_eq "J.41 U+202E in a name: taken" "$STATUS" 303
+check "J.41 ... with the override replaced" test "$(db "SELECT instr(name, char(8238)) FROM attachments ORDER BY id DESC LIMIT 1")" = 0
+get "/drafts/$D?step=1"
+check "J.41 no raw control or override reaches the page" bash -c "! grep -qP '\x{202E}|\r' '$T/body'"
+
 # J.40: 10 MiB + 1 byte is refused by nginx, nothing stored
 head -c $((10 * 1024 * 1024 + 1)) /dev/zero >"$T/big"
 n=$(db "SELECT count(*) FROM attachments")

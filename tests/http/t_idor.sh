@@ -1,0 +1,119 @@
+#!/bin/bash
+# The IDOR matrix (R7.4, SECURITY.md D.17-D.19): for every route that
+# takes a request, attachment or draft id, a stranger, a removed contact
+# and a submitter who is not a contact get the 404 of a missing object
+# and change nothing; ids are other users' real ones, then malformed.
+. "$(dirname "$0")/../lib.sh"
+harness_start
+"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
+out=$("$CTL" issue-contract --programme sa --plan "SA" --incidents 9)
+AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
+CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
+P=$(db "SELECT id FROM products WHERE code = 'sql-server'")
+V=$(db "SELECT id FROM versions WHERE code = '2022' AND product_id = $P")
+C=$(db "SELECT id FROM categories WHERE code = 'performance'")
+X=$(db "SELECT id FROM problems WHERE code = 'slow-queries'")
+K=1
+
+person() {	# JAR EMAIL NAME: an account with the contract
+	JAR=$1 signup "$2" 'a long pass phrase' "$3" Test work >/dev/null
+	JAR=$1 profile_fill "$2" >/dev/null
+	JAR=$1 get /contracts
+	JAR=$1 post /contracts/activate "access_id=$AID" "contract_id=$CID"
+}
+submit() {	# JAR PRIMARY SECONDARY ADD_ME: prints the draft id
+	local d
+	JAR=$1 get /requests
+	JAR=$1 post /requests/new
+	d=$(JAR=$1 header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
+	JAR=$1 post "/drafts/$d/step" step=1 action=next "product=$P" "version=$V" \
+		"category=$C" "problem=$X" "title=Private $d" "description=Private."
+	JAR=$1 post "/drafts/$d/step" step=2 action=next "plan=$K" severity=moderate country=PL tz=UTC
+	JAR=$1 post "/drafts/$d/step" step=3 action=next "pc_name=P" "pc_email=$2" pc_method=email
+	JAR=$1 post "/drafts/$d/step" step=4 action=next "secondary=$3" "add_me=$4"
+	JAR=$1 get "/drafts/$d"
+	JAR=$1 post "/drafts/$d/submit"
+	echo "$d"
+}
+person "$T/ewa" ewa@example.com Ewa
+person "$T/piotr" piotr@example.com Piotr
+person "$T/sam" sam@example.com Sam
+person "$T/tina" tina@example.com Tina
+D=$(submit "$T/ewa" ewa@example.com piotr@example.com 1)
+R=$(db "SELECT id FROM requests WHERE draft_id = $D")
+JAR=$T/ewa get "/requests/$R"
+JAR=$T/ewa post "/requests/$R/messages" "body=With a file, soon."
+printf 'log' >"$T/f.log"
+curl -s -o /dev/null -b "$T/ewa" -F "csrf=$(JAR=$T/ewa csrf_token)" -F "body=File" -F "files=@$T/f.log" "$BASE/requests/$R/messages"
+F=$(db "SELECT id FROM attachments WHERE request_id = $R")
+# an unsubmitted draft of Ewa's with a file
+JAR=$T/ewa get /requests
+JAR=$T/ewa post /requests/new
+OD=$(JAR=$T/ewa header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
+JAR=$T/ewa get "/drafts/$OD"
+curl -s -o /dev/null -b "$T/ewa" -F "csrf=$(JAR=$T/ewa csrf_token)" -F step=1 -F action=upload \
+	-F "files=@$T/f.log" "$BASE/drafts/$OD/step"
+FD=$(db "SELECT id FROM attachments WHERE draft_id = $OD")
+# Sam submits a request for Ewa without keeping access (R5.8)
+SD=$(submit "$T/sam" ewa@example.com "" "")
+SR=$(db "SELECT id FROM requests WHERE draft_id = $SD")
+# Piotr is removed from Ewa's request (as an engineer would, R8.1)
+JAR=$T/piotr get "/requests/$R"
+expect_eq "D.18 the contact sees the request before removal" "$STATUS" 200
+db "DELETE FROM request_contacts WHERE request_id = $R AND email = 'piotr@example.com'"
+check "the objects exist ($D $R $F $OD $FD $SD $SR)" test -n "$F" -a -n "$FD" -a -n "$SR"
+
+# routes: METHOD PATH (the first %s is an id)
+routes="GET /requests/%s
+POST /requests/%s/messages
+POST /requests/%s/contacts
+POST /requests/%s/close
+POST /requests/%s/reopen
+GET /attachments/%s
+GET /drafts/%s
+GET /drafts/%s/done
+POST /drafts/%s/step
+POST /drafts/%s/remove-file
+POST /drafts/%s/activate
+POST /drafts/%s/discard
+POST /drafts/%s/submit"
+id_for() {	# WHO ROUTE: the real id of another's object for that route
+	case "$2" in
+	*/requests/*) [ "$1" = sam ] && echo "$SR" || echo "$R" ;;
+	*/attachments/*) echo "$F $FD" ;;
+	*/drafts/*) [ "$1" = sam ] && echo "$OD" || echo "$D $OD" ;;
+	esac
+}
+bad=0
+n=0
+for who in tina piotr sam; do
+	JAR=$T/$who get /requests
+	tok=$(JAR=$T/$who csrf_token)
+	while read -r m path; do
+		for id in $(id_for "$who" "$path") 999999 -1 9223372036854775808 abc 0; do
+			p=$(printf "$path" "$id")
+			before=$(db_hash)
+			if [ "$m" = GET ]; then
+				s=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/$who" "$BASE$p")
+			else
+				s=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/$who" \
+					--data "csrf=$tok&body=x&email=x%40example.com&step=1&action=next&file=$FD&access_id=$AID&contract_id=$CID&title=x" "$BASE$p")
+			fi
+			n=$((n + 1))
+			if [ "$s" != 404 ] || [ "$before" != "$(db_hash)" ]; then
+				bad=$((bad + 1))
+				echo "# $who $m $p: $s"
+			fi
+		done
+	done <<<"$routes"
+done
+expect_eq "D.17-D.19 $n tries by a stranger, a removed contact and a non-contact submitter: all 404, nothing changed" "$bad" 0
+# and the owners still reach their own
+JAR=$T/ewa get "/requests/$R"
+expect_eq "D.17 the contact still sees her request" "$STATUS" 200
+JAR=$T/ewa get "/attachments/$F"
+expect_eq "D.17 ... and its file" "$STATUS" 200
+JAR=$T/ewa get "/attachments/$FD"
+expect_eq "D.17 ... and her draft's file" "$STATUS" 200
+JAR=$T/sam get "/drafts/$SD/done"
+expect_eq "R5.8 the non-contact submitter keeps the confirmation of his draft" "$STATUS" 200
