@@ -94,6 +94,7 @@ int	 req_parse_urlencoded(const char *, size_t, struct params *, int);
 void	 req_parse_cookies(const char *, struct params *);
 const char *req_param(const struct params *, const char *);
 void	 req_free(struct req *);
+void	 req_params_free(struct params *);
 const char *req_env(struct req *, const char *);
 const char *req_cookie_name(const struct req *, const char *);
 

@@ -74,8 +74,9 @@ params_add(struct params *ps, char *name, char *value)
 	ps->n++;
 }
 
-static void
-params_free(struct params *ps)
+/* req_params_free: free every pair of ps and empty it. */
+void
+req_params_free(struct params *ps)
 {
 	size_t	 i;
 
@@ -514,9 +515,9 @@ req_free(struct req *r)
 {
 	int	 i;
 
-	params_free(&r->query);
-	params_free(&r->form);
-	params_free(&r->cookies);
+	req_params_free(&r->query);
+	req_params_free(&r->form);
+	req_params_free(&r->cookies);
 	for (i = 0; i < r->nup; i++)		/* files no handler kept */
 		if (r->up[i].tmp[0] != '\0')
 			unlink(r->up[i].tmp);

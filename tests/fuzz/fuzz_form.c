@@ -10,19 +10,6 @@
 
 #include "http.h"
 
-static void
-clear(struct params *ps)
-{
-	size_t	 i;
-
-	for (i = 0; i < ps->n; i++) {
-		free(ps->v[i].name);
-		free(ps->v[i].value);
-	}
-	free(ps->v);
-	memset(ps, 0, sizeof(*ps));
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *in, size_t len)
 {
@@ -41,12 +28,12 @@ LLVMFuzzerTestOneInput(const uint8_t *in, size_t len)
 			    strlen(ps.v[i].value)));
 		}
 	assert(ps.n <= 200);
-	clear(&ps);
+	req_params_free(&ps);
 	req_parse_cookies(s, &ps);
 	assert(ps.n <= 50);
 	for (i = 0; i < ps.n; i++)
 		assert(req_param(&ps, ps.v[i].name) != NULL || ps.dup);
-	clear(&ps);
+	req_params_free(&ps);
 	free(s);
 	return 0;
 }

@@ -9,19 +9,6 @@ parse(const char *s, struct params *ps)
 	return req_parse_urlencoded(s, strlen(s), ps, 200);
 }
 
-static void
-clear(struct params *ps)
-{
-	size_t	 i;
-
-	for (i = 0; i < ps->n; i++) {
-		free(ps->v[i].name);
-		free(ps->v[i].value);
-	}
-	free(ps->v);
-	memset(ps, 0, sizeof(*ps));
-}
-
 TEST(urlencoded_basic)
 {
 	struct params	 ps;
@@ -33,9 +20,9 @@ TEST(urlencoded_basic)
 	CHECK(strcmp(req_param(&ps, "d"), "") == 0);
 	CHECK(strcmp(req_param(&ps, "e"), "") == 0);
 	CHECK(req_param(&ps, "z") == NULL);
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("&&a=1&&", &ps) == 0 && ps.n == 1);
-	clear(&ps);
+	req_params_free(&ps);
 }
 
 /* G.30: each hostile form is refused with 400 or flagged. */
@@ -47,27 +34,27 @@ TEST(urlencoded_hostile)
 
 	CHECK(parse("id=1&id=2", &ps) == 0 && ps.dup);
 	CHECK(req_param(&ps, "id") == NULL);
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("x.0=evil&x=1", &ps) == 400);
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("a=%00", &ps) == 400);
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("a=b%00c", &ps) == 400);
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("a=%zz", &ps) == 400);
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("a=%4", &ps) == 400);
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("a=%c3", &ps) == 400);		/* bad UTF-8 */
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("a=%01", &ps) == 400);		/* control */
-	clear(&ps);
+	req_params_free(&ps);
 	CHECK(parse("%3Cscript%3E=1", &ps) == 400);	/* odd name */
-	clear(&ps);
+	req_params_free(&ps);
 	for (i = 0; i < 10000; i++)
 		buf_printf(&b, "p%d=1&", i);
 	CHECK(parse(b.p, &ps) == 400);			/* 10,000 fields */
-	clear(&ps);
+	req_params_free(&ps);
 	buf_free(&b);
 }
 
@@ -81,10 +68,10 @@ TEST(cookies)
 	CHECK(strcmp(req_param(&ps, "pre"), "def") == 0);
 	CHECK(strcmp(req_param(&ps, "lang"), "pl") == 0);
 	CHECK(!ps.dup);
-	clear(&ps);
+	req_params_free(&ps);
 	req_parse_cookies("sid=a; sid=b", &ps);		/* B.12 */
 	CHECK(ps.dup && req_param(&ps, "sid") == NULL);
-	clear(&ps);
+	req_params_free(&ps);
 }
 
 int
