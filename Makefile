@@ -1,5 +1,5 @@
 # supportal: make run | make check | make install-deps | make clean
-# make fuzz (long fuzzing); later make bench, make soak
+# make bench (benchmarks), make fuzz (long fuzzing)
 
 CC      ?= gcc
 CFLAGS  ?= -O2 -g
@@ -72,6 +72,10 @@ run: install-deps all
 check: install-deps all asan unit-bin
 	@tests/run-all
 
+# the benchmarks (not part of check): BENCH_QUICK=1 for a smoke run
+bench: install-deps all
+	@bench/run
+
 # long fuzzing: an hour per target (make check fuzzes each for 20 s)
 fuzz: install-deps
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-3600} tests/fuzz/run
@@ -79,4 +83,4 @@ fuzz: install-deps
 clean:
 	rm -rf $(B)
 
-.PHONY: all asan unit-bin install-deps run check fuzz clean
+.PHONY: all asan unit-bin install-deps run check bench fuzz clean
