@@ -542,8 +542,10 @@ page_wizard_step_post(struct req *r)
 	switch (step) {
 	case 1:
 		form_read(r, &fm, step1_fields, NF(step1_fields));
-		if (!next)		/* no "Fill in" for a refresh */
-			memset(fm.err, 0, sizeof(fm.err)), fm.nerr = 0;
+		if (!next) {		/* no "Fill in" for a refresh */
+			memset(fm.err, 0, sizeof(fm.err));
+			fm.nerr = 0;
+		}
 		rc = step1(r, &d, &fm, next);
 		break;
 	case 2:

@@ -396,8 +396,10 @@ read_multipart(struct req *r, const char *ct, long long len)
 		log_line(r->rid, "multipart refused: %s", mp_error(&mp));
 	if (m.fd >= 0) {
 		close(m.fd);
-		if (m.cur != NULL)
-			unlink(m.cur->tmp), m.cur->tmp[0] = '\0';
+		if (m.cur != NULL) {
+			unlink(m.cur->tmp);
+			m.cur->tmp[0] = '\0';
+		}
 	}
 	buf_free(&m.text);
 	return status;
