@@ -188,6 +188,26 @@ profile_fill() {
 		"company=Contoso" "country=PL" "tz=Europe/Warsaw" "lang=en" "method=email"
 }
 
+# catalogue: import the fixture catalogue; sets P and V (SQL Server 2022),
+# C (its Performance category) and X (Slow queries).
+catalogue() {
+	"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
+	P=$(db "SELECT id FROM products WHERE code = 'sql-server'")
+	V=$(db "SELECT id FROM versions WHERE code = '2022' AND product_id = $P")
+	C=$(db "SELECT id FROM categories WHERE code = 'performance'")
+	X=$(db "SELECT id FROM problems WHERE code = 'slow-queries'")
+}
+
+# issue ARGS...: supportalctl issue-contract ARGS; sets AID and CID (as
+# printed) and K (the contract's row id).
+issue() {
+	local out
+	out=$("$CTL" issue-contract "$@") || return 1
+	AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
+	CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
+	K=$(db "SELECT max(id) FROM contracts")
+}
+
 # db QUERY: run a query on the test database (the tests' own look-ups).
 db() { sqlite3 -cmd ".timeout 5000" "$DB" "$@"; }
 

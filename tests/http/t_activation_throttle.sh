@@ -3,10 +3,8 @@
 # account and 30 per address an hour; a refused guess is not looked up.
 . "$(dirname "$0")/../lib.sh"
 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
-out=$("$CTL" issue-contract --programme sa --plan "SA support incidents" --incidents 5)
-AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
-CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
+catalogue
+issue --programme sa --plan "SA support incidents" --incidents 5
 
 # the ASan build is slower: fewer guesses there, the same limits
 N=10000

@@ -4,26 +4,13 @@
 # of one draft, and 32 clients mixing reads and submits.
 . "$(dirname "$0")/../lib.sh"
 WORKERS=8 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
-P=$(db "SELECT id FROM products WHERE code = 'sql-server'")
-V=$(db "SELECT id FROM versions WHERE code = '2022' AND product_id = $P")
-C=$(db "SELECT id FROM categories WHERE code = 'performance'")
-X=$(db "SELECT id FROM problems WHERE code = 'slow-queries'")
+catalogue
 slow=1
 [[ $BIN == *asan* ]] && slow=3
 
 # sid JAR: the session cookie of a jar (one curl running transfers in
 # parallel shares one cookie store, so each transfer sends its own)
 sid() { awk '$6 == "sid" { print $7 }' "$1"; }
-
-# issue N: a contract of N incidents; sets AID, CID and K (its row id)
-issue() {
-	local out
-	out=$("$CTL" issue-contract --programme sa --plan "SA $1" --incidents "$1")
-	AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
-	CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
-	K=$(db "SELECT max(id) FROM contracts")
-}
 
 # ready EMAIL: an account in jar $JAR with the contract activated and a
 # draft at the verify step; prints the draft's id
@@ -46,7 +33,7 @@ ready() {
 }
 
 # --- H.33: 100 drafts of 100 accounts, one contract of 20 incidents
-issue 20
+issue --programme sa --plan "SA 20" --incidents 20
 mkdir -p "$T/jars"
 # (each background client has its own T for its pages, and the script
 # waits for the clients only: the portal's processes are children too)
@@ -79,7 +66,7 @@ expect_eq "H.33 the 80 others are told: no incidents left" "$refused" 80
 expect_eq "H.33 their drafts are intact" "$(db 'SELECT count(*) FROM drafts WHERE request_id IS NULL AND done = 4')" 80
 
 # --- H.34: 50 simultaneous submits of one draft (balance 10)
-issue 10
+issue --programme sa --plan "SA 10" --incidents 10
 read -r d tok < <(JAR=$T/one ready one@example.com)
 for i in $(seq 50); do
 	[ "$i" -gt 1 ] && echo next
@@ -92,7 +79,7 @@ expect_eq "H.34 one incident taken: 9 left" "$(db "SELECT incidents_left FROM co
 expect_eq "H.34 all 50 land on its confirmation" "$(grep -c "^303 .*/drafts/$d/done$" "$T/same.out")" 50
 
 # --- H.36: 32 clients, reads and submits, no 5xx, no lock errors
-issue 1000
+issue --programme sa --plan "SA 1000" --incidents 1000
 secs=$((${LOAD_SECONDS:-60} / slow))
 ready_draft() {
 	get /requests

@@ -3,15 +3,7 @@
 # C.16), sharing and the ledger (R3.4, R3.6, R11.2), the start page (R4.1).
 . "$(dirname "$0")/../lib.sh"
 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
-
-# issue CONTRACT-ARGS...: sets AID and CID from supportalctl's output
-issue() {
-	local out
-	out=$("$CTL" issue-contract "$@") || return 1
-	AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
-	CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
-}
+catalogue
 
 check "R10.1 issue-contract prints the two IDs" \
 	issue --programme partner_pack --plan "Partner Support Gold 20-pack" --incidents 3

@@ -7,10 +7,8 @@
 # here.
 . "$(dirname "$0")/../lib.sh"
 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
-out=$("$CTL" issue-contract --programme sa --plan SA --incidents 3)
-AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
-CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
+catalogue
+issue --programme sa --plan SA --incidents 3
 
 signup victim@example.com 'a long pass phrase' Vic Tim work
 profile_fill victim@example.com

@@ -5,15 +5,8 @@
 # and change nothing; ids are other users' real ones, then malformed.
 . "$(dirname "$0")/../lib.sh"
 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
-out=$("$CTL" issue-contract --programme sa --plan "SA" --incidents 9)
-AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
-CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
-P=$(db "SELECT id FROM products WHERE code = 'sql-server'")
-V=$(db "SELECT id FROM versions WHERE code = '2022' AND product_id = $P")
-C=$(db "SELECT id FROM categories WHERE code = 'performance'")
-X=$(db "SELECT id FROM problems WHERE code = 'slow-queries'")
-K=1
+catalogue
+issue --programme sa --plan "SA" --incidents 9
 
 person() {	# JAR EMAIL NAME: an account with the contract
 	JAR=$1 signup "$2" 'a long pass phrase' "$3" Test work >/dev/null

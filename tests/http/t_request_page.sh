@@ -3,20 +3,13 @@
 # R11.9, J.41, J.42, D.17-D.18 for the routes that exist).
 . "$(dirname "$0")/../lib.sh"
 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
-out=$("$CTL" issue-contract --programme sa --plan "SA support incidents" --incidents 3)
-AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
-CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
-P=$(db "SELECT id FROM products WHERE code = 'sql-server'")
-V=$(db "SELECT id FROM versions WHERE code = '2022' AND product_id = $P")
-C=$(db "SELECT id FROM categories WHERE code = 'performance'")
-X=$(db "SELECT id FROM problems WHERE code = 'slow-queries'")
+catalogue
+issue --programme sa --plan "SA support incidents" --incidents 3
 
 signup ewa@example.com 'a long pass phrase' Ewa Lis work
 profile_fill ewa@example.com
 get /contracts
 post /contracts/activate "access_id=$AID" "contract_id=$CID"
-K=$(db "SELECT id FROM contracts")
 get /requests
 post /requests/new
 D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')

@@ -3,10 +3,8 @@
 # and without errors (ARCHITECTURE §5; issue #3 item 7).
 . "$(dirname "$0")/../lib.sh"
 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
-out=$("$CTL" issue-contract --programme vs --plan 'Visual Studio <pro> "support"' --incidents 2 --version sql-server/2019)
-AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
-CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
+catalogue
+issue --programme vs --plan 'Visual Studio <pro> "support"' --incidents 2 --version sql-server/2019
 
 # tidy 5.6 (Debian 12) predates two valid attributes we use: aria-current
 # (WAI-ARIA 1.1) and autocomplete on <select> (HTML 5.2).  Only those two

@@ -4,7 +4,7 @@
 # SHA-256; limits; temporary files cleaned up.
 . "$(dirname "$0")/../lib.sh"
 WORKERS=1 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
+catalogue
 signup up@example.com 'a long pass phrase' Uma Pload personal
 profile_fill up@example.com
 get /requests

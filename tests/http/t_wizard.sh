@@ -4,18 +4,11 @@
 # and Edit from the verify page, uploads, the atomic submit and the mail.
 . "$(dirname "$0")/../lib.sh"
 harness_start
-"$CTL" import-catalogue "$ROOT/tests/fixtures/catalogue.txt" >/dev/null
-out=$("$CTL" issue-contract --programme sa --plan "SA support incidents" --incidents 2)
-AID=$(echo "$out" | sed -n 's/^Access ID: *//p')
-CID=$(echo "$out" | sed -n 's/^Contract ID: *//p')
-out=$("$CTL" issue-contract --programme partner_cloud --plan "Signature Cloud support" --incidents 5)
-AID2=$(echo "$out" | sed -n 's/^Access ID: *//p')
-CID2=$(echo "$out" | sed -n 's/^Contract ID: *//p')
-P=$(db "SELECT id FROM products WHERE code = 'sql-server'")
-V=$(db "SELECT id FROM versions WHERE code = '2022' AND product_id = $P")
+catalogue
+issue --programme partner_cloud --plan "Signature Cloud support" --incidents 5
+AID2=$AID CID2=$CID
+issue --programme sa --plan "SA support incidents" --incidents 2
 V14=$(db "SELECT id FROM versions WHERE code = '2014' AND product_id = $P")
-C=$(db "SELECT id FROM categories WHERE code = 'performance'")
-X=$(db "SELECT id FROM problems WHERE code = 'slow-queries'")
 X2=$(db "SELECT id FROM problems WHERE code = 'restore-fails'")
 
 signup ewa@example.com 'a long pass phrase' Ewa Lis work
