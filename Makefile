@@ -11,7 +11,7 @@ ASAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
 
 B        = build
-CORE     = util config sql db password throttle account session i18n \
+CORE     = util config sql db password throttle account session i18n tpl \
            catalogue contract sla mail request multipart
 PLUMB    = req form reply view route
 PAGES    = page_start page_auth page_profile page_contracts \

@@ -16,7 +16,8 @@ static const char *const langs[] = { "en", "pl" };
 
 static HDF	*strings[NLANG];	/* lang/<l>.hdf */
 static HDF	*countries[NLANG];	/* lang/countries.<l>.hdf */
-static HDF	*clist[NLANG];		/* the same as Countries.N.Code/.Name */
+static HDF	*globals[NLANG];	/* what every template may read: Lang.*,
+					   Countries.N.Code/.Name, Zones.N */
 static char	**zones;		/* sorted IANA names */
 static size_t	  nzones;
 
@@ -95,29 +96,41 @@ zones_load(void)
 }
 
 /*
- * country_list: turn "Countries { AF = Afghanistan ... }" into the list
+ * globals_build: the read-only tree templates see under the request's
+ * own (tpl.c): Lang.* of language i; the countries as the list
  * Countries.N.Code/.Name that templates iterate (so that no template
- * prints an HDF node name).
+ * prints an HDF node name); the zones as Zones.N.  Built once, so that
+ * no request copies them.
  */
 static int
-country_list(HDF *src, HDF **out)
+globals_build(size_t i)
 {
-	HDF	*c;
-	int	 n = 0;
+	HDF	*c, *out;
+	size_t	 n = 0;
 	char	 key[64];
 
-	if (hdf_init(out) != STATUS_OK)
+	if (hdf_init(&globals[i]) != STATUS_OK)
 		return -1;
-	for (c = hdf_obj_child(hdf_get_obj(src, "Countries")); c != NULL;
-	    c = hdf_obj_next(c), n++) {
-		snprintf(key, sizeof(key), "Countries.%d.Code", n);
-		if (hdf_set_value(*out, key, hdf_obj_name(c)) != STATUS_OK)
+	out = globals[i];
+	if (hdf_copy(out, "Lang", strings[i]) != STATUS_OK)
+		return -1;
+	for (c = hdf_obj_child(hdf_get_obj(countries[i], "Countries"));
+	    c != NULL; c = hdf_obj_next(c), n++) {
+		snprintf(key, sizeof(key), "Countries.%zu.Code", n);
+		if (hdf_set_value(out, key, hdf_obj_name(c)) != STATUS_OK)
 			return -1;
-		snprintf(key, sizeof(key), "Countries.%d.Name", n);
-		if (hdf_set_value(*out, key, hdf_obj_value(c)) != STATUS_OK)
+		snprintf(key, sizeof(key), "Countries.%zu.Name", n);
+		if (hdf_set_value(out, key, hdf_obj_value(c)) != STATUS_OK)
 			return -1;
 	}
-	return n > 0 ? 0 : -1;
+	if (n == 0)
+		return -1;
+	for (n = 0; n < nzones; n++) {
+		snprintf(key, sizeof(key), "Zones.%zu", n);
+		if (hdf_set_value(out, key, zones[n]) != STATUS_OK)
+			return -1;
+	}
+	return 0;
 }
 
 /* i18n_load: read every language, country and zone file.  0 or -1. */
@@ -134,11 +147,15 @@ i18n_load(void)
 			return -1;
 		snprintf(path, sizeof(path), "%s/lang/countries.%s.hdf",
 		    cfg.root, langs[i]);
-		if (read_hdf(&countries[i], path) != 0 ||
-		    country_list(countries[i], &clist[i]) != 0)
+		if (read_hdf(&countries[i], path) != 0)
 			return -1;
 	}
-	return zones_load();
+	if (zones_load() != 0)
+		return -1;
+	for (i = 0; i < NLANG; i++)
+		if (globals_build(i) != 0)
+			return -1;
+	return 0;
 }
 
 void
@@ -149,7 +166,7 @@ i18n_free(void)
 	for (i = 0; i < NLANG; i++) {
 		hdf_destroy(&strings[i]);
 		hdf_destroy(&countries[i]);
-		hdf_destroy(&clist[i]);
+		hdf_destroy(&globals[i]);
 	}
 	for (i = 0; i < nzones; i++)
 		free(zones[i]);
@@ -189,13 +206,23 @@ i18n_get(const char *l, const char *key)
 	return v;
 }
 
-/* i18n_countries: the Countries tree of language l. */
+/* i18n_globals: the tree of language l that templates read (tpl.c). */
 HDF *
-i18n_countries(const char *l)
+i18n_globals(const char *l)
 {
 	int	 i = lang_index(l);
 
-	return hdf_get_obj(clist[i < 0 ? 0 : i], "Countries");
+	return globals[i < 0 ? 0 : i];
+}
+
+/* i18n_country: the name of country code c in language l, or NULL. */
+const char *
+i18n_country(const char *l, const char *c)
+{
+	int	 i = lang_index(l);
+
+	return hdf_get_value(hdf_get_obj(countries[i < 0 ? 0 : i],
+	    "Countries"), c, NULL);
 }
 
 /* country_valid: 1 if c is an ISO 3166-1 alpha-2 code we list. */

@@ -16,13 +16,6 @@
 
 #define MAIL_ATTEMPTS	10	/* then it waits for an operator */
 
-static NEOERR *
-out_cb(void *ctx, char *s)
-{
-	buf_puts(ctx, s);
-	return STATUS_OK;
-}
-
 /*
  * mail_lang: the language of the account that signs in with email, if
  * it has one, else fallback (a language code of ours).
@@ -59,36 +52,23 @@ mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
     int64_t request)
 {
 	HDF		*h = NULL;
-	CSPARSE		*cs = NULL;
 	NEOERR		*err;
 	struct buf	 body = { 0 };
-	char		 path[700], file[128], subject[512];
+	char		 file[128], subject[512];
 	int		 rc = -1;
 
-	snprintf(path, sizeof(path), "%s/templates/mail", cfg.root);
-	snprintf(file, sizeof(file), "%s.cs", tpl);
+	snprintf(file, sizeof(file), "mail/%s.cs", tpl);
 	if ((err = hdf_init(&h)) == STATUS_OK &&
-	    (err = hdf_set_value(h, "Config.VarEscapeMode", "none")) ==
-	    STATUS_OK &&
-	    (err = hdf_set_value(h, "hdf.loadpaths.0", path)) == STATUS_OK &&
-	    (err = hdf_copy(h, "Lang", i18n_tree(lang))) == STATUS_OK &&
 	    (hdf_get_obj(data, "Mail") == NULL ||
 	    (err = hdf_copy(h, "Mail", hdf_get_obj(data, "Mail"))) ==
-	    STATUS_OK) &&
-	    (err = hdf_set_value(h, "Mail.Origin", cfg.origin)) == STATUS_OK &&
-	    (err = cs_init(&cs, h)) == STATUS_OK &&
-	    (err = cs_parse_file(cs, file)) == STATUS_OK)
-		err = cs_render(cs, &body, out_cb);
+	    STATUS_OK))
+		err = hdf_set_value(h, "Mail.Origin", cfg.origin);
 	if (err != STATUS_OK) {
-		STRING	 s;
-
-		string_init(&s);
-		nerr_error_string(err, &s);
-		log_line(NULL, "mail %s: %s", tpl, s.buf ? s.buf : "?");
-		string_clear(&s);
 		nerr_ignore(&err);
 		goto done;
 	}
+	if (tpl_render(file, 1, h, lang, &body) != 0)
+		goto done;
 	strlcpy_(subject, hdf_get_value(h, "Mail.Subject", tpl),
 	    sizeof(subject));
 	one_line(subject);
@@ -96,7 +76,6 @@ mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
 	    body.p ? body.p : "", request, (int64_t)time(NULL)) == SQLITE_OK)
 		rc = 0;
 done:
-	cs_destroy(&cs);
 	hdf_destroy(&h);
 	buf_free(&body);
 	return rc;

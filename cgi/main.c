@@ -142,6 +142,7 @@ main(int argc, char *argv[])
 		log_line(NULL, "worker %ld stopping", (long)getpid());
 	}
 	db_close();
+	tpl_free();
 	i18n_free();
 	return 0;
 }

@@ -27,18 +27,9 @@ static const struct field profile_fields[] = {
 static void
 profile_render(struct req *r, int status, const struct form *fm)
 {
-	size_t	 i;
-
 	view_set(r, "Page.Title", view_str(r, "Profile.Title"));
 	view_set(r, "Page.Nav", "profile");
 	form_to_hdf(r, fm);
-	if (hdf_copy(r->hdf, "Countries", i18n_countries(r->lang)) !=
-	    STATUS_OK) {
-		reply_error(r, 500);
-		return;
-	}
-	for (i = 0; i < tz_count(); i++)
-		view_setf(r, tz_at(i), "Zones.%zu", i);
 	reply_render(r, status, "profile.cs");
 }
 

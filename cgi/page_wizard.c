@@ -171,6 +171,7 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 	char			 today[11], text[TITLE_MAX * 4 + 1024], key[64];
 	char			 sec[SECONDARY_MAX][EMAIL_MAX + 1];
 	int			 i, ns;
+	const char		*cname;
 
 	today_utc(today, r->now);
 	set_id(r, "Draft.Id", d->id);
@@ -244,11 +245,6 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 	    "1" : "");
 
 	/* step 2's routing, step 5's summary */
-	if (hdf_copy(r->hdf, "Countries", i18n_countries(r->lang)) !=
-	    STATUS_OK)
-		goto fail;
-	for (i = 0; (size_t)i < tz_count(); i++)
-		view_setf(r, tz_at(i), "Zones.%d", i);
 	if (*d->severity) {
 		snprintf(key, sizeof(key), "Severity.%s", d->severity);
 		view_set(r, "Sum.Severity", view_str(r, key));
@@ -256,16 +252,8 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 		    d->severity, d->allday ? "/24x7" : "");
 		view_set(r, "Sum.Queue", text);
 	}
-	for (i = 0; ; i++) {
-		const char *code = hdf_get_valuef(r->hdf, "Countries.%d.Code",
-		    i);
-
-		if (code == NULL)
-			break;
-		if (strcmp(code, d->country) == 0)
-			view_set(r, "Sum.Country", hdf_get_valuef(r->hdf,
-			    "Countries.%d.Name", i));
-	}
+	if (*d->country && (cname = i18n_country(r->lang, d->country)) != NULL)
+		view_set(r, "Sum.Country", cname);
 	ns = secondary_parse(d->secondary, sec, SECONDARY_MAX);
 	for (i = 0; i < ns; i++)
 		view_setf(r, sec[i], "Sum.Secondary.%d", i);

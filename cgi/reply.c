@@ -116,38 +116,14 @@ reply_text(struct req *r, int status, const char *ctype, const char *text)
 	r->replied = 1;
 }
 
-static NEOERR *
-render_cb(void *ctx, char *s)
-{
-	buf_puts(ctx, s);
-	return STATUS_OK;
-}
-
 /* render: template tpl with r's HDF into r->body.  0 or -1 (logged). */
 static int
 render(struct req *r, const char *tpl)
 {
-	CSPARSE	*cs = NULL;
-	NEOERR	*err;
-	HDF	*h;
-
 	if (view_begin(r) != 0)
 		return -1;
-	h = r->hdf;
 	r->body.len = 0;
-	if ((err = cs_init(&cs, h)) == STATUS_OK &&
-	    (err = cgi_register_strfuncs(cs)) == STATUS_OK &&
-	    (err = cs_parse_file(cs, tpl)) == STATUS_OK)
-		err = cs_render(cs, &r->body, render_cb);
-	cs_destroy(&cs);
-	if (err != STATUS_OK) {
-		STRING	 s;
-
-		string_init(&s);
-		nerr_error_string(err, &s);
-		log_line(r->rid, "render %s: %s", tpl, s.buf ? s.buf : "?");
-		string_clear(&s);
-		nerr_ignore(&err);
+	if (tpl_render(tpl, 0, r->hdf, r->lang, &r->body) != 0) {
 		r->body.len = 0;
 		return -1;
 	}

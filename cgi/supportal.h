@@ -647,6 +647,11 @@ int	 session_find(const char *, time_t, struct session *);
 int	 session_end_all(int64_t);
 int	 session_end_others(int64_t, int64_t);
 
+/* --------------------------------------------------------------- tpl.c */
+
+int	 tpl_render(const char *, int, HDF *, const char *, struct buf *);
+void	 tpl_free(void);
+
 /* -------------------------------------------------------------- i18n.c */
 
 int	 i18n_load(void);
@@ -655,7 +660,8 @@ HDF	*i18n_tree(const char *);
 const char *i18n_get(const char *, const char *);
 const char *i18n_pick(const char *);
 int	 i18n_valid(const char *);
-HDF	*i18n_countries(const char *);
+HDF	*i18n_globals(const char *);
+const char *i18n_country(const char *, const char *);
 int	 country_valid(const char *);
 int	 tz_valid(const char *);
 size_t	 tz_count(void);

@@ -3,8 +3,9 @@
  * strings of the user's language (Lang.*), who is signed in and the kind
  * of their account (User.*, R1.1), the form token (Csrf) and the path
  * for the language switch.  Application data goes under Page, User,
- * Form, Errors and Lang; the kit's own trees are never written, except
- * Config.VarEscapeMode, which makes every var: escape (F.24).
+ * Form and Errors; Lang, Countries and Zones are read from the
+ * language's own tree behind it (tpl.c), where every var: escapes
+ * (F.24).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -74,14 +75,8 @@ view_str(struct req *r, const char *key)
 int
 view_begin(struct req *r)
 {
-	HDF		*h = view_hdf(r);
-	char		 path[1024];
 	const char	*csrf;
 
-	snprintf(path, sizeof(path), "%s/templates", cfg.root);
-	check(hdf_set_value(h, "Config.VarEscapeMode", "html"));
-	check(hdf_set_value(h, "hdf.loadpaths.0", path));
-	check(hdf_copy(h, "Lang", i18n_tree(r->lang)));
 	view_set(r, "Page.Lang", r->lang);
 	view_set(r, "Page.Path", r->path);
 	view_set(r, "Req.Id", r->rid);
