@@ -27,6 +27,7 @@ static struct {
 	const char	*file;		/* where the outer level began */
 	int		 line;
 	int		 readonly;	/* a GET: refuse writes (sql.c) */
+	int		 reading;	/* db_read_begin's transaction is open */
 } D;
 
 /*
@@ -321,6 +322,7 @@ db_begin_write_(const char *file, int line)
 {
 	if (D.depth++ > 0)
 		return 0;
+	db_read_end();		/* a write starts from the newest snapshot */
 	D.doomed = 0;
 	D.file = file;
 	D.line = line;
@@ -362,6 +364,30 @@ db_rollback(void)
 	D.doomed = 1;
 	if (--D.depth == 0 && !sqlite3_get_autocommit(D.db))
 		db_exec(STMT_ROLLBACK, "");
+}
+
+/*
+ * db_read_begin: one read transaction around the rest of a GET, so that
+ * its statements see one snapshot and the file is locked and unlocked
+ * once rather than once a statement.
+ */
+void
+db_read_begin(void)
+{
+	if (D.depth == 0 && !D.reading && sqlite3_get_autocommit(D.db) &&
+	    db_exec(STMT_BEGIN_READ, "") == SQLITE_OK)
+		D.reading = 1;
+}
+
+/* db_read_end: end db_read_begin's transaction, if it is open. */
+void
+db_read_end(void)
+{
+	if (!D.reading)
+		return;
+	D.reading = 0;
+	if (!sqlite3_get_autocommit(D.db))
+		db_exec(STMT_COMMIT, "");
 }
 
 /*

@@ -236,7 +236,10 @@ route_dispatch(struct req *r)
 		return;
 	}
 	db_set_readonly(r->method == M_GET);
+	if (r->method == M_GET)
+		db_read_begin();
 	rt->fn(r);
+	db_read_end();
 	db_set_readonly(0);
 }
 

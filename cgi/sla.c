@@ -61,8 +61,7 @@ sla_respond_by(const char *severity, int allday, const char *tz, time_t now)
 		left = 8 * 3600;
 	if (allday && strcmp(severity, "critical") == 0)
 		return now + left;
-	setenv("TZ", tz != NULL && *tz != '\0' ? tz : "UTC", 1);
-	tzset();
+	tz_use(tz);
 	while (left > 0) {
 		localtime_r(&t, &tm);
 		if (tm.tm_wday == 0 || tm.tm_wday == 6 || tm.tm_hour >= 17) {

@@ -9,6 +9,7 @@
 
 const char *const sql_text[STMT__MAX] = {
 	S(STMT_BEGIN, "BEGIN IMMEDIATE"),
+	S(STMT_BEGIN_READ, "BEGIN"),
 	S(STMT_COMMIT, "COMMIT"),
 	S(STMT_ROLLBACK, "ROLLBACK"),
 
@@ -359,22 +360,22 @@ const char *const sql_text[STMT__MAX] = {
 	    "SELECT r.id, r.title, p.name, r.severity, r.status, r.updated,"
 	    " r.respond_by FROM request_contacts rc JOIN requests r"
 	    " ON r.id = rc.request_id JOIN products p ON p.id = r.product_id"
-	    " WHERE rc.email = ?1 AND (?2 = 'all' OR (?2 = 'open') ="
-	    " (r.status IN ('new', 'in_progress', 'waiting')))"
+	    " WHERE rc.email = ?1 AND (?2 = 'all' OR rc.open = (?2 = 'open'))"
 	    " AND (?3 = 0 OR r.id = ?3)"
 	    " AND r.title LIKE '%' || ?4 || '%' ESCAPE '\\'"
 	    " AND r.title LIKE '%' || ?5 || '%' ESCAPE '\\'"
 	    " AND r.title LIKE '%' || ?6 || '%' ESCAPE '\\'"
-	    " ORDER BY r.updated DESC, r.id DESC LIMIT ?7 OFFSET ?8"),
+	    " ORDER BY rc.updated DESC, rc.request_id DESC LIMIT ?7 OFFSET ?8"),
+	/* the same filter counted: from the index alone without ?3-?6 */
 	S(STMT_REQUESTS_COUNT,
-	    "SELECT count(*) FROM request_contacts rc JOIN requests r"
-	    " ON r.id = rc.request_id"
-	    " WHERE rc.email = ?1 AND (?2 = 'all' OR (?2 = 'open') ="
-	    " (r.status IN ('new', 'in_progress', 'waiting')))"
+	    "SELECT count(*) FROM request_contacts rc"
+	    " WHERE rc.email = ?1 AND (?2 = 'all' OR rc.open = (?2 = 'open'))"
+	    " AND ((?3 = 0 AND ?4 = '' AND ?5 = '' AND ?6 = '')"
+	    " OR EXISTS (SELECT 1 FROM requests r WHERE r.id = rc.request_id"
 	    " AND (?3 = 0 OR r.id = ?3)"
 	    " AND r.title LIKE '%' || ?4 || '%' ESCAPE '\\'"
 	    " AND r.title LIKE '%' || ?5 || '%' ESCAPE '\\'"
-	    " AND r.title LIKE '%' || ?6 || '%' ESCAPE '\\'"),
+	    " AND r.title LIKE '%' || ?6 || '%' ESCAPE '\\'))"),
 	/* R11.8: replies held over a sign-in, by the hash of a cookie */
 	S(STMT_HELD_PUT,
 	    "INSERT INTO held_replies (token_hash, path, body, created)"
@@ -395,7 +396,7 @@ const char *const sql_text[STMT__MAX] = {
 #define N(id)	[id] = #id
 
 const char *const sql_name[STMT__MAX] = {
-	N(STMT_BEGIN), N(STMT_COMMIT), N(STMT_ROLLBACK),
+	N(STMT_BEGIN), N(STMT_BEGIN_READ), N(STMT_COMMIT), N(STMT_ROLLBACK),
 	N(STMT_ACCOUNT_BY_EMAIL), N(STMT_ACCOUNT_BY_ID),
 	N(STMT_ACCOUNT_INSERT), N(STMT_ACCOUNT_SET_HASH),
 	N(STMT_ACCOUNT_SET_PROFILE), N(STMT_ACCOUNT_SET_LANG),
@@ -452,6 +453,7 @@ sql_get_may_write(enum stmt s)
 {
 	switch (s) {
 	case STMT_BEGIN:
+	case STMT_BEGIN_READ:
 	case STMT_COMMIT:
 	case STMT_ROLLBACK:
 	case STMT_SESSION_TOUCH:

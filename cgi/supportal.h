@@ -20,7 +20,7 @@
 /* ClearSilver */
 #include <ClearSilver.h>
 
-#define SUPPORTAL_SCHEMA_VERSION	5	/* PRAGMA user_version */
+#define SUPPORTAL_SCHEMA_VERSION	8	/* PRAGMA user_version */
 
 /* ---------------------------------------------------------------- util.c */
 
@@ -52,6 +52,7 @@ void	 log_line(const char *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 log_escape(struct buf *, const char *);
 void	 log_request(const char *);
+void	 tz_use(const char *);
 void	 time_local(char *, size_t, time_t, const char *);
 
 /* SHA-256, streaming (attachments) and one-shot. */
@@ -94,6 +95,7 @@ int	 config_load(void);
 
 enum stmt {
 	STMT_BEGIN,
+	STMT_BEGIN_READ,
 	STMT_COMMIT,
 	STMT_ROLLBACK,
 	STMT_ACCOUNT_BY_EMAIL,
@@ -207,6 +209,8 @@ int	 db_begin_write_(const char *, int);
 int	 db_commit(void);
 void	 db_rollback(void);
 int	 db_request_end(void);
+void	 db_read_begin(void);
+void	 db_read_end(void);
 void	 db_set_readonly(int);
 int	 db_exec_script(const char *);
 int64_t	 db_col_int(sqlite3_stmt *, int);

@@ -347,17 +347,36 @@ log_line(const char *rid, const char *fmt, ...)
 }
 
 /*
+ * tz_use: make tz (an IANA name; UTC when empty) the process's zone for
+ * localtime_r and mktime.  The zone is set only when it differs from the
+ * last one, as a page shows many times in one zone.  Every change of TZ
+ * goes through here, or the remembered name would be wrong.
+ */
+void
+tz_use(const char *tz)
+{
+	static char	 last[128];
+
+	if (tz == NULL || *tz == '\0')
+		tz = "UTC";
+	if (strcmp(tz, last) != 0) {
+		setenv("TZ", tz, 1);
+		tzset();
+		strlcpy_(last, tz, sizeof(last));
+	}
+}
+
+/*
  * time_local: t in the IANA zone tz (UTC when empty) as
  * "YYYY-MM-DD HH:MM ZONE", the zone named by its abbreviation (R12.3).
- * Changes the process's TZ for the call; nothing else depends on it.
+ * Sets the process's zone (tz_use).
  */
 void
 time_local(char *out, size_t sz, time_t t, const char *tz)
 {
 	struct tm	 tm;
 
-	setenv("TZ", tz != NULL && *tz != '\0' ? tz : "UTC", 1);
-	tzset();
+	tz_use(tz);
 	localtime_r(&t, &tm);
 	strftime(out, sz, "%Y-%m-%d %H:%M %Z", &tm);
 }

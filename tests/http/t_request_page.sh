@@ -183,6 +183,13 @@ listed "$T/jar" ewa@example.com "status=all&q=even+case&page=3" "1=1" "%even cas
 listed "$T/piotr" piotr@example.com "status=all" "1=1" "%" 1
 listed "$T/piotr" piotr@example.com "status=all&page=3" "1=1" "%" 3
 listed "$T/kasia" kasia@example.com "status=closed&q=odd" "$CLOSED" "%odd%" 1
+# the list reads its order and status from the contacts' index, kept by
+# triggers: a request changed by any statement moves at once
+db "UPDATE requests SET updated = 100000, status = 'closed' WHERE id IN (SELECT request_id FROM request_contacts WHERE email = 'piotr@example.com' ORDER BY request_id LIMIT 3)"
+db "UPDATE requests SET updated = 100001 WHERE id = (SELECT max(request_id) FROM request_contacts WHERE email = 'piotr@example.com')"
+listed "$T/piotr" piotr@example.com "status=all" "1=1" "%" 1
+listed "$T/piotr" piotr@example.com "status=closed" "$CLOSED" "%" 1
+listed "$T/piotr" piotr@example.com "status=open&page=2" "$OPEN" "%" 2
 get "/requests?status=all&q=%23$R"
 check "R11.5 by number" bash -c "grep -q '>1 requests found' '$T/body' && grep -q 'Reports are slow' '$T/body'"
 get "/requests?status=all&q=100%25"
