@@ -856,6 +856,7 @@ purchase_buy(int64_t id, int64_t account, time_t now)
 		return -1;
 	if (rc != 1)		/* settled meanwhile */
 		return purchase_get(id, account, &p) == 1 ? (int)p.status : -1;
+	fault("before-charge");
 	res = payment_provider->charge(p.key, p.token, p.amount, p.currency,
 	    charge, sizeof(charge), why, sizeof(why));
 	fault("after-charge");
