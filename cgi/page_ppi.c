@@ -260,7 +260,7 @@ page_card_post(struct req *r)
 	char		 to[128];
 
 	if (strcmp(r->user.kind, "personal") != 0) {
-		ppi_render(r, 403, 0, NULL);	/* R6.1: nothing to save */
+		ppi_render(r, 409, 0, NULL);	/* R6.1: nothing to save */
 		return;
 	}
 	switch (card_form(r, &fm)) {
@@ -342,7 +342,7 @@ page_ppi_start_post(struct req *r)
 		reply_redirect(r, to);
 		return;
 	case PST_WORK:
-		ppi_render(r, 403, draft, NULL);
+		ppi_render(r, 409, draft, NULL);
 		return;
 	case PST_NO_CARD:
 		form_error(&fm, "offer", "CardFirst");

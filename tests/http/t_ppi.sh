@@ -221,9 +221,10 @@ check "R6.1 ... no card form, no offers" bash -c "! grep -q 'action=\"/card\"\|a
 check "R6.1 ... a sign-out button that comes back here" grep -q 'name="next" value="/ppi"' "$T/body"
 BT=$(JAR=$T/bob csrf_token)
 JAR=$T/bob post /ppi/start "csrf=$BT" offer=one "version=$V"
-expect_eq "R6.1 a work account's purchase is refused" "$STATUS" 403
+expect_eq "R6.1 a work account's purchase is refused (409, the page says why)" "$STATUS" 409
+check "R6.1 ... with the page that says why" grep -q 'Paying per incident needs a personal account' "$T/body"
 CTOK=$BT JAR=$T/bob card /ppi "Bob Baker" "4242 4242 4242 4242" "$EXP" 123
-expect_eq "R6.1 ... and so is its card" "$STATUS $(db "SELECT count(*) FROM cards c JOIN accounts a ON a.id = c.account_id WHERE a.kind = 'work'")" "403 0"
+expect_eq "R6.1 ... and so is its card" "$STATUS $(db "SELECT count(*) FROM cards c JOIN accounts a ON a.id = c.account_id WHERE a.kind = 'work'")" "409 0"
 JAR=$T/bob post /signout "csrf=$BT" "next=/ppi?draft=7"
 expect_eq "R6.1 sign-out goes to sign-in, to come back" "$(JAR=$T/bob header Location)" "/signin?next=/ppi%3Fdraft%3D7"
 JAR=$T/bob get "/signin?next=/ppi%3Fdraft%3D7"
