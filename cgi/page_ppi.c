@@ -108,6 +108,7 @@ struct vlist {
 	int		 n;
 };
 
+/* add_version: one version pay per incident may cover, as Versions.N. */
 static int
 add_version(void *arg, int64_t id, const char *name)
 {
@@ -255,8 +256,8 @@ page_card_post(struct req *r)
 {
 	struct form	 fm;
 	const char	*next = req_param(&r->form, "next");
-	int		 from_ppi = next != NULL && strncmp(next, "/ppi", 4) == 0 &&
-	    path_is_local(next);
+	int		 from_ppi = next != NULL &&
+	    strncmp(next, "/ppi", 4) == 0 && path_is_local(next);
 	char		 to[128];
 
 	if (strcmp(r->user.kind, "personal") != 0) {
@@ -314,7 +315,7 @@ page_ppi_start_post(struct req *r)
 	form_read(r, &fm, start_fields, NF(start_fields));
 	draft = num(form_get(&fm, "draft"));
 	version = num(form_get(&fm, "version"));
-	if (draft != 0) {		/* the draft's version, when it has one */
+	if (draft != 0) {		/* the draft's version, if it has one */
 		if ((rc = draft_load(draft, r->user.id, &d)) < 0) {
 			reply_error(r, 500);
 			return;

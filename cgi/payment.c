@@ -279,6 +279,11 @@ tp_run(sqlite3_stmt *st)
 #define TP_DECLINE_SAVE		"4000000000000002"	/* refused at once */
 #define TP_DECLINE_CHARGE	"4000000000009995"	/* no funds */
 
+/*
+ * tp_tokenise: a token for a card that passes the checks, kept with its
+ * brand, last four digits, expiry and behaviour (never the number);
+ * CARD_DECLINED for the test card refused at once.
+ */
 static enum card_err
 tp_tokenise(const char *digits, int month, int year, const char *cvc,
     char token[PAY_TOKEN_MAX + 1])
@@ -317,6 +322,7 @@ tp_found(sqlite3_stmt *st, char *charge, size_t csz, char *why, size_t wsz)
 	    CHARGE_OK : CHARGE_DECLINED;
 }
 
+/* tp_lookup: the outcome of the charge made under key, if any. */
 static enum charge_result
 tp_lookup(const char *key, char *charge, size_t csz, char *why, size_t wsz)
 {
@@ -506,7 +512,7 @@ region_get(const char *country, struct region *g)
 	return rc;
 }
 
-/* currency_exponent: the digits after the point of an ISO 4217 code. */
+/* currency_exponent: digits after the point of an ISO 4217 currency. */
 static int
 currency_exponent(const char *c)
 {
@@ -632,6 +638,7 @@ purchase_start(const struct account *a, int64_t draft, int64_t version,
 	return db_commit() == 0 ? PST_OK : PST_FAIL;
 }
 
+/* pstatus_parse: the status named s (failed when unknown). */
 static int
 pstatus_parse(const char *s)
 {
@@ -750,7 +757,8 @@ make_plan(const struct purchase *p, const char *charge, time_t now)
 	sqlite3_stmt		*st;
 	struct contract_new	 c;
 	char			 ver[200] = "", today[11], err[200];
-	char			 aid[CONTRACT_ID_LEN + 1], cid[CONTRACT_ID_LEN + 1];
+	char			 aid[CONTRACT_ID_LEN + 1];
+	char			 cid[CONTRACT_ID_LEN + 1];
 	const char		*vers[2] = { ver, NULL };
 	int64_t			 k, act;
 

@@ -578,10 +578,12 @@ const char *const tp_sql_text[TP__MAX] = {
 	    " behaviour, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
 	S(TP_TOKEN_GET, "SELECT behaviour FROM tokens WHERE token = ?1"),
 	S(TP_CHARGE_GET,
-	    "SELECT charge_id, status, decline FROM charges WHERE pay_key = ?1"),
+	    "SELECT charge_id, status, decline FROM charges"
+	    " WHERE pay_key = ?1"),
 	S(TP_CHARGE_INSERT,
 	    "INSERT INTO charges (pay_key, charge_id, token, amount, currency,"
-	    " status, decline, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+	    " status, decline, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
 	S(TP_CHARGE_AGAIN,
 	    "UPDATE charges SET attempts = attempts + 1 WHERE pay_key = ?1"),
 };

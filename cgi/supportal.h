@@ -660,7 +660,7 @@ int	 attach_add(int64_t, int64_t, const char *, const char *, int64_t,
  */
 #define CARD_HOLDER_MAX	100
 #define PAY_TOKEN_MAX	64
-#define PAY_KEY_LEN	32		/* hex characters of an idempotency key */
+#define PAY_KEY_LEN	32		/* hex digits of an idempotency key */
 
 enum card_err {				/* what is wrong with a card typed in */
 	CARD_OK,
