@@ -132,7 +132,7 @@ ppi_render(struct req *r, int status, int64_t draft, const struct form *fm)
 	struct region	 g;
 	struct vlist	 l = { r, 0 };
 	char		 v[128], back[64];
-	int64_t		 paid = 0;
+	int64_t		 paid = 0, open = 0;
 	int		 rc;
 
 	view_set(r, "Page.Title", view_str(r, "Ppi.Title"));
@@ -159,6 +159,10 @@ ppi_render(struct req *r, int status, int64_t draft, const struct form *fm)
 			view_set_int(r, "Ppi.Paid", paid);
 	}
 	view_set(r, "Ppi.Back", back);
+	if (purchase_unfinished(r->user.id, r->now, &open) < 0)
+		goto fail;
+	if (open != 0)		/* R11.10: to be finished, never bought again */
+		view_set_int(r, "Ppi.Unfinished", open);
 	if (strcmp(r->user.kind, "personal") != 0) {
 		view_set(r, "Ppi.Work", "1");		/* R6.1 */
 		reply_render(r, status, "ppi.cs");
@@ -347,6 +351,9 @@ page_ppi_start_post(struct req *r)
 		return;
 	case PST_NO_CARD:
 		form_error(&fm, "offer", "CardFirst");
+		break;
+	case PST_CARD_EXPIRED:
+		form_error(&fm, "offer", "CardExpired");
 		break;
 	case PST_NOT_SOLD:
 		form_error(&fm, "offer", "NotSold");

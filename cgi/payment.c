@@ -610,6 +610,7 @@ purchase_start(const struct account *a, int64_t draft, int64_t version,
 {
 	struct card	 c;
 	struct region	 g;
+	struct tm	 tm;
 	char		 key[PAY_KEY_LEN + 1];
 	int		 rc;
 
@@ -618,6 +619,10 @@ purchase_start(const struct account *a, int64_t draft, int64_t version,
 		return PST_WORK;			/* R6.1 */
 	if ((rc = card_get(a->id, &c)) != 1)
 		return rc < 0 ? PST_FAIL : PST_NO_CARD;
+	gmtime_r(&now, &tm);
+	if (c.exp_year * 12 + c.exp_month < (tm.tm_year + 1900) * 12 +
+	    tm.tm_mon + 1)
+		return PST_CARD_EXPIRED;
 	if ((rc = region_get(a->country, &g)) != 1)
 		return rc < 0 ? PST_FAIL : PST_NOT_SOLD;
 	if (offer == OFFER_FIVE && g.five == 0)
@@ -704,6 +709,27 @@ purchase_of_draft(int64_t draft, int64_t account, int64_t *id)
 		*id = db_col_int(st, 0);
 	db_done(st);
 	return rc;
+}
+
+/*
+ * purchase_unfinished: the latest purchase of account whose Buy was
+ * pressed but not settled (a crash, a lost provider), in *id.  1, 0
+ * when there is none, -1 on error.
+ */
+int
+purchase_unfinished(int64_t account, time_t now, int64_t *id)
+{
+	sqlite3_stmt	*st = db_query(STMT_PURCHASES_OPEN, "II", account,
+	    (int64_t)now);
+	int		 rc;
+
+	*id = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1)
+		*id = db_col_int(st, 0);
+	db_done(st);
+	return rc < 0 ? -1 : *id != 0;
 }
 
 /*

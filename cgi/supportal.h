@@ -758,6 +758,7 @@ enum pstart {				/* why a purchase cannot start */
 	PST_OK,
 	PST_WORK,			/* a work account (R6.1) */
 	PST_NO_CARD,			/* save a card first (R6.3) */
+	PST_CARD_EXPIRED,		/* the saved card has expired since */
 	PST_NOT_SOLD,			/* not in the account's country */
 	PST_NO_FIVE,			/* no 5-pack there (R6.2) */
 	PST_VERSION,			/* not an on-premises version here */
@@ -803,6 +804,7 @@ enum pstart purchase_start(const struct account *, int64_t, int64_t,
 	    enum offer, const char *, time_t, int64_t *);
 int	 purchase_get(int64_t, int64_t, struct purchase *);
 int	 purchase_of_draft(int64_t, int64_t, int64_t *);
+int	 purchase_unfinished(int64_t, time_t, int64_t *);
 int	 purchase_plan(int64_t, char[CONTRACT_ID_LEN + 1],
 	    char[CONTRACT_ID_LEN + 1], char[11], char[11]);
 int	 purchase_buy(int64_t, int64_t, time_t);

@@ -2,6 +2,7 @@
 <div class="narrow">
 <h1><?cs var:Lang.Ppi.Title ?></h1>
 <?cs if:Ppi.Paid ?><div class="notice" role="status"><p><?cs var:Lang.Ppi.AlreadyBought ?> <a href="/ppi/<?cs var:Ppi.Paid ?>"><?cs var:Lang.Ppi.SeeReceipt ?></a></p></div><?cs /if ?>
+<?cs if:Ppi.Unfinished ?><div class="summary" role="status"><p><?cs var:Lang.Ppi.Unfinished ?> <a href="/ppi/<?cs var:Ppi.Unfinished ?>"><?cs var:Lang.Purchase.Finish ?></a></p></div><?cs /if ?>
 <?cs if:Ppi.Work ?>
 <div class="summary" role="alert">
 <h2><?cs var:Lang.Ppi.WorkTitle ?></h2>

@@ -93,6 +93,9 @@ for i in $(seq 50); do
 done
 expect_eq "H.37 50 more kills; on next use the 49 before the last are settled" \
 	"$n2 $(charged_no_plan) $(pending)" "50 1 1"
+get /ppi
+check "R11.10 the offers page points to the unfinished purchase" \
+	grep -q "interrupted after you pressed Buy. .*href=\"/ppi/$p\"" "$T/body"
 get "/ppi/$p"
 check "R11.10 the purchase page offers to finish it" grep -q 'Finish the purchase' "$T/body"
 post "/ppi/$p/buy" "csrf=$TOK"

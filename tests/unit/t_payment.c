@@ -155,6 +155,10 @@ TEST(regions_and_purchases)
 	    " AND brand = 'visa' AND token LIKE 'tok_%'") == 1);
 	CHECK(card_save(carl.id, &good, 1795600000) == 0);
 
+	/* a saved card that has expired since (2041) */
+	CHECK(purchase_start(&ann, 0, version, OFFER_ONE, "P", 2250000000,
+	    &id) == PST_CARD_EXPIRED);
+
 	/* R6.2: no 5-pack in Brazil; not an on-premises version */
 	CHECK(purchase_start(&carl, 0, version, OFFER_FIVE, "P", 1, &id) ==
 	    PST_NO_FIVE);
