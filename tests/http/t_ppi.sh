@@ -202,8 +202,23 @@ check "R6.2 ... with the reason" grep -q 'The 5-pack is not sold in your country
 expect_eq "R6.2 ... and no purchase" "$(db "SELECT count(*) FROM purchases p JOIN accounts a ON a.id = p.account_id WHERE a.email = 'carl@example.com'")" 0
 JAR=$T/carl get "/ppi/$N1"
 expect_eq "D.17 another account's purchase is 404" "$STATUS" 404
+# (apart from the token, the path and the reference of the request)
+norm() { sed -e "s/$CT//g" -e 's|/ppi/[0-9]*|/ppi/N|g' -e 's|<code>[0-9a-f]\{16\}</code>||' "$T/body"; }
+norm >"$T/foreign"
+JAR=$T/carl get "/ppi/999999"
+norm >"$T/missing"
+check "D.17 ... the same page as a purchase that does not exist" cmp -s "$T/foreign" "$T/missing"
+for bad in -1 abc 0 9223372036854775808; do
+	JAR=$T/carl get "/ppi/$bad"
+	expect_eq "D.17 purchase id '$bad' is 404" "$STATUS" 404
+done
+h0=$(db_hash)
 JAR=$T/carl post "/ppi/$N1/buy" "csrf=$CT"
 expect_eq "D.17 ... and so is its Buy" "$STATUS" 404
+expect_eq "D.17 ... which changes nothing" "$(db_hash)" "$h0"
+JAR=$T/carl post /ppi/start "csrf=$CT" offer=one "draft=$D"
+expect_eq "D.19 another account's draft is not Carl's to buy for" \
+	"$STATUS $(db "SELECT count(*) FROM purchases WHERE draft_id = $D AND account_id <> (SELECT id FROM accounts WHERE email = 'ann@example.com')")" "422 0"
 JAR=$T/carl post /profile "csrf=$CT" contact_email=carl@example.com country=DE tz=Europe/Berlin lang=en method=email
 JAR=$T/carl get /ppi
 check "R6.2 not sold in Germany, said so" grep -q 'Pay per incident is not sold in <strong>Germany</strong>' "$T/body"
