@@ -33,7 +33,7 @@
 </section>
 <?cs if:Card.Brand ?>
 <section class="card" aria-labelledby="offer-title">
-<h2 id="offer-title"><?cs var:Lang.Ppi.Offer ?></h2>
+<h2 id="offer-title"><?cs var:Lang.Ppi.OfferTitle ?></h2>
 <p><?cs var:Lang.Ppi.Recommend ?></p>
 <form method="post" action="/ppi/start" novalidate>
 <?cs call:csrf() ?>

@@ -7,7 +7,7 @@
 <dl class="facts">
 <dt><?cs var:Lang.Receipt.Number ?></dt><dd>#<?cs var:Purchase.Id ?></dd>
 <dt><?cs var:Lang.Wizard.Plan ?></dt><dd><?cs var:Purchase.Plan ?></dd>
-<dt><?cs var:Lang.Contracts.Incidents ?></dt><dd><?cs var:Purchase.Incidents ?></dd>
+<dt><?cs var:Lang.Purchase.Incidents ?></dt><dd><?cs var:Purchase.Incidents ?></dd>
 <dt><?cs var:Lang.Wizard.Version ?></dt><dd><?cs var:Purchase.Version ?></dd>
 <dt><?cs var:Lang.Contracts.Valid ?></dt><dd><?cs var:Purchase.Start ?> – <?cs var:Purchase.End ?></dd>
 <dt><?cs var:Lang.Contracts.Ids ?></dt><dd><code><?cs var:Purchase.AccessId ?></code> / <code><?cs var:Purchase.ContractId ?></code></dd>
@@ -28,7 +28,7 @@
 <?cs /if ?>
 <dl class="facts">
 <dt><?cs var:Lang.Wizard.Plan ?></dt><dd><?cs var:Purchase.Plan ?></dd>
-<dt><?cs var:Lang.Contracts.Incidents ?></dt><dd><?cs var:Purchase.Incidents ?></dd>
+<dt><?cs var:Lang.Purchase.Incidents ?></dt><dd><?cs var:Purchase.Incidents ?></dd>
 <dt><?cs var:Lang.Wizard.Version ?></dt><dd><?cs var:Purchase.Version ?></dd>
 <dt><?cs var:Lang.Receipt.Amount ?></dt><dd><strong><?cs var:Purchase.Amount ?></strong></dd>
 <dt><?cs var:Lang.Receipt.Card ?></dt><dd><?cs var:Purchase.Card ?> <?cs var:Lang.Card.Ending ?> <?cs var:Purchase.Last4 ?></dd>
