@@ -12,10 +12,12 @@ ASAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 B        = build
 CORE     = util config sql db password throttle account session i18n tpl \
-           catalogue contract sla mail request multipart
+           catalogue contract sla mail request multipart \
+           payment
 PLUMB    = req form reply view route
 PAGES    = page_start page_auth page_profile page_contracts \
-           page_requests page_request page_wizard
+           page_requests page_request page_wizard \
+           page_ppi
 WORKER   = main $(PLUMB) $(PAGES)
 HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h cgi/multipart.h
 

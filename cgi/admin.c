@@ -510,6 +510,35 @@ cmd_send_mail(int argc, char **argv)
 	return failed ? 1 : 0;
 }
 
+/*
+ * reconcile: settle the purchases left "charging" by a crash between a
+ * charge and its commit, asking the payment provider by each one's
+ * idempotency key (R11.10, SECURITY.md H.37).
+ */
+static int
+cmd_reconcile(int argc, char **argv)
+{
+	struct reconciled	 x;
+	char			*end;
+	long			 age = 120;
+
+	if (argc == 3 && strcmp(argv[1], "--age") == 0) {
+		age = strtol(argv[2], &end, 10);
+		if (*end != '\0' || age < 0)
+			return cmd_usage(stderr);
+	} else if (argc != 1)
+		return cmd_usage(stderr);
+	if (purchase_reconcile(0, time(NULL), (int)age, &x) != 0) {
+		fprintf(stderr, "supportalctl: database error\n");
+		payment_close();
+		return 1;
+	}
+	payment_close();
+	printf("%d completed, %d failed, %d left\n", x.completed, x.failed,
+	    x.left);
+	return x.left ? 1 : 0;
+}
+
 static const struct cmd	 cmds[] = {
 	{ "init", cmd_init, 0, "",
 	  "Create the var directory (attachments, spool, run, log, a private\n"
@@ -540,6 +569,14 @@ static const struct cmd	 cmds[] = {
 	  "\"/usr/sbin/sendmail -t -i\".  A failure is retried later, after\n"
 	  "1, 2, 4 ... minutes (at most a day), ten times.  Exits 1 when a\n"
 	  "mail could not be delivered this time." },
+	{ "reconcile", cmd_reconcile, 1, "[--age SECONDS]",
+	  "Settle the pay-per-incident purchases whose Buy was pressed but\n"
+	  "never finished (a worker killed between the charge and its\n"
+	  "commit): the payment provider is asked by each one's idempotency\n"
+	  "key.  Charged, the plan is made; declined or never charged, the\n"
+	  "purchase fails (only when Buy was pressed at least --age seconds\n"
+	  "ago, default 120, so that a request still running is not judged).\n"
+	  "Prints what it did; exits 1 when some could not be settled yet." },
 	{ "add-account", cmd_add_account, 1,
 	  "--email E --first F --last L [--kind personal|work] [--engineer]",
 	  "Add a login account; the password is read from standard input.\n"

@@ -12,6 +12,13 @@
  *   category CODE | NAME IN ENGLISH | NAME IN POLISH
  *   problem  CODE | NAME IN ENGLISH | NAME IN POLISH
  *   article  CODE | en|pl | TITLE | BODY
+ *   region   COUNTRY | CURRENCY | PRICE-ONE | PRICE-FIVE
+ *
+ * A region sells pay per incident (R6.2): COUNTRY is an ISO 3166-1 code
+ * in capitals, or "*" for every country without a line of its own;
+ * CURRENCY an ISO 4217 code; the prices of one incident and of a 5-pack
+ * are integer minor units (cents), PRICE-FIVE "-" where the 5-pack is
+ * not sold.  A region line may stand anywhere.
  *
  * Dates are YYYY-MM-DD; an end date may be "-" (none, as for a cloud
  * service).  version, category and article belong to the product above
@@ -106,6 +113,38 @@ article_store(int64_t product, char *fl[FIELDS_MAX])
 	return 0;
 }
 
+/* price: a positive integer of minor units, or 0. */
+static int64_t
+price(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n == 0 || n > 12 || strspn(s, "0123456789") != n)
+		return 0;
+	return strtoll(s, NULL, 10);
+}
+
+/* region_line: store a region record (R6.2); NULL or why not. */
+static const char *
+region_line(int n, char *fl[FIELDS_MAX])
+{
+	const char	*usage = "region COUNTRY|* | CURRENCY | PRICE-ONE |"
+	    " PRICE-FIVE|- (prices in minor units)";
+	int64_t		 one, five = 0;
+
+	if (n != 4 || (strcmp(fl[0], "*") != 0 && (strlen(fl[0]) != 2 ||
+	    strspn(fl[0], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 2)) ||
+	    strlen(fl[1]) != 3 ||
+	    strspn(fl[1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3 ||
+	    (one = price(fl[2])) == 0 ||
+	    (strcmp(fl[3], "-") != 0 && (five = price(fl[3])) == 0))
+		return usage;
+	if (db_exec(STMT_REGION_UPSERT, "TTIn", fl[0], fl[1], one, five) !=
+	    SQLITE_OK)
+		return "cannot store the region";
+	return NULL;
+}
+
 /*
  * catalogue_import: read the records of f (named name in messages) into
  * the database.  Returns 0, or -1 with "name:line: why" in err.
@@ -139,6 +178,8 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 		n = split(rest, fl);
 		if (!utf8_valid(rest, strlen(rest)))
 			why = "not UTF-8";
+		else if (strcmp(kw, "region") == 0)
+			why = region_line(n, fl);
 		else if (!is_code(fl[0]))
 			why = "the code must be lower-case letters, digits, -._";
 		else if (strcmp(kw, "portal") == 0) {
@@ -210,7 +251,7 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 				why = "cannot store the article";
 		} else
 			why = "unknown record (portal, product, version,"
-			    " category, problem, article)";
+			    " category, problem, article, region)";
 	}
 	if (why != NULL) {
 		snprintf(err, esz, "%s:%d: %s", name, lineno, why);

@@ -86,6 +86,8 @@ config_load(void)
 		    "Session.IdleTimeout", cfg.idle_timeout);
 		cfg.abs_timeout = hdf_get_int_value(h,
 		    "Session.AbsTimeout", cfg.abs_timeout);
+		/* only a test configuration sets it (payment.c: fault) */
+		cfg.test_faults = hdf_get_int_value(h, "Testing.Faults", 0);
 	}
 	set_str(cfg.root, sizeof(cfg.root), h, "Root", "SUPPORTAL_ROOT");
 	set_str(cfg.var, sizeof(cfg.var), h, "Var", "SUPPORTAL_VAR");

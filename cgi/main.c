@@ -141,6 +141,7 @@ main(int argc, char *argv[])
 		FCGX_Free(&fr, 1);
 		log_line(NULL, "worker %ld stopping", (long)getpid());
 	}
+	payment_close();
 	db_close();
 	tpl_free();
 	i18n_free();

@@ -2,6 +2,7 @@
  * page_auth.c: sign-up, sign-in, sign-out everywhere and the password
  * change (R1, SECURITY.md A and B).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -284,6 +285,8 @@ page_auth_signup_post(struct req *r)
 void
 page_auth_signout_post(struct req *r)
 {
+	const char	*next = req_param(&r->form, "next");
+
 	if (reply_begin(r) != 0)
 		return;
 	if (session_end_all(r->user.id) != 0) {
@@ -294,6 +297,21 @@ page_auth_signout_post(struct req *r)
 		return;
 	log_line(r->rid, "signout account=%lld", (long long)r->user.id);
 	session_cookie(r, "", 0);
+	if (next != NULL && path_is_local(next)) {
+		struct buf	 to = { 0 };
+		const char	*p;
+
+		/* back to the page after signing in again (R6.1) */
+		buf_puts(&to, "/signin?next=");
+		for (p = next; *p != '\0'; p++)
+			if (isalnum((unsigned char)*p) || strchr("/-_.", *p))
+				buf_add(&to, p, 1);
+			else
+				buf_printf(&to, "%%%02X", (unsigned char)*p);
+		reply_redirect(r, to.p);
+		buf_free(&to);
+		return;
+	}
 	reply_redirect(r, "/signin");
 }
 

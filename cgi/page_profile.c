@@ -37,8 +37,19 @@ profile_render(struct req *r, int status, const struct form *fm)
 void
 page_profile_get(struct req *r)
 {
+	profile_show(r, 200, NULL);
+}
+
+/*
+ * profile_show: the profile page from the account's values, with the
+ * saved card (R6.3) and, when card is set, the card form's errors.
+ */
+void
+profile_show(struct req *r, int status, const struct form *card)
+{
 	struct form	 fm;
 	const struct account *a = &r->user;
+	const char	*c = req_param(&r->query, "card");
 
 	memset(&fm, 0, sizeof(fm));
 	fm.f = profile_fields;
@@ -55,7 +66,19 @@ page_profile_get(struct req *r)
 		view_set(r, "Page.Saved", "1");
 	if (!a->profile_done)
 		view_set(r, "Page.FirstTime", "1");
-	profile_render(r, 200, &fm);
+	if (a->profile_done && strcmp(a->kind, "personal") == 0) {
+		view_set(r, "Page.CardSection", "1");
+		if (c != NULL && (strcmp(c, "saved") == 0 ||
+		    strcmp(c, "removed") == 0))
+			view_set(r, "Page.Card", c);
+		if (card_view(r) != 0) {
+			reply_error(r, 500);
+			return;
+		}
+		if (card != NULL)
+			form_to_hdf(r, card);
+	}
+	profile_render(r, status, &fm);
 }
 
 /* POST /profile: validate each field, store, go on to the start page. */

@@ -53,4 +53,16 @@ void	 page_kb_get(struct req *);
 void	 page_profile_get(struct req *);
 void	 page_profile_post(struct req *);
 
+/* page_profile.c, for the card form of page_ppi.c */
+void	 profile_show(struct req *, int, const struct form *);
+
+/* page_ppi.c: pay per incident (R6, R11.10) */
+void	 page_ppi_get(struct req *);
+void	 page_ppi_start_post(struct req *);
+void	 page_ppi_purchase_get(struct req *);
+void	 page_ppi_buy_post(struct req *);
+void	 page_card_post(struct req *);
+void	 page_card_remove_post(struct req *);
+int	 card_view(struct req *);
+
 #endif /* PAGES_H */

@@ -82,6 +82,8 @@ req_params_free(struct params *ps)
 
 	for (i = 0; i < ps->n; i++) {
 		free(ps->v[i].name);
+		/* a form may have held a card number (I.39) */
+		explicit_bzero(ps->v[i].value, strlen(ps->v[i].value));
 		free(ps->v[i].value);
 	}
 	free(ps->v);
@@ -117,12 +119,14 @@ url_decode(const char *s, size_t n)
 			int	 h, l;
 
 			if (i + 2 >= n) {
+				explicit_bzero(out, n + 1);
 				free(out);
 				return NULL;
 			}
 			h = hexval((unsigned char)s[i + 1]);
 			l = hexval((unsigned char)s[i + 2]);
 			if (h < 0 || l < 0 || (h == 0 && l == 0)) {
+				explicit_bzero(out, n + 1);
 				free(out);
 				return NULL;
 			}
@@ -133,6 +137,7 @@ url_decode(const char *s, size_t n)
 	}
 	out[o] = '\0';
 	if (!utf8_valid(out, o)) {
+		explicit_bzero(out, n + 1);
 		free(out);
 		return NULL;
 	}
@@ -179,6 +184,8 @@ req_parse_urlencoded(const char *s, size_t n, struct params *out, int max)
 		    xstrdup("");
 		if (name == NULL || value == NULL || !name_ok(name)) {
 			free(name);
+			if (value != NULL)
+				explicit_bzero(value, strlen(value));
 			free(value);
 			return 400;
 		}
@@ -497,6 +504,7 @@ req_read(struct req *r)
 	else
 		r->bad = req_parse_urlencoded(body, (size_t)len, &r->form,
 		    cfg.max_params);
+	explicit_bzero(body, (size_t)len + 1);	/* I.39: card fields */
 	free(body);
 	return 0;
 }

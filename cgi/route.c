@@ -58,6 +58,18 @@ const struct route routes[] = {
 	{ M_GET,  "/kb/:id",		page_kb_get, RF_LOGIN | RF_PROFILE | RF_ID },
 	{ M_GET,  "/profile",		page_profile_get, RF_LOGIN },
 	{ M_POST, "/profile",		page_profile_post, RF_LOGIN },
+
+	/* pay per incident (R6, R11.10): page_ppi.c */
+	{ M_GET,  "/ppi",		page_ppi_get, RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/ppi/start",		page_ppi_start_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/ppi/:id",		page_ppi_purchase_get,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
+	{ M_POST, "/ppi/:id/buy",	page_ppi_buy_post,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
+	{ M_POST, "/card",		page_card_post, RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/card/remove",	page_card_remove_post,
+	  RF_LOGIN | RF_PROFILE },
 };
 
 const size_t	 nroutes = sizeof(routes) / sizeof(routes[0]);

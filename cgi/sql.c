@@ -391,6 +391,84 @@ const char *const sql_text[STMT__MAX] = {
 	    "DELETE FROM attachments WHERE id = ?1 AND draft_id = (SELECT id"
 	    " FROM drafts WHERE id = ?2 AND account_id = ?3"
 	    " AND request_id IS NULL) RETURNING stored"),
+
+	/* pay per incident (R6, R11.10; payment.c) */
+	S(STMT_REGION_UPSERT,
+	    "INSERT INTO ppi_regions (country, currency, price_one, price_five)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (country) DO UPDATE SET"
+	    " currency = excluded.currency, price_one = excluded.price_one,"
+	    " price_five = excluded.price_five"),
+	/* the country's own row, else the one for every other country */
+	S(STMT_REGION_FOR,
+	    "SELECT currency, price_one, coalesce(price_five, 0)"
+	    " FROM ppi_regions WHERE country IN (?1, '*')"
+	    " ORDER BY country = '*' LIMIT 1"),
+	S(STMT_CARD_GET,
+	    "SELECT holder, brand, last4, exp_month, exp_year, token"
+	    " FROM cards WHERE account_id = ?1"),
+	S(STMT_CARD_PUT,
+	    "INSERT INTO cards (account_id, holder, brand, last4, exp_month,"
+	    " exp_year, token, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	    " ON CONFLICT (account_id) DO UPDATE SET holder = excluded.holder,"
+	    " brand = excluded.brand, last4 = excluded.last4,"
+	    " exp_month = excluded.exp_month, exp_year = excluded.exp_year,"
+	    " token = excluded.token, created = excluded.created"),
+	S(STMT_CARD_DELETE, "DELETE FROM cards WHERE account_id = ?1"),
+	/* R3.2: pay per incident covers the on-premises version chosen */
+	S(STMT_PPI_VERSIONS,
+	    "SELECT v.id, v.name FROM versions v JOIN products p"
+	    " ON p.id = v.product_id JOIN portals po ON po.id = p.portal_id"
+	    " WHERE po.code = 'here' AND p.kind <> 'cloud'"
+	    " ORDER BY p.sort, v.sort"),
+	S(STMT_PPI_VERSION,
+	    "SELECT p.code, v.code, v.name FROM versions v JOIN products p"
+	    " ON p.id = v.product_id JOIN portals po ON po.id = p.portal_id"
+	    " WHERE v.id = ?1 AND po.code = 'here' AND p.kind <> 'cloud'"),
+	S(STMT_PURCHASE_INSERT,
+	    "INSERT INTO purchases (pay_key, account_id, draft_id, offer,"
+	    " incidents, version_id, plan, amount, currency, country,"
+	    " card_token, card_brand, card_last4, created, updated)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?14)"),
+	/* a purchase of account ?2 (0: of anyone, for supportalctl) */
+	S(STMT_PURCHASE_GET,
+	    "SELECT id, pay_key, account_id, coalesce(draft_id, 0), offer,"
+	    " incidents, version_id, plan, amount, currency, card_token,"
+	    " card_brand, card_last4, status, coalesce(charge_id, ''),"
+	    " decline, coalesce(contract_id, 0), created, updated"
+	    " FROM purchases WHERE id = ?1 AND (?2 = 0 OR account_id = ?2)"),
+	S(STMT_PURCHASE_CHARGING,
+	    "UPDATE purchases SET status = 'charging', updated = ?2"
+	    " WHERE id = ?1 AND status IN ('new', 'charging')"),
+	/* a charge that went through always becomes the plan, even after
+	 * reconciliation gave up on it (R11.10) */
+	S(STMT_PURCHASE_PAID,
+	    "UPDATE purchases SET status = 'paid', charge_id = ?2,"
+	    " contract_id = ?3, decline = '', updated = ?4"
+	    " WHERE id = ?1 AND status <> 'paid'"),
+	S(STMT_PURCHASE_FAILED,
+	    "UPDATE purchases SET status = 'failed', decline = ?2, updated = ?3"
+	    " WHERE id = ?1 AND status = 'charging'"),
+	/* Buy pressed at or before ?2 and not finished: of account ?1, or
+	 * of everyone when ?1 = 0 */
+	S(STMT_PURCHASES_OPEN,
+	    "SELECT id FROM purchases WHERE status = 'charging'"
+	    " AND updated <= ?2 AND (?1 = 0 OR account_id = ?1) ORDER BY id"),
+	S(STMT_PURCHASE_OF_DRAFT,
+	    "SELECT id FROM purchases WHERE draft_id = ?1 AND account_id = ?2"
+	    " AND status = 'paid' ORDER BY id DESC LIMIT 1"),
+	/* the first ledger row of a bought plan says so, with the buyer */
+	S(STMT_PURCHASE_LEDGER,
+	    "UPDATE incident_ledger SET kind = 'purchase', account_id = ?2"
+	    " WHERE contract_id = ?1 AND kind = 'issued'"),
+	/* the draft continues with the plan just bought (R6.4) */
+	S(STMT_DRAFT_SET_PLAN,
+	    "UPDATE drafts SET contract_id = ?3, updated = ?4"
+	    " WHERE id = ?1 AND account_id = ?2 AND request_id IS NULL"),
+	/* what the receipt shows of the plan bought */
+	S(STMT_PURCHASE_PLAN,
+	    "SELECT access_id, contract_id, start_date, end_date FROM contracts"
+	    " WHERE id = ?1"),
 };
 
 #define N(id)	[id] = #id
@@ -441,6 +519,13 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_REQUESTS_PAGE), N(STMT_REQUESTS_COUNT),
 	N(STMT_HELD_PUT), N(STMT_HELD_GET), N(STMT_HELD_DELETE),
 	N(STMT_HELD_PRUNE),
+	N(STMT_REGION_UPSERT), N(STMT_REGION_FOR), N(STMT_CARD_GET),
+	N(STMT_CARD_PUT), N(STMT_CARD_DELETE), N(STMT_PPI_VERSIONS),
+	N(STMT_PPI_VERSION), N(STMT_PURCHASE_INSERT), N(STMT_PURCHASE_GET),
+	N(STMT_PURCHASE_CHARGING), N(STMT_PURCHASE_PAID),
+	N(STMT_PURCHASE_FAILED), N(STMT_PURCHASES_OPEN),
+	N(STMT_PURCHASE_OF_DRAFT), N(STMT_PURCHASE_LEDGER),
+	N(STMT_DRAFT_SET_PLAN), N(STMT_PURCHASE_PLAN),
 };
 
 /*
@@ -463,3 +548,44 @@ sql_get_may_write(enum stmt s)
 		return 0;
 	}
 }
+
+/*
+ * The built-in test payment processor's own database, var/testpay.db
+ * (payment.c): it stands for a processor elsewhere, so it is a file of
+ * its own, never joined with the portal's.  Tokens keep the brand, the
+ * last four digits, the expiry and how the test card behaves, never its
+ * number; charges are one per idempotency key (R6.5, R11.10).
+ */
+const char *const tp_schema =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = FULL;"
+    "CREATE TABLE IF NOT EXISTS tokens ("
+    " token TEXT PRIMARY KEY, brand TEXT NOT NULL, last4 TEXT NOT NULL,"
+    " exp_month INTEGER NOT NULL, exp_year INTEGER NOT NULL,"
+    " behaviour TEXT NOT NULL, created INTEGER NOT NULL) STRICT;"
+    "CREATE TABLE IF NOT EXISTS charges ("
+    " pay_key TEXT PRIMARY KEY, charge_id TEXT NOT NULL UNIQUE,"
+    " token TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0),"
+    " currency TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('succeeded', 'declined')),"
+    " decline TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 1,"
+    " created INTEGER NOT NULL) STRICT;";
+
+const char *const tp_sql_text[TP__MAX] = {
+	S(TP_BEGIN, "BEGIN IMMEDIATE"),
+	S(TP_COMMIT, "COMMIT"),
+	S(TP_ROLLBACK, "ROLLBACK"),
+	S(TP_TOKEN_INSERT,
+	    "INSERT INTO tokens (token, brand, last4, exp_month, exp_year,"
+	    " behaviour, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+	S(TP_TOKEN_GET, "SELECT behaviour FROM tokens WHERE token = ?1"),
+	S(TP_CHARGE_GET,
+	    "SELECT charge_id, status, decline FROM charges"
+	    " WHERE pay_key = ?1"),
+	S(TP_CHARGE_INSERT,
+	    "INSERT INTO charges (pay_key, charge_id, token, amount, currency,"
+	    " status, decline, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+	S(TP_CHARGE_AGAIN,
+	    "UPDATE charges SET attempts = attempts + 1 WHERE pay_key = ?1"),
+};

@@ -85,6 +85,7 @@ struct config {
 	long	 max_form;	/* bytes of an urlencoded body */
 	long	 max_upload;	/* bytes of one upload request */
 	int	 max_params;	/* fields of one form or query */
+	int	 test_faults;	/* Testing.Faults: fault injection (H.37) */
 };
 
 extern struct config cfg;
@@ -187,6 +188,25 @@ enum stmt {
 	STMT_HELD_GET,
 	STMT_HELD_DELETE,
 	STMT_HELD_PRUNE,
+
+	/* pay per incident (R6, R11.10; payment.c) */
+	STMT_REGION_UPSERT,
+	STMT_REGION_FOR,
+	STMT_CARD_GET,
+	STMT_CARD_PUT,
+	STMT_CARD_DELETE,
+	STMT_PPI_VERSIONS,
+	STMT_PPI_VERSION,
+	STMT_PURCHASE_INSERT,
+	STMT_PURCHASE_GET,
+	STMT_PURCHASE_CHARGING,
+	STMT_PURCHASE_PAID,
+	STMT_PURCHASE_FAILED,
+	STMT_PURCHASES_OPEN,
+	STMT_PURCHASE_OF_DRAFT,
+	STMT_PURCHASE_LEDGER,
+	STMT_DRAFT_SET_PLAN,
+	STMT_PURCHASE_PLAN,
 	STMT__MAX
 };
 
@@ -634,6 +654,166 @@ int	 request_confirmation(int64_t, const struct account *,
 int	 attach_remove(int64_t, int64_t, int64_t);
 int	 attach_add(int64_t, int64_t, const char *, const char *, int64_t,
 	    const char *);
+
+/* ----------------------------------------------------------- payment.c */
+
+/*
+ * Pay per incident (R6, R11.10).  A provider is a table of three
+ * functions (R6.5); the built-in one is a test provider with its own
+ * ledger in var/testpay.db, standing in for a processor elsewhere.
+ */
+#define CARD_HOLDER_MAX	100
+#define PAY_TOKEN_MAX	64
+#define PAY_KEY_LEN	32		/* hex digits of an idempotency key */
+
+enum card_err {				/* what is wrong with a card typed in */
+	CARD_OK,
+	CARD_NUMBER,			/* not 13-19 digits, or the checksum */
+	CARD_BRAND,			/* a brand we do not take */
+	CARD_EXPIRY,			/* not MM/YY */
+	CARD_EXPIRED,
+	CARD_CVC,			/* the code's length for its brand */
+	CARD_DECLINED,			/* the provider refused it */
+	CARD_FAIL			/* the provider could not be reached */
+};
+
+struct card_in {			/* as typed: wiped after use (I.39) */
+	const char	*holder;
+	const char	*number;
+	const char	*expiry;	/* MM/YY or MM/YYYY */
+	const char	*cvc;
+};
+
+struct card {				/* what is kept */
+	char	 holder[CARD_HOLDER_MAX * 4 + 1];
+	char	 brand[16];		/* visa, mastercard, amex */
+	char	 last4[5];
+	int	 exp_month;
+	int	 exp_year;
+	char	 token[PAY_TOKEN_MAX + 1];
+};
+
+enum charge_result {
+	CHARGE_OK,
+	CHARGE_DECLINED,
+	CHARGE_NOT_FOUND,		/* lookup: no charge under that key */
+	CHARGE_FAIL			/* could not ask */
+};
+
+struct provider {
+	const char	*name;
+	/* tokenise: a token for a card (number, cvc checked by it too) */
+	enum card_err	(*tokenise)(const char *, int, int, const char *,
+			    char[PAY_TOKEN_MAX + 1]);
+	/* charge: token, amount, currency under an idempotency key: the
+	 * same key never charges twice and returns the first outcome */
+	enum charge_result (*charge)(const char *, const char *, int64_t,
+			    const char *, char *, size_t, char *, size_t);
+	/* lookup: the outcome of the charge made under a key, if any */
+	enum charge_result (*lookup)(const char *, char *, size_t, char *,
+			    size_t);
+};
+
+extern const struct provider *payment_provider;
+
+struct region {				/* R6.2: the offers of a country */
+	char	 currency[4];
+	int64_t	 one;			/* price of one incident */
+	int64_t	 five;			/* of a 5-pack; 0 when not sold */
+};
+
+enum offer {
+	OFFER_ONE,
+	OFFER_FIVE,
+	OFFER__MAX
+};
+
+enum pstatus {
+	PS_NEW,
+	PS_CHARGING,
+	PS_PAID,
+	PS_FAILED,
+	PS__MAX
+};
+
+struct purchase {
+	int64_t	 id;
+	char	 key[PAY_KEY_LEN + 1];
+	int64_t	 account;
+	int64_t	 draft;
+	enum offer offer;
+	int	 incidents;
+	int64_t	 version;
+	char	 plan[201];
+	int64_t	 amount;
+	char	 currency[4];
+	char	 token[PAY_TOKEN_MAX + 1];
+	char	 brand[16];
+	char	 last4[5];
+	enum pstatus status;
+	char	 charge[PAY_TOKEN_MAX + 1];
+	char	 decline[64];
+	int64_t	 contract;
+	int64_t	 created;
+	int64_t	 updated;
+};
+
+enum pstart {				/* why a purchase cannot start */
+	PST_OK,
+	PST_WORK,			/* a work account (R6.1) */
+	PST_NO_CARD,			/* save a card first (R6.3) */
+	PST_CARD_EXPIRED,		/* the saved card has expired since */
+	PST_NOT_SOLD,			/* not in the account's country */
+	PST_NO_FIVE,			/* no 5-pack there (R6.2) */
+	PST_VERSION,			/* not an on-premises version here */
+	PST_FAIL
+};
+
+/* The test processor's own statements, on its own database (sql.c). */
+enum tp_stmt {
+	TP_BEGIN,
+	TP_COMMIT,
+	TP_ROLLBACK,
+	TP_TOKEN_INSERT,
+	TP_TOKEN_GET,
+	TP_CHARGE_GET,
+	TP_CHARGE_INSERT,
+	TP_CHARGE_AGAIN,
+	TP__MAX
+};
+
+extern const char *const tp_schema;
+extern const char *const tp_sql_text[TP__MAX];
+
+struct reconciled {			/* what supportalctl reconcile did */
+	int	 completed;		/* charged: the plan made */
+	int	 failed;		/* declined or never charged */
+	int	 left;			/* too recent to judge */
+};
+
+extern const char *const offer_code[OFFER__MAX];
+extern const char *const pstatus_code[PS__MAX];
+int	 luhn_ok(const char *);
+const char *card_brand(const char *);
+unsigned card_check(const struct card_in *, time_t, char[20], int *, int *);
+void	 card_wipe(char *);
+int	 card_get(int64_t, struct card *);
+int	 card_save(int64_t, const struct card_in *, time_t);
+int	 card_remove(int64_t);
+int	 region_get(const char *, struct region *);
+void	 money_format(char *, size_t, int64_t, const char *, const char *);
+int	 ppi_version(int64_t, char *, size_t);
+int	 ppi_versions(choice_fn, void *);
+enum pstart purchase_start(const struct account *, int64_t, int64_t,
+	    enum offer, const char *, time_t, int64_t *);
+int	 purchase_get(int64_t, int64_t, struct purchase *);
+int	 purchase_of_draft(int64_t, int64_t, int64_t *);
+int	 purchase_unfinished(int64_t, time_t, int64_t *);
+int	 purchase_plan(int64_t, char[CONTRACT_ID_LEN + 1],
+	    char[CONTRACT_ID_LEN + 1], char[11], char[11]);
+int	 purchase_buy(int64_t, int64_t, time_t);
+int	 purchase_reconcile(int64_t, time_t, int, struct reconciled *);
+void	 payment_close(void);
 
 /* ----------------------------------------------------------- session.c */
 

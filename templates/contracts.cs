@@ -16,6 +16,11 @@
 </form>
 <p class="share"><?cs var:Lang.Contracts.Share ?></p>
 </section>
+<section class="card ppi" aria-labelledby="ppi-title">
+<h2 id="ppi-title"><?cs var:Lang.Wizard.PpiTitle ?></h2>
+<p><?cs if:User.Kind == "personal" ?><?cs var:Lang.Wizard.PpiPersonal ?><?cs else ?><?cs var:Lang.Contracts.PpiWork ?><?cs /if ?></p>
+<p><a class="button secondary" href="/ppi"><?cs var:Lang.Wizard.PpiBuy ?></a></p>
+</section>
 </div>
 <h2><?cs var:Lang.Contracts.Yours ?></h2>
 <?cs if:!Contracts.0.Plan ?><p><?cs var:Lang.Contracts.None ?></p><?cs /if ?>

@@ -46,5 +46,22 @@
 </fieldset>
 <p><button type="submit" class="primary"><?cs var:Lang.Profile.Submit ?></button></p>
 </form>
+<?cs if:Page.CardSection ?>
+<section class="card" id="card" aria-labelledby="card-title">
+<h2 id="card-title"><?cs var:Lang.Card.Title ?></h2>
+<?cs if:Page.Card == "saved" ?><div class="notice" role="status"><p><?cs var:Lang.Card.Saved ?></p></div><?cs elif:Page.Card == "removed" ?><div class="notice" role="status"><p><?cs var:Lang.Card.Removed ?></p></div><?cs /if ?>
+<?cs if:Card.Brand ?>
+<p><?cs var:Card.BrandName ?> <?cs var:Lang.Card.Ending ?> <strong><?cs var:Card.Last4 ?></strong>, <?cs var:Lang.Card.Expires ?> <?cs var:Card.Expires ?> (<?cs var:Card.Name ?>)</p>
+<form method="post" action="/card/remove">
+<?cs call:csrf() ?>
+<p><button type="submit" class="secondary"><?cs var:Lang.Card.Remove ?></button></p>
+</form>
+<h3><?cs var:Lang.Card.Change ?></h3>
+<?cs else ?>
+<p><?cs var:Lang.Card.None ?></p>
+<?cs /if ?>
+<?cs set:Card.Next = "/profile" ?><?cs include:"card.cs" ?>
+</section>
+<?cs /if ?>
 </div>
 <?cs include:"footer.cs" ?>

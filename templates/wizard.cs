@@ -160,6 +160,7 @@
 </form>
 <h3><?cs var:Lang.Wizard.PpiTitle ?></h3>
 <p><?cs if:Page.Personal ?><?cs var:Lang.Wizard.PpiPersonal ?><?cs else ?><?cs var:Lang.Wizard.PpiWork ?><?cs /if ?></p>
+<p><a class="button secondary" href="/ppi?draft=<?cs var:Draft.Id ?>"><?cs var:Lang.Wizard.PpiBuy ?></a></p>
 </details>
 <?cs elif:Draft.Done >= 2 ?>
 <dl class="facts">

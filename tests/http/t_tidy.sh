@@ -70,3 +70,49 @@ for lang in en pl; do
 	http GET "/signin?a=1&a=2"
 	tidy_page "$lang 400"
 done
+
+# Pay per incident (issue #6): the offers, the card form with errors,
+# the purchase, its receipt, a failed one, the card on the profile page
+# and a work account's refusal, in both languages
+for lang in en pl; do
+	JAR=$T/ppi-$lang
+	export JAR
+	signup "ppi-$lang@example.com" 'a long pass phrase' '<b>Pat</b>' "O'Brien" personal
+	get /profile
+	post /profile "contact_email=ppi-$lang@example.com" "country=PL" \
+		"tz=Europe/Warsaw" "lang=$lang" "method=email"
+	get /ppi
+	tidy_page "$lang pay per incident, no card"
+	post /card next=/ppi "holder=" "number=4242" "expiry=13/1" "cvc=1"
+	tidy_page "$lang pay per incident, card errors"
+	post /card next=/ppi "holder=<i>Pat</i>" "number=4000 0000 0000 9995" "expiry=12/40" "cvc=123"
+	get "/ppi?saved=1"
+	tidy_page "$lang pay per incident, offers"
+	post /ppi/start offer=five version=
+	tidy_page "$lang pay per incident, offer errors"
+	post /ppi/start offer=one "version=$(db "SELECT min(id) FROM versions")"
+	p=$(header Location)
+	get "$p"
+	tidy_page "$lang purchase, before Buy"
+	post "$p/buy"
+	get "$p"
+	tidy_page "$lang purchase, declined"
+	post /card next=/profile "holder=Pat" "number=5555-5555-5555-4444" "expiry=12/40" "cvc=123"
+	get "/profile?card=saved"
+	tidy_page "$lang profile with a card"
+	post /card next=/profile "holder=" "number=1" "expiry=" "cvc="
+	tidy_page "$lang profile with card errors"
+	post /ppi/start offer=one "version=$(db "SELECT min(id) FROM versions")"
+	p=$(header Location)
+	post "$p/buy"
+	get "$p"
+	tidy_page "$lang receipt"
+	check "F.24 the receipt escapes the name ($lang)" grep -q '&lt;b&gt;Pat&lt;/b&gt;' "$T/body"
+	JAR=$T/ppi-work-$lang
+	signup "ppi-work-$lang@example.com" 'a long pass phrase' W K work
+	get /profile
+	post /profile "contact_email=w@example.com" "country=PL" \
+		"tz=Europe/Warsaw" "lang=$lang" "method=email"
+	get /ppi
+	tidy_page "$lang pay per incident, work account"
+done

@@ -1,0 +1,468 @@
+/*
+ * page_ppi.c: pay per incident (R6, R11.10): the offers, the saved card
+ * (R6.3, changed or removed on the profile page), the purchase with its
+ * charge notice and Buy, and the receipt.  Reached from step 2 of a new
+ * request ("Need to buy or add more support plans?") and from the
+ * contracts page; a purchase for a draft goes back to it with the plan
+ * chosen (R6.4).
+ *
+ * The card number and security code are read from the POST body only,
+ * handed to payment.c, and never put in the HDF, a log line or the page
+ * shown again after an error; req.c wipes the body and every form value
+ * when the request ends (SECURITY.md I.39).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages.h"
+
+static const struct field card_fields[] = {
+	{ "holder", "Card.Holder", F_TEXT, 1, CARD_HOLDER_MAX, NULL },
+	{ "number", "Card.Number", F_TEXT, 1, 40, NULL },
+	{ "expiry", "Card.Expiry", F_TEXT, 1, 9, NULL },
+	{ "cvc", "Card.Cvc", F_TEXT, 1, 4, NULL },
+};
+
+static const char *const offers[] = { "one", "five", NULL };
+
+static const struct field start_fields[] = {
+	{ "offer", "Ppi.Offer", F_CHOICE, 1, 0, offers },
+	{ "version", "Wizard.Version", F_TEXT, 0, 20, NULL },
+	{ "draft", NULL, F_TEXT, 0, 20, NULL },
+};
+
+#define NF(a)	((sizeof(a) / sizeof(a[0])))
+
+/* Buy pressed this long ago and not settled: ask the provider again. */
+#define RECONCILE_AGE	120
+
+/* num: a positive decimal id, or 0. */
+static int64_t
+num(const char *s)
+{
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || !isdigit((unsigned char)*s))
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 ? v : 0;
+}
+
+/* country_name: the name of country code c in r's language. */
+static const char *
+country_name(struct req *r, const char *c)
+{
+	const char	*name = i18n_country(r->lang, c);
+
+	return name != NULL ? name : c;
+}
+
+/*
+ * card_view: the saved card of r's account as Card.* (what is kept:
+ * brand, last four, expiry, holder).  0 or -1.
+ */
+int
+card_view(struct req *r)
+{
+	struct card	 c;
+	char		 v[64];
+	int		 rc;
+
+	if ((rc = card_get(r->user.id, &c)) < 0)
+		return -1;
+	if (rc == 0)
+		return 0;
+	view_set(r, "Card.Brand", c.brand);
+	snprintf(v, sizeof(v), "Brand.%s", c.brand);
+	view_set(r, "Card.BrandName", view_str(r, v));
+	view_set(r, "Card.Last4", c.last4);
+	snprintf(v, sizeof(v), "%02d/%d", c.exp_month, c.exp_year);
+	view_set(r, "Card.Expires", v);
+	view_set(r, "Card.Name", c.holder);
+	return 0;
+}
+
+/* reconcile: settle this account's purchases a crash left (R11.10). */
+static void
+reconcile(struct req *r)
+{
+	struct reconciled	 x;
+
+	if (purchase_reconcile(r->user.id, r->now, RECONCILE_AGE, &x) != 0)
+		log_line(r->rid, "reconcile failed account=%lld",
+		    (long long)r->user.id);
+	else if (x.completed || x.failed)
+		log_line(r->rid, "reconciled account=%lld completed=%d "
+		    "failed=%d", (long long)r->user.id, x.completed, x.failed);
+}
+
+struct vlist {
+	struct req	*r;
+	int		 n;
+};
+
+/* add_version: one version pay per incident may cover, as Versions.N. */
+static int
+add_version(void *arg, int64_t id, const char *name)
+{
+	struct vlist	*l = arg;
+	char		 v[32];
+
+	snprintf(v, sizeof(v), "%lld", (long long)id);
+	view_setf(l->r, v, "Versions.%d.Id", l->n);
+	view_setf(l->r, name, "Versions.%d.Name", l->n++);
+	return 0;
+}
+
+/*
+ * ppi_render: the offers page for draft (0: none; its version is the one
+ * bought for) with the card form's or the offer form's errors.
+ */
+static void
+ppi_render(struct req *r, int status, int64_t draft, const struct form *fm)
+{
+	struct draft	 d;
+	struct region	 g;
+	struct vlist	 l = { r, 0 };
+	char		 v[128], back[64];
+	int64_t		 paid = 0, open = 0;
+	int		 rc;
+
+	view_set(r, "Page.Title", view_str(r, "Ppi.Title"));
+	view_set(r, "Page.Nav", "contracts");
+	if (draft != 0) {
+		if ((rc = draft_load(draft, r->user.id, &d)) < 0)
+			goto fail;
+		if (rc == 0 || d.request != 0)
+			draft = 0;	/* another account's, or submitted */
+	}
+	snprintf(back, sizeof(back), "/ppi");
+	if (draft != 0) {
+		snprintf(back, sizeof(back), "/ppi?draft=%lld",
+		    (long long)draft);
+		view_set_int(r, "Ppi.Draft", draft);
+		if (d.version != 0 && ppi_version(d.version, v,
+		    sizeof(v)) == 1) {
+			view_set_int(r, "Ppi.Version", d.version);
+			view_set(r, "Ppi.VersionName", v);
+		}
+		if (purchase_of_draft(draft, r->user.id, &paid) < 0)
+			goto fail;
+		if (paid != 0)
+			view_set_int(r, "Ppi.Paid", paid);
+	}
+	view_set(r, "Ppi.Back", back);
+	if (purchase_unfinished(r->user.id, r->now, &open) < 0)
+		goto fail;
+	if (open != 0)		/* R11.10: to be finished, never bought again */
+		view_set_int(r, "Ppi.Unfinished", open);
+	if (strcmp(r->user.kind, "personal") != 0) {
+		view_set(r, "Ppi.Work", "1");		/* R6.1 */
+		reply_render(r, status, "ppi.cs");
+		return;
+	}
+	if (fm != NULL)
+		form_to_hdf(r, fm);
+	view_set(r, "Ppi.Country", country_name(r, r->user.country));
+	if ((rc = region_get(r->user.country, &g)) < 0)
+		goto fail;
+	if (rc == 0) {
+		view_set(r, "Ppi.NotSold", "1");
+		reply_render(r, status, "ppi.cs");
+		return;
+	}
+	money_format(v, sizeof(v), g.one, g.currency, r->lang);
+	view_set(r, "Ppi.One", v);
+	if (g.five != 0) {
+		money_format(v, sizeof(v), g.five, g.currency, r->lang);
+		view_set(r, "Ppi.Five", v);
+	}
+	if (!hdf_get_value(r->hdf, "Ppi.Version", NULL) &&
+	    ppi_versions(add_version, &l) != 0)
+		goto fail;
+	if (card_view(r) != 0)
+		goto fail;
+	reply_render(r, status, "ppi.cs");
+	return;
+fail:
+	reply_error(r, 500);
+}
+
+/* GET /ppi: the offers (R6.1, R6.2), from a draft or the contracts. */
+void
+page_ppi_get(struct req *r)
+{
+	if (req_param(&r->query, "saved") != NULL)
+		view_set(r, "Page.CardSaved", "1");
+	ppi_render(r, 200, num(req_param(&r->query, "draft")), NULL);
+}
+
+/*
+ * card_form: read and save the card of r's POST (R6.3) into fm.
+ * Returns 0 when saved, 1 when refused (fm says why), -1 on error.
+ * The number and the code are dropped from fm, so that a page shown
+ * again never holds them (I.39).
+ */
+static int
+card_form(struct req *r, struct form *fm)
+{
+	struct card_in	 c;
+	int		 rc;
+
+	form_read(r, fm, card_fields, NF(card_fields));
+	if (fm->nerr == 0) {
+		c.holder = form_get(fm, "holder");
+		c.number = form_get(fm, "number");
+		c.expiry = form_get(fm, "expiry");
+		c.cvc = form_get(fm, "cvc");
+		if ((rc = card_save(r->user.id, &c, r->now)) < 0) {
+			form_set(fm, "number", NULL);
+			form_set(fm, "cvc", NULL);
+			return -1;
+		}
+		if (rc & 1 << CARD_NUMBER)
+			form_error(fm, "number", "CardNumber");
+		if (rc & 1 << CARD_BRAND)
+			form_error(fm, "number", "CardBrand");
+		if (rc & 1 << CARD_DECLINED)
+			form_error(fm, "number", "CardDeclined");
+		if (rc & 1 << CARD_EXPIRY)
+			form_error(fm, "expiry", "CardExpiry");
+		if (rc & 1 << CARD_EXPIRED)
+			form_error(fm, "expiry", "CardExpired");
+		if (rc & 1 << CARD_CVC)
+			form_error(fm, "cvc", "CardCvc");
+	}
+	form_set(fm, "number", NULL);
+	form_set(fm, "cvc", NULL);
+	if (fm->nerr > 0) {
+		log_line(r->rid, "card refused account=%lld",
+		    (long long)r->user.id);
+		return 1;
+	}
+	log_line(r->rid, "card saved account=%lld", (long long)r->user.id);
+	return 0;
+}
+
+/*
+ * POST /card: save (or replace) the card.  Field "next": /profile or
+ * the offers page it was typed on, shown again with the errors.
+ */
+void
+page_card_post(struct req *r)
+{
+	struct form	 fm;
+	const char	*next = req_param(&r->form, "next");
+	int		 from_ppi = next != NULL &&
+	    strncmp(next, "/ppi", 4) == 0 && path_is_local(next);
+	char		 to[128];
+
+	if (strcmp(r->user.kind, "personal") != 0) {
+		ppi_render(r, 409, 0, NULL);	/* R6.1: nothing to save */
+		return;
+	}
+	switch (card_form(r, &fm)) {
+	case 0:
+		if (from_ppi) {
+			snprintf(to, sizeof(to), "%s%ssaved=1", next,
+			    strchr(next, '?') ? "&" : "?");
+			reply_redirect(r, to);
+		} else
+			reply_redirect(r, "/profile?card=saved");
+		return;
+	case 1:
+		if (from_ppi)
+			ppi_render(r, 422, num(strchr(next, '=') ?
+			    strchr(next, '=') + 1 : NULL), &fm);
+		else
+			profile_show(r, 422, &fm);
+		return;
+	default:
+		reply_error(r, 500);
+	}
+}
+
+/* POST /card/remove: forget the saved card (R6.3). */
+void
+page_card_remove_post(struct req *r)
+{
+	if (card_remove(r->user.id) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	log_line(r->rid, "card removed account=%lld", (long long)r->user.id);
+	reply_redirect(r, "/profile?card=removed");
+}
+
+/*
+ * POST /ppi/start: the purchase of the offer chosen, committed with its
+ * idempotency key before anything is charged (R11.10, H.37); then its
+ * page with the charge notice and Buy.
+ */
+void
+page_ppi_start_post(struct req *r)
+{
+	struct form	 fm;
+	struct draft	 d;
+	int64_t		 draft, version, id;
+	enum offer	 o;
+	char		 to[64];
+	int		 rc;
+
+	form_read(r, &fm, start_fields, NF(start_fields));
+	draft = num(form_get(&fm, "draft"));
+	version = num(form_get(&fm, "version"));
+	if (draft != 0) {		/* the draft's version, if it has one */
+		if ((rc = draft_load(draft, r->user.id, &d)) < 0) {
+			reply_error(r, 500);
+			return;
+		}
+		if (rc == 0 || d.request != 0)
+			draft = 0;
+		else if (d.version != 0 && ppi_version(d.version, NULL, 0) == 1)
+			version = d.version;
+	}
+	if (version == 0)
+		form_error(&fm, "version", "Choice");
+	if (fm.nerr > 0) {
+		ppi_render(r, 422, draft, &fm);
+		return;
+	}
+	reconcile(r);
+	o = strcmp(form_get(&fm, "offer"), "five") == 0 ? OFFER_FIVE :
+	    OFFER_ONE;
+	switch (purchase_start(&r->user, draft, version, o, view_str(r,
+	    o == OFFER_FIVE ? "Ppi.PlanFive" : "Ppi.PlanOne"), r->now, &id)) {
+	case PST_OK:
+		log_line(r->rid, "purchase %lld started account=%lld offer=%s",
+		    (long long)id, (long long)r->user.id, offer_code[o]);
+		snprintf(to, sizeof(to), "/ppi/%lld", (long long)id);
+		reply_redirect(r, to);
+		return;
+	case PST_WORK:
+		ppi_render(r, 409, draft, NULL);
+		return;
+	case PST_NO_CARD:
+		form_error(&fm, "offer", "CardFirst");
+		break;
+	case PST_CARD_EXPIRED:
+		form_error(&fm, "offer", "CardExpired");
+		break;
+	case PST_NOT_SOLD:
+		form_error(&fm, "offer", "NotSold");
+		break;
+	case PST_NO_FIVE:
+		form_error(&fm, "offer", "NoFivePack");
+		break;
+	case PST_VERSION:
+		form_error(&fm, "version", "Choice");
+		break;
+	default:
+		reply_error(r, 500);
+		return;
+	}
+	ppi_render(r, 422, draft, &fm);
+}
+
+/*
+ * purchase_render: the page of purchase p: before Buy, the charge
+ * notice (R6.4); after, the receipt naming the account it belongs to
+ * (R11.10), or why it failed.
+ */
+static void
+purchase_render(struct req *r, int status, const struct purchase *p)
+{
+	char	 v[256], aid[CONTRACT_ID_LEN + 1], cid[CONTRACT_ID_LEN + 1];
+	char	 id[CONTRACT_ID_LEN + 2], start[11], end[11];
+
+	view_set(r, "Page.Title", view_str(r, p->status == PS_PAID ?
+	    "Receipt.Title" : "Purchase.Title"));
+	view_set(r, "Page.Nav", "contracts");
+	view_set_int(r, "Purchase.Id", p->id);
+	view_set(r, "Purchase.Status", pstatus_code[p->status]);
+	view_set(r, "Purchase.Plan", p->plan);
+	view_set_int(r, "Purchase.Incidents", p->incidents);
+	if (ppi_version(p->version, v, sizeof(v)) == 1)
+		view_set(r, "Purchase.Version", v);
+	money_format(v, sizeof(v), p->amount, p->currency, r->lang);
+	view_set(r, "Purchase.Amount", v);
+	snprintf(v, sizeof(v), "Brand.%s", p->brand);
+	view_set(r, "Purchase.Card", view_str(r, v));
+	view_set(r, "Purchase.Last4", p->last4);
+	if (p->draft != 0)
+		view_set_int(r, "Purchase.Draft", p->draft);
+	view_set(r, "Purchase.Decline", p->decline);
+	time_local(v, sizeof(v), (time_t)p->updated, r->user.tz);
+	view_set(r, "Purchase.When", v);
+	if (p->status == PS_PAID) {
+		view_set(r, "Purchase.Charge", p->charge);
+		view_set(r, "Purchase.Buyer", r->user.email);
+		snprintf(v, sizeof(v), "%s %s", r->user.first, r->user.last);
+		view_set(r, "Purchase.BuyerName", v);
+		if (purchase_plan(p->contract, aid, cid, start, end) != 1) {
+			reply_error(r, 500);
+			return;
+		}
+		contract_id_format(id, aid);
+		view_set(r, "Purchase.AccessId", id);
+		contract_id_format(id, cid);
+		view_set(r, "Purchase.ContractId", id);
+		view_set(r, "Purchase.Start", start);
+		view_set(r, "Purchase.End", end);
+	}
+	reply_render(r, status, "purchase.cs");
+}
+
+/* GET /ppi/:id: the purchase, or its receipt; 404 for another's. */
+void
+page_ppi_purchase_get(struct req *r)
+{
+	struct purchase	 p;
+
+	switch (purchase_get(r->id, r->user.id, &p)) {
+	case 1:
+		purchase_render(r, 200, &p);
+		return;
+	case 0:
+		reply_error(r, 404);
+		return;
+	default:
+		reply_error(r, 500);
+	}
+}
+
+/*
+ * POST /ppi/:id/buy: charge and make the plan (R6.4).  Any number of
+ * these for one purchase, at once or one after another, charge once and
+ * land on the same receipt (R11.10).
+ */
+void
+page_ppi_buy_post(struct req *r)
+{
+	struct purchase	 p;
+	char		 to[64];
+	int		 rc;
+
+	if (strcmp(r->user.kind, "personal") != 0) {
+		reply_error(r, 404);
+		return;
+	}
+	reconcile(r);
+	rc = purchase_buy(r->id, r->user.id, r->now);
+	if (rc == -2) {
+		reply_error(r, 404);
+		return;
+	}
+	if (rc < 0 || purchase_get(r->id, r->user.id, &p) != 1) {
+		reply_error(r, 500);
+		return;
+	}
+	log_line(r->rid, "purchase %lld %s account=%lld", (long long)p.id,
+	    pstatus_code[p.status], (long long)r->user.id);
+	r->log_note = "purchase";
+	snprintf(to, sizeof(to), "/ppi/%lld", (long long)p.id);
+	reply_redirect(r, to);
+}
