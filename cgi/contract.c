@@ -390,36 +390,48 @@ contract_list(int64_t account, int (*fn)(void *, const struct contract_row *),
 }
 
 /*
- * contract_ledger: call fn for every ledger row of every contract of
- * account, grouped by contract, newest first (R11.2): one query for the
- * whole page.
+ * contract_ledger: call fn for the newest per rows of each contract of
+ * account, and for every row of contract whole (0: none), grouped by
+ * contract, newest first (R11.2): one query for the page, and one more
+ * for the contract shown whole.  Asking for per + 1 tells the caller
+ * whether a contract has more.  Returns 0 or -1.
  */
 int
-contract_ledger(int64_t account, int (*fn)(void *, const struct ledger_row *),
-    void *arg)
+contract_ledger(int64_t account, int per, int64_t whole,
+    int (*fn)(void *, const struct ledger_row *), void *arg)
 {
 	sqlite3_stmt		*st;
 	struct ledger_row	 l;
-	int			 rc;
+	int			 rc = 0, pass;
 
-	if ((st = db_query(STMT_LEDGER_OF_ACCOUNT, "I", account)) == NULL)
-		return -1;
-	while ((rc = db_row(st)) == 1) {
-		l.contract = db_col_int(st, 0);
-		l.created = db_col_int(st, 1);
-		l.delta = (int)db_col_int(st, 2);
-		l.kind = db_col_text(st, 3);
-		l.request = db_col_int(st, 4);
-		l.title = db_col_text(st, 5);
-		l.reason = db_col_text(st, 6);
-		l.who = db_col_text(st, 7);
-		l.email = db_col_text(st, 8);
-		if (fn(arg, &l) != 0) {
-			rc = -1;
+	for (pass = 0; pass < 2 && rc == 0; pass++) {
+		if (pass == 0)
+			st = db_query(STMT_LEDGER_OF_ACCOUNT, "IiI", account,
+			    per, whole);
+		else if (whole != 0)
+			st = db_query(STMT_LEDGER_OF_CONTRACT, "II", account,
+			    whole);
+		else
 			break;
+		if (st == NULL)
+			return -1;
+		while ((rc = db_row(st)) == 1) {
+			l.contract = db_col_int(st, 0);
+			l.created = db_col_int(st, 1);
+			l.delta = (int)db_col_int(st, 2);
+			l.kind = db_col_text(st, 3);
+			l.request = db_col_int(st, 4);
+			l.title = db_col_text(st, 5);
+			l.reason = db_col_text(st, 6);
+			l.who = db_col_text(st, 7);
+			l.email = db_col_text(st, 8);
+			if (fn(arg, &l) != 0) {
+				rc = -1;
+				break;
+			}
 		}
+		db_done(st);
 	}
-	db_done(st);
 	return rc < 0 ? -1 : 0;
 }
 

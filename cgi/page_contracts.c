@@ -14,12 +14,15 @@ static const struct field activate_fields[] = {
 
 #define NF	(sizeof(activate_fields) / sizeof(activate_fields[0]))
 
+#define LEDGER_ROWS	10	/* a card shows the newest; ?ledger=ID all */
+
 struct listing {
 	struct req	*r;
 	int		 n;		/* contracts so far */
 	int64_t		 cur;		/* contract of the ledger rows */
 	int		 idx;		/* its index in Contracts */
 	int		 m;		/* its ledger rows so far */
+	int64_t		 whole;		/* the contract whose ledger is whole */
 	char		 today[11];
 };
 
@@ -90,6 +93,13 @@ add_entry(void *arg, const struct ledger_row *e)
 	}
 	if (l->idx < 0)
 		return 0;
+	if (e->contract != l->whole && l->m == LEDGER_ROWS) {
+		/* the row past the newest: the card offers the rest */
+		view_setf(r, "1", "Contracts.%d.LedgerMore", l->idx);
+		return 0;
+	}
+	if (e->contract == l->whole)
+		view_setf(r, "1", "Contracts.%d.LedgerWhole", l->idx);
 	i = l->m++;
 	time_local(v, sizeof(v), (time_t)e->created, r->user.tz);
 	view_setf(r, v, "Contracts.%d.Ledger.%d.When", l->idx, i);
@@ -116,13 +126,15 @@ contracts_render(struct req *r, int status, const struct form *fm)
 	memset(&l, 0, sizeof(l));
 	l.r = r;
 	l.cur = -1;
+	l.whole = parse_id(req_param(&r->query, "ledger"));
 	today_utc(l.today, r->now);
 	view_set(r, "Page.Title", view_str(r, "Contracts.Title"));
 	view_set(r, "Page.Nav", "contracts");
 	if (fm != NULL)
 		form_to_hdf(r, fm);
 	if (contract_list(r->user.id, add_contract, &l) != 0 ||
-	    contract_ledger(r->user.id, add_entry, &l) != 0) {
+	    contract_ledger(r->user.id, LEDGER_ROWS + 1, l.whole, add_entry,
+	    &l) != 0) {
 		reply_error(r, 500);
 		return;
 	}

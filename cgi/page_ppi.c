@@ -38,19 +38,6 @@ static const struct field start_fields[] = {
 /* Buy pressed this long ago and not settled: ask the provider again. */
 #define RECONCILE_AGE	120
 
-/* num: a positive decimal id, or 0. */
-static int64_t
-num(const char *s)
-{
-	char		*end;
-	long long	 v;
-
-	if (s == NULL || !isdigit((unsigned char)*s))
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 ? v : 0;
-}
-
 /* country_name: the name of country code c in r's language. */
 static const char *
 country_name(struct req *r, const char *c)
@@ -197,7 +184,7 @@ page_ppi_get(struct req *r)
 {
 	if (req_param(&r->query, "saved") != NULL)
 		view_set(r, "Page.CardSaved", "1");
-	ppi_render(r, 200, num(req_param(&r->query, "draft")), NULL);
+	ppi_render(r, 200, parse_id(req_param(&r->query, "draft")), NULL);
 }
 
 /*
@@ -275,7 +262,7 @@ page_card_post(struct req *r)
 		return;
 	case 1:
 		if (from_ppi)
-			ppi_render(r, 422, num(strchr(next, '=') ?
+			ppi_render(r, 422, parse_id(strchr(next, '=') ?
 			    strchr(next, '=') + 1 : NULL), &fm);
 		else
 			profile_show(r, 422, &fm);
@@ -313,8 +300,8 @@ page_ppi_start_post(struct req *r)
 	int		 rc;
 
 	form_read(r, &fm, start_fields, NF(start_fields));
-	draft = num(form_get(&fm, "draft"));
-	version = num(form_get(&fm, "version"));
+	draft = parse_id(form_get(&fm, "draft"));
+	version = parse_id(form_get(&fm, "version"));
 	if (draft != 0) {		/* the draft's version, if it has one */
 		if ((rc = draft_load(draft, r->user.id, &d)) < 0) {
 			reply_error(r, 500);

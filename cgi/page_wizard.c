@@ -52,19 +52,6 @@ static const struct field step4_fields[] = {
 #define FILES_PER_DRAFT	20
 #define BYTES_PER_DRAFT	(100LL * 1024 * 1024)
 
-/* id_of: a positive decimal id, or 0. */
-static int64_t
-id_of(const char *s)
-{
-	char		*end;
-	long long	 v;
-
-	if (s == NULL || *s == '\0' || !isdigit((unsigned char)*s))
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 ? v : 0;
-}
-
 static void
 set_id(struct req *r, const char *name, int64_t v)
 {
@@ -379,10 +366,10 @@ static int
 step1(struct req *r, struct draft *d, struct form *fm, int next)
 {
 	struct cat_names	 n;
-	int64_t			 p = id_of(form_get(fm, "product"));
-	int64_t			 v = id_of(form_get(fm, "version"));
-	int64_t			 c = id_of(form_get(fm, "category"));
-	int64_t			 x = id_of(form_get(fm, "problem"));
+	int64_t			 p = parse_id(form_get(fm, "product"));
+	int64_t			 v = parse_id(form_get(fm, "version"));
+	int64_t			 c = parse_id(form_get(fm, "category"));
+	int64_t			 x = parse_id(form_get(fm, "problem"));
 
 	/* each id must belong to the one before it: a version of another
 	 * product (the product was just changed, or the id forged) is
@@ -408,13 +395,13 @@ step1(struct req *r, struct draft *d, struct form *fm, int next)
 	strlcpy_(d->description, form_get(fm, "description"),
 	    sizeof(d->description));
 	if (next) {
-		if (id_of(form_get(fm, "product")) != p || p == 0)
+		if (parse_id(form_get(fm, "product")) != p || p == 0)
 			form_error(fm, "product", "Choice");
-		if (id_of(form_get(fm, "version")) != v || v == 0)
+		if (parse_id(form_get(fm, "version")) != v || v == 0)
 			form_error(fm, "version", "Choice");
-		if (id_of(form_get(fm, "category")) != c || c == 0)
+		if (parse_id(form_get(fm, "category")) != c || c == 0)
 			form_error(fm, "category", "Choice");
-		if (id_of(form_get(fm, "problem")) != x || x == 0)
+		if (parse_id(form_get(fm, "problem")) != x || x == 0)
 			form_error(fm, "problem", "Choice");
 	}
 	return keep_files(r, d, fm);
@@ -440,7 +427,7 @@ check_plan(void *arg, const struct plan_row *p)
 static int
 step2(struct req *r, struct draft *d, struct form *fm)
 {
-	struct check_plan	 c = { id_of(form_get(fm, "plan")), 0 };
+	struct check_plan	 c = { parse_id(form_get(fm, "plan")), 0 };
 	char			 today[11];
 
 	today_utc(today, r->now);
@@ -576,7 +563,7 @@ page_wizard_remove_file_post(struct req *r)
 
 	if (!load(r, &d, 0))
 		return;
-	switch (attach_remove(id_of(req_param(&r->form, "file")), d.id,
+	switch (attach_remove(parse_id(req_param(&r->form, "file")), d.id,
 	    r->user.id)) {
 	case 0:
 		to_draft(r, &d, "?step=1#files");

@@ -143,7 +143,21 @@ const char *const sql_text[STMT__MAX] = {
 	    " FROM activations a JOIN contracts c ON c.id = a.contract_id"
 	    " WHERE a.account_id = ?1 ORDER BY c.end_date DESC, c.id"),
 	/* R11.2: the ledgers of all the account's contracts, one query */
+	/* the newest ?2 rows of each contract of account ?1 but ?3, whose
+	 * rows come whole from STMT_LEDGER_OF_CONTRACT (R11.2) */
 	S(STMT_LEDGER_OF_ACCOUNT,
+	    "SELECT l.contract_id, l.created, l.delta, l.kind,"
+	    " coalesce(l.request_id, 0), l.request_title, l.reason,"
+	    " coalesce(w.first_name || ' ' || w.last_name, ''),"
+	    " coalesce(w.email, '')"
+	    " FROM activations a JOIN incident_ledger l"
+	    " ON l.contract_id = a.contract_id AND l.id IN (SELECT x.id"
+	    " FROM incident_ledger x WHERE x.contract_id = a.contract_id"
+	    " ORDER BY x.id DESC LIMIT ?2)"
+	    " LEFT JOIN accounts w ON w.id = l.account_id"
+	    " WHERE a.account_id = ?1 AND a.contract_id <> ?3"
+	    " ORDER BY l.contract_id, l.id DESC"),
+	S(STMT_LEDGER_OF_CONTRACT,
 	    "SELECT l.contract_id, l.created, l.delta, l.kind,"
 	    " coalesce(l.request_id, 0), l.request_title, l.reason,"
 	    " coalesce(w.first_name || ' ' || w.last_name, ''),"
@@ -151,7 +165,8 @@ const char *const sql_text[STMT__MAX] = {
 	    " FROM activations a JOIN incident_ledger l"
 	    " ON l.contract_id = a.contract_id"
 	    " LEFT JOIN accounts w ON w.id = l.account_id"
-	    " WHERE a.account_id = ?1 ORDER BY l.contract_id, l.id DESC"),
+	    " WHERE a.account_id = ?1 AND a.contract_id = ?2"
+	    " ORDER BY l.id DESC"),
 	S(STMT_LEDGER_ADD,
 	    "INSERT INTO incident_ledger (contract_id, delta, kind, account_id,"
 	    " request_id, request_title, reason, created)"
@@ -494,7 +509,7 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_START_PRODUCTS),
 	N(STMT_CONTRACT_INSERT), N(STMT_CONTRACT_VERSION_ADD),
 	N(STMT_CONTRACT_BY_PAIR), N(STMT_ACTIVATION_INSERT),
-	N(STMT_CONTRACTS_OF_ACCOUNT), N(STMT_LEDGER_OF_ACCOUNT),
+	N(STMT_CONTRACTS_OF_ACCOUNT), N(STMT_LEDGER_OF_ACCOUNT), N(STMT_LEDGER_OF_CONTRACT),
 	N(STMT_LEDGER_ADD), N(STMT_CONTRACT_DEBIT), N(STMT_CONTRACT_CREDIT),
 	N(STMT_BALANCE_MISMATCH), N(STMT_ACTIVATIONS_COUNT),
 	N(STMT_PLANS_FOR), N(STMT_PRODUCTS_HERE), N(STMT_VERSIONS_OF),

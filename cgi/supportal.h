@@ -53,6 +53,7 @@ void	 log_line(const char *, const char *, ...)
 void	 log_escape(struct buf *, const char *);
 void	 log_request(const char *);
 void	 tz_use(const char *);
+int64_t	 parse_id(const char *);
 void	 time_local(char *, size_t, time_t, const char *);
 
 /* SHA-256, streaming (attachments) and one-shot. */
@@ -137,6 +138,7 @@ enum stmt {
 	STMT_ACTIVATION_INSERT,
 	STMT_CONTRACTS_OF_ACCOUNT,
 	STMT_LEDGER_OF_ACCOUNT,
+	STMT_LEDGER_OF_CONTRACT,
 	STMT_LEDGER_ADD,
 	STMT_CONTRACT_DEBIT,
 	STMT_CONTRACT_CREDIT,
@@ -492,8 +494,8 @@ int	 contract_issue(const struct contract_new *, char *, size_t,
 enum act contract_activate(int64_t, const char *, const char *, int64_t *);
 int	 contract_list(int64_t, int (*)(void *, const struct contract_row *),
 	    void *);
-int	 contract_ledger(int64_t, int (*)(void *, const struct ledger_row *),
-	    void *);
+int	 contract_ledger(int64_t, int, int64_t,
+	    int (*)(void *, const struct ledger_row *), void *);
 int	 contract_debit(int64_t, int64_t, int64_t, const char *, const char *);
 int	 contract_credit(int64_t, int64_t, int64_t, const char *);
 int	 contract_balances_ok(void);

@@ -346,6 +346,18 @@ log_line(const char *rid, const char *fmt, ...)
 	buf_free(&b);
 }
 
+/* parse_id: s as a positive id of 1 to 18 digits, or 0. */
+int64_t
+parse_id(const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL || (n = strspn(s, "0123456789")) == 0 || n > 18 ||
+	    s[n] != '\0')
+		return 0;
+	return strtoll(s, NULL, 10);
+}
+
 /*
  * tz_use: make tz (an IANA name; UTC when empty) the process's zone for
  * localtime_r and mktime.  The zone is set only when it differs from the

@@ -34,7 +34,7 @@
 <dt><?cs var:Lang.Contracts.Covers ?></dt><dd><?cs var:c.Scope ?><?cs if:c.Versions ?>: <?cs var:c.Versions ?><?cs /if ?></dd>
 <dt><?cs var:Lang.Contracts.Ids ?></dt><dd><code><?cs var:c.AccessId ?></code> / <code><?cs var:c.ContractId ?></code></dd>
 </dl>
-<details class="ledger">
+<details class="ledger"<?cs if:c.LedgerWhole ?> open<?cs /if ?>>
 <summary><?cs var:Lang.Contracts.Ledger ?></summary>
 <table>
 <caption class="visually-hidden"><?cs var:Lang.Contracts.Ledger ?>: <?cs var:c.Plan ?></caption>
@@ -43,6 +43,7 @@
 <tr><td><?cs var:e.When ?></td><td class="num"><?cs var:e.Delta ?></td><td><?cs if:e.Kind == "issued" ?><?cs var:Lang.Ledger.Kind.issued ?><?cs elif:e.Kind == "debit" ?><?cs var:Lang.Ledger.Kind.debit ?><?cs elif:e.Kind == "return" ?><?cs var:Lang.Ledger.Kind.return ?><?cs else ?><?cs var:Lang.Ledger.Kind.purchase ?><?cs /if ?><?cs if:e.Reason ?>: <?cs var:e.Reason ?><?cs /if ?></td><td><?cs if:e.Request ?>#<?cs var:e.Request ?> <?cs /if ?><?cs var:e.Title ?></td><td><?cs var:e.Who ?></td></tr><?cs /each ?>
 </tbody>
 </table>
+<?cs if:c.LedgerMore ?><p><a href="/contracts?ledger=<?cs var:c.Id ?>#contract-<?cs var:c.Id ?>"><?cs var:Lang.Contracts.LedgerAll ?></a></p><?cs /if ?>
 </details>
 </section>
 <?cs /each ?>

@@ -109,6 +109,27 @@ get /contracts
 check "R12.1 the contracts page in Polish" grep -q 'Umowy serwisowe' "$T/body"
 check "R12.1 the ledger in Polish" grep -q 'Zwrot zgłoszenia: Product defect' "$T/body"
 
+# R11.2: a card shows the newest 10 rows of its history and offers the
+# rest; ?ledger=ID shows one contract's whole history, only one's own
+rows_of() { sed -n "/aria-labelledby=\"contract-$1\"/,/<\/section>/p" "$T/body" | grep -c '<tr><td>20[0-9-]* '; }
+for i in 1 2 3 4 5 6; do
+	"$ROOT/build/tools/ledger" debit 1 "$ann" $((5000 + i)) "Cycle $i" >/dev/null
+	"$ROOT/build/tools/ledger" return 1 0 $((5000 + i)) "Cycle $i back" >/dev/null
+done
+rows1=$(db "SELECT count(*) FROM incident_ledger WHERE contract_id = 1")
+JAR=$T/bob get /contracts
+expect_eq "R11.2 the card shows the newest 10 of its $rows1 rows" "$(rows_of 1)" 10
+check "R11.2 ... the newest first" grep -q 'Incident returned: Cycle 6 back' "$T/body"
+check "R11.2 ... and offers the whole history" grep -q 'href="/contracts?ledger=1#contract-1"' "$T/body"
+JAR=$T/bob get "/contracts?ledger=1"
+expect_eq "R11.2 ?ledger= shows all $rows1 rows" "$(rows_of 1)" "$rows1"
+check "R11.2 ... opened" grep -q '<details class="ledger" open>' "$T/body"
+other=$(db "SELECT max(id) FROM contracts WHERE id NOT IN (SELECT contract_id FROM activations a JOIN accounts w ON w.id = a.account_id WHERE w.email = 'bob@example.com')")
+JAR=$T/bob get "/contracts?ledger=$other"
+expect_eq "D.17 another's contract in ?ledger= adds nothing" "$(rows_of 1):$(grep -c "contract-$other\"" "$T/body")" 10:0
+JAR=$T/bob get "/contracts?ledger=1x"
+expect_eq "G.28 a malformed ?ledger= is ignored" "$STATUS:$(rows_of 1)" "200:10"
+
 # C.14 (wrong guesses) is in t_activation_throttle.sh
 expect_eq "R11.2 every balance equals its ledger" \
 	"$(db 'SELECT count(*) FROM contracts c WHERE incidents_left <> (SELECT sum(delta) FROM incident_ledger WHERE contract_id = c.id)')" 0

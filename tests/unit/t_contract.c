@@ -304,7 +304,7 @@ TEST(issue_activate_share_debit)
 	CHECK(contract_debit(id, b, 102, "second", "2025-06-01") == 0);
 	CHECK(contract_debit(id, b, 103, "third", "2025-06-01") == 1);
 	CHECK(contract_debit(id, b, 104, "late", "2026-03-10") == 1);
-	CHECK(contract_ledger(a, ledger_rows, &s) == 0 && s.debits == 2);
+	CHECK(contract_ledger(a, 100, 0, ledger_rows, &s) == 0 && s.debits == 2);
 	CHECK(strcmp(s.who, "share-a@example.com") == 0);  /* newest first */
 	CHECK(contract_balances_ok() == 1);
 	/* a return, once per request (R8.2) */
