@@ -293,35 +293,18 @@ catalogue_start(int (*fn)(void *, const struct start_row *), void *arg)
 	return rc < 0 ? -1 : 0;
 }
 
-/* choices: call fn with (id, name) for each row of statement st. */
-static int
-choices(sqlite3_stmt *st, choice_fn fn, void *arg)
-{
-	int	 rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = db_row(st)) == 1)
-		if (fn(arg, db_col_int(st, 0), db_col_text(st, 1)) != 0) {
-			rc = -1;
-			break;
-		}
-	db_done(st);
-	return rc < 0 ? -1 : 0;
-}
-
 /* catalogue_products: the products supported here (R4.1, R5.1). */
 int
 catalogue_products(choice_fn fn, void *arg)
 {
-	return choices(db_query(STMT_PRODUCTS_HERE, ""), fn, arg);
+	return db_choices(db_query(STMT_PRODUCTS_HERE, ""), fn, arg);
 }
 
 /* catalogue_versions: the versions of product, in catalogue order. */
 int
 catalogue_versions(int64_t product, choice_fn fn, void *arg)
 {
-	return choices(db_query(STMT_VERSIONS_OF, "I", product), fn, arg);
+	return db_choices(db_query(STMT_VERSIONS_OF, "I", product), fn, arg);
 }
 
 /* catalogue_categories: the categories of product, named in lang. */
@@ -329,7 +312,7 @@ int
 catalogue_categories(int64_t product, const char *lang, choice_fn fn,
     void *arg)
 {
-	return choices(db_query(STMT_CATEGORIES_OF, "IT", product, lang), fn,
+	return db_choices(db_query(STMT_CATEGORIES_OF, "IT", product, lang), fn,
 	    arg);
 }
 
@@ -338,7 +321,7 @@ int
 catalogue_problems(int64_t category, const char *lang, choice_fn fn,
     void *arg)
 {
-	return choices(db_query(STMT_PROBLEMS_OF, "IT", category, lang), fn,
+	return db_choices(db_query(STMT_PROBLEMS_OF, "IT", category, lang), fn,
 	    arg);
 }
 

@@ -313,6 +313,27 @@ db_col_copy(sqlite3_stmt *st, int col, char *dst, size_t sz)
 }
 
 /*
+ * db_choices: call fn with (id, name), the first two columns of each row
+ * of statement st (NULL: the query failed), then finish it.  0 or -1.
+ */
+int
+db_choices(sqlite3_stmt *st, int (*fn)(void *, int64_t, const char *),
+    void *arg)
+{
+	int	 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1)
+		if (fn(arg, db_col_int(st, 0), db_col_text(st, 1)) != 0) {
+			rc = -1;
+			break;
+		}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
  * db_begin_write_: open a write transaction (BEGIN IMMEDIATE, so that it
  * waits for the write lock rather than failing on upgrade, H.36), or
  * nest inside the one already open.  Returns 0 or -1.

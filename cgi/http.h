@@ -158,6 +158,14 @@ void	 view_set(struct req *, const char *, const char *);
 void	 view_setf(struct req *, const char *, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 view_set_int(struct req *, const char *, int64_t);
+
+/* a list of rows under Tree.N, filled by a row callback */
+struct view_list {
+	struct req	*r;
+	const char	*tree;
+	int		 n;
+};
+int	 view_add_choice(void *, int64_t, const char *);
 int	 view_begin(struct req *);
 const char *view_str(struct req *, const char *);
 

@@ -86,24 +86,6 @@ reconcile(struct req *r)
 		    "failed=%d", (long long)r->user.id, x.completed, x.failed);
 }
 
-struct vlist {
-	struct req	*r;
-	int		 n;
-};
-
-/* add_version: one version pay per incident may cover, as Versions.N. */
-static int
-add_version(void *arg, int64_t id, const char *name)
-{
-	struct vlist	*l = arg;
-	char		 v[32];
-
-	snprintf(v, sizeof(v), "%lld", (long long)id);
-	view_setf(l->r, v, "Versions.%d.Id", l->n);
-	view_setf(l->r, name, "Versions.%d.Name", l->n++);
-	return 0;
-}
-
 /*
  * ppi_render: the offers page for draft (0: none; its version is the one
  * bought for) with the card form's or the offer form's errors.
@@ -113,7 +95,7 @@ ppi_render(struct req *r, int status, int64_t draft, const struct form *fm)
 {
 	struct draft	 d;
 	struct region	 g;
-	struct vlist	 l = { r, 0 };
+	struct view_list l = { r, "Versions", 0 };
 	char		 v[128], back[64];
 	int64_t		 paid = 0, open = 0;
 	int		 rc;
@@ -168,7 +150,7 @@ ppi_render(struct req *r, int status, int64_t draft, const struct form *fm)
 		view_set(r, "Ppi.Five", v);
 	}
 	if (!hdf_get_value(r->hdf, "Ppi.Version", NULL) &&
-	    ppi_versions(add_version, &l) != 0)
+	    ppi_versions(view_add_choice, &l) != 0)
 		goto fail;
 	if (card_view(r) != 0)
 		goto fail;

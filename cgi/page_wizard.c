@@ -63,28 +63,10 @@ set_id(struct req *r, const char *name, int64_t v)
 	view_set(r, name, s);
 }
 
-struct list {
-	struct req	*r;
-	const char	*tree;
-	int		 n;
-};
-
-static int
-add_choice(void *arg, int64_t id, const char *name)
-{
-	struct list	*l = arg;
-	char		 v[32];
-
-	snprintf(v, sizeof(v), "%lld", (long long)id);
-	view_setf(l->r, v, "%s.%d.Id", l->tree, l->n);
-	view_setf(l->r, name, "%s.%d.Name", l->tree, l->n++);
-	return 0;
-}
-
 static int
 add_plan(void *arg, const struct plan_row *p)
 {
-	struct list	*l = arg;
+	struct view_list	*l = arg;
 	struct req	*r = l->r;
 	char		 v[64];
 	int		 i = l->n++;
@@ -113,7 +95,7 @@ add_plan(void *arg, const struct plan_row *p)
 static int
 add_kb(void *arg, const struct kb_row *k)
 {
-	struct list	*l = arg;
+	struct view_list	*l = arg;
 	char		 v[32];
 
 	snprintf(v, sizeof(v), "%lld", (long long)k->id);
@@ -154,7 +136,7 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
     const struct form *fm)
 {
 	struct cat_names	 n;
-	struct list		 l;
+	struct view_list		 l;
 	char			 today[11], text[TITLE_MAX * 4 + 1024], key[64];
 	char			 sec[SECONDARY_MAX][EMAIL_MAX + 1];
 	int			 i, ns;
@@ -191,8 +173,8 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 		view_set(r, "Page.ShowAddMe", "1");
 
 	/* step 1: the catalogue, narrowed by what is chosen */
-	l = (struct list){ r, "Products", 0 };
-	if (catalogue_products(add_choice, &l) != 0)
+	l = (struct view_list){ r, "Products", 0 };
+	if (catalogue_products(view_add_choice, &l) != 0)
 		goto fail;
 	if (catalogue_names(d->product, d->version, d->category, d->problem,
 	    r->lang, &n) < 0)
@@ -201,16 +183,16 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 	view_set(r, "Sum.Version", n.version);
 	view_set(r, "Sum.Category", n.category);
 	view_set(r, "Sum.Problem", n.problem);
-	l = (struct list){ r, "Versions", 0 };
-	if (d->product && catalogue_versions(d->product, add_choice, &l) != 0)
+	l = (struct view_list){ r, "Versions", 0 };
+	if (d->product && catalogue_versions(d->product, view_add_choice, &l) != 0)
 		goto fail;
-	l = (struct list){ r, "Categories", 0 };
-	if (d->product && catalogue_categories(d->product, r->lang, add_choice,
+	l = (struct view_list){ r, "Categories", 0 };
+	if (d->product && catalogue_categories(d->product, r->lang, view_add_choice,
 	    &l) != 0)
 		goto fail;
-	l = (struct list){ r, "Problems", 0 };
+	l = (struct view_list){ r, "Problems", 0 };
 	if (d->category && n.category_ok && catalogue_problems(d->category,
-	    r->lang, add_choice, &l) != 0)
+	    r->lang, view_add_choice, &l) != 0)
 		goto fail;
 	if (files(r, d->id) != 0)
 		goto fail;
@@ -219,12 +201,12 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 
 	/* self-help from the title and the description (R5.1) */
 	snprintf(text, sizeof(text), "%s %.200s", d->title, d->description);
-	l = (struct list){ r, "Kb", 0 };
+	l = (struct view_list){ r, "Kb", 0 };
 	if (catalogue_kb_search(text, r->lang, d->product, add_kb, &l) != 0)
 		goto fail;
 
 	/* the plans for this version (R11.1, R5.2) */
-	l = (struct list){ r, "Plans", 0 };
+	l = (struct view_list){ r, "Plans", 0 };
 	if (d->version && n.version_ok && contract_plans(r->user.id,
 	    d->version, 0, today, add_plan, &l) != 0)
 		goto fail;

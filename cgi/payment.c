@@ -581,18 +581,7 @@ ppi_version(int64_t version, char *name, size_t sz)
 int
 ppi_versions(choice_fn fn, void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_PPI_VERSIONS, "");
-	int		 rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = db_row(st)) == 1)
-		if (fn(arg, db_col_int(st, 0), db_col_text(st, 1)) != 0) {
-			rc = -1;
-			break;
-		}
-	db_done(st);
-	return rc < 0 ? -1 : 0;
+	return db_choices(db_query(STMT_PPI_VERSIONS, ""), fn, arg);
 }
 
 /* -------------------------------------------------------- purchases */

@@ -231,6 +231,8 @@ int	 db_begin_write_(const char *, int);
 int	 db_commit(void);
 void	 db_rollback(void);
 int	 db_request_end(void);
+int	 db_choices(sqlite3_stmt *, int (*)(void *, int64_t, const char *),
+	    void *);
 void	 db_read_begin(void);
 void	 db_read_end(void);
 void	 db_set_readonly(int);

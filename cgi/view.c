@@ -61,6 +61,19 @@ view_set_int(struct req *r, const char *name, int64_t v)
 	view_set(r, name, s);
 }
 
+/* view_add_choice: (id, name) as Tree.N.Id/.Name (a choice_fn). */
+int
+view_add_choice(void *arg, int64_t id, const char *name)
+{
+	struct view_list	*l = arg;
+	char			 v[32];
+
+	snprintf(v, sizeof(v), "%lld", (long long)id);
+	view_setf(l->r, v, "%s.%d.Id", l->tree, l->n);
+	view_setf(l->r, name, "%s.%d.Name", l->tree, l->n++);
+	return 0;
+}
+
 /* view_str: the string key in the request's language. */
 const char *
 view_str(struct req *r, const char *key)
