@@ -158,6 +158,8 @@ void	 view_set(struct req *, const char *, const char *);
 void	 view_setf(struct req *, const char *, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 view_set_int(struct req *, const char *, int64_t);
+HDF	*view_row(struct req *, const char *, int);
+void	 view_put(HDF *, const char *, const char *);
 
 /* a list of rows under Tree.N, filled by a row callback */
 struct view_list {

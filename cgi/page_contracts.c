@@ -78,6 +78,7 @@ add_entry(void *arg, const struct ledger_row *e)
 {
 	struct listing	*l = arg;
 	struct req	*r = l->r;
+	HDF		*row;
 	char		 v[64];
 	int		 i;
 
@@ -100,20 +101,21 @@ add_entry(void *arg, const struct ledger_row *e)
 	}
 	if (e->contract == l->whole)
 		view_setf(r, "1", "Contracts.%d.LedgerWhole", l->idx);
-	i = l->m++;
+	snprintf(v, sizeof(v), "Contracts.%d.Ledger", l->idx);
+	row = view_row(r, v, l->m++);
 	time_local(v, sizeof(v), (time_t)e->created, r->user.tz);
-	view_setf(r, v, "Contracts.%d.Ledger.%d.When", l->idx, i);
+	view_put(row, "When", v);
 	snprintf(v, sizeof(v), "%+d", e->delta);
-	view_setf(r, v, "Contracts.%d.Ledger.%d.Delta", l->idx, i);
-	view_setf(r, e->kind, "Contracts.%d.Ledger.%d.Kind", l->idx, i);
+	view_put(row, "Delta", v);
+	view_put(row, "Kind", e->kind);
 	if (e->request != 0) {
 		snprintf(v, sizeof(v), "%lld", (long long)e->request);
-		view_setf(r, v, "Contracts.%d.Ledger.%d.Request", l->idx, i);
+		view_put(row, "Request", v);
 	}
-	view_setf(r, e->title, "Contracts.%d.Ledger.%d.Title", l->idx, i);
-	view_setf(r, e->reason, "Contracts.%d.Ledger.%d.Reason", l->idx, i);
-	view_setf(r, e->who, "Contracts.%d.Ledger.%d.Who", l->idx, i);
-	view_setf(r, e->email, "Contracts.%d.Ledger.%d.Email", l->idx, i);
+	view_put(row, "Title", e->title);
+	view_put(row, "Reason", e->reason);
+	view_put(row, "Who", e->who);
+	view_put(row, "Email", e->email);
 	return 0;
 }
 

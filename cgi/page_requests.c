@@ -38,19 +38,19 @@ add_request(void *arg, const struct request_row *q)
 {
 	struct rows	*l = arg;
 	struct req	*r = l->r;
+	HDF		*row = view_row(r, "Requests", l->n++);
 	char		 v[64];
 
 	snprintf(v, sizeof(v), "%lld", (long long)q->id);
-	view_setf(r, v, "Requests.%d.Id", l->n);
-	view_setf(r, q->title, "Requests.%d.Title", l->n);
-	view_setf(r, q->product, "Requests.%d.Product", l->n);
-	view_setf(r, q->severity, "Requests.%d.Severity", l->n);
-	view_setf(r, q->status, "Requests.%d.Status", l->n);
+	view_put(row, "Id", v);
+	view_put(row, "Title", q->title);
+	view_put(row, "Product", q->product);
+	view_put(row, "Severity", q->severity);
+	view_put(row, "Status", q->status);
 	time_local(v, sizeof(v), (time_t)q->updated, r->user.tz);
-	view_setf(r, v, "Requests.%d.Updated", l->n);
+	view_put(row, "Updated", v);
 	time_local(v, sizeof(v), (time_t)q->respond_by, r->user.tz);
-	view_setf(r, v, "Requests.%d.RespondBy", l->n);
-	l->n++;
+	view_put(row, "RespondBy", v);
 	return 0;
 }
 

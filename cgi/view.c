@@ -52,6 +52,29 @@ view_setf(struct req *r, const char *value, const char *fmt, ...)
 	view_set(r, name, value);
 }
 
+/*
+ * view_row: the node Tree.N of r's HDF, created, for the values of one
+ * row (view_put): a page of rows then walks to each row once, not once a
+ * value.
+ */
+HDF *
+view_row(struct req *r, const char *tree, int n)
+{
+	HDF	*h;
+	char	 name[128];
+
+	snprintf(name, sizeof(name), "%s.%d", tree, n);
+	check(hdf_get_node(view_hdf(r), name, &h));
+	return h;
+}
+
+/* view_put: name = value under a row of view_row. */
+void
+view_put(HDF *row, const char *name, const char *value)
+{
+	check(hdf_set_value(row, name, value));
+}
+
 void
 view_set_int(struct req *r, const char *name, int64_t v)
 {
