@@ -760,6 +760,51 @@ fault(const char *point)
 }
 
 /*
+ * receipt_mail: the receipt of purchase p, paid by charge for contract
+ * (aid, cid), to the account it belongs to, in its language, in the
+ * outbox of the caller's transaction (R6.4, R11.10).  Only the card's
+ * brand and last four digits are in it (I.39).  0 or -1.
+ */
+static int
+receipt_mail(const struct purchase *p, const char *charge, const char *aid,
+    const char *cid)
+{
+	struct account	 a;
+	HDF		*h;
+	char		 v[256], key[32];
+	const char	*lang;
+	int		 rc = -1;
+
+	if (account_load(p->account, &a) != 1)
+		return -1;
+	lang = i18n_valid(a.lang) ? a.lang : "en";
+	if (hdf_init(&h) != STATUS_OK)
+		return -1;
+	snprintf(v, sizeof(v), "%s %s", a.first, a.last);
+	snprintf(key, sizeof(key), "Brand.%s", p->brand);
+	if (hdf_set_value(h, "Mail.To.Name", v) == STATUS_OK &&
+	    hdf_set_value(h, "Mail.To.Email", a.email) == STATUS_OK &&
+	    hdf_set_int_value(h, "Mail.Purchase.Id", (int)p->id) ==
+	    STATUS_OK &&
+	    hdf_set_value(h, "Mail.Purchase.Plan", p->plan) == STATUS_OK &&
+	    hdf_set_value(h, "Mail.Purchase.Charge", charge) == STATUS_OK &&
+	    hdf_set_value(h, "Mail.Purchase.AccessId", aid) == STATUS_OK &&
+	    hdf_set_value(h, "Mail.Purchase.ContractId", cid) == STATUS_OK) {
+		money_format(v, sizeof(v), p->amount, p->currency, lang);
+		if (hdf_set_value(h, "Mail.Purchase.Amount", v) == STATUS_OK) {
+			snprintf(v, sizeof(v), "%s %s %s", i18n_get(lang, key),
+			    i18n_get(lang, "Card.Ending"), p->last4);
+			if (hdf_set_value(h, "Mail.Purchase.Card", v) ==
+			    STATUS_OK)
+				rc = mail_enqueue(a.email, lang, "receipt", h,
+				    0);
+		}
+	}
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
  * make_plan: in the caller's transaction, the plan a paid purchase
  * becomes (R3.2, R6.4): a pay-per-incident contract of p->incidents,
  * from today for a year, on-premises, covering the version chosen,
@@ -806,7 +851,7 @@ make_plan(const struct purchase *p, const char *charge, time_t now)
 	if (p->draft != 0 && db_exec(STMT_DRAFT_SET_PLAN, "IIII", p->draft,
 	    p->account, k, (int64_t)now) != SQLITE_OK)
 		return -1;
-	return 0;
+	return receipt_mail(p, charge, aid, cid);
 }
 
 /*

@@ -115,13 +115,23 @@ check "R6.4 step 2 has the plan bought, chosen" \
 post "/drafts/$D/step" "csrf=$TOK" step=2 action=next "plan=$K1" severity=moderate country=PL tz=Europe/Warsaw
 expect_eq "R6.4 the plan is available for the request" "$(header Location)" "/drafts/$D"
 
+expect_eq "R6.4 one receipt mail, to the buyer, in the plan's transaction" \
+	"$(db "SELECT count(*), recipient, subject FROM outbox WHERE subject LIKE 'Receipt for purchase%'")" \
+	"1|ann@example.com|Receipt for purchase $N1: $(db "SELECT plan FROM contracts WHERE id = $K1")"
+db "SELECT body FROM outbox WHERE subject LIKE 'Receipt for purchase $N1:%'" >"$T/receipt"
+check "R11.10 the receipt mail names the account, the amount and the card's last four" \
+	bash -c "grep -q 'belongs to the account of Ann Archer (ann@example.com)' '$T/receipt' && grep -q 'PLN 1,999.00' '$T/receipt' && grep -q 'Visa ending in 4242' '$T/receipt'"
+check "I.39 ... and not the card number" bash -c "! grep -qE '4242 ?-?4242' '$T/receipt'"
+check "R6.4 ... with the IDs of the plan and the way to the receipt" \
+	bash -c "grep -q \"$(db "SELECT access_id FROM contracts WHERE id = $K1")\" '$T/receipt' && grep -q '/ppi/$N1\$' '$T/receipt'"
+
 # R11.10: a reload of Buy, the back button and Buy again: one charge
 post "/ppi/$N1/buy" "csrf=$TOK"
 expect_eq "R11.10 Buy again: the same receipt" "$(header Location)" "/ppi/$N1"
 get "/ppi/$N1"
 check "R11.10 the back button shows the receipt, not Buy" bash -c "! grep -q 'action=\"/ppi/$N1/buy\"' '$T/body'"
-expect_eq "R11.10 still one charge and one plan" \
-	"$(charges) $(db "SELECT count(*) FROM contracts WHERE programme = 'ppi'")" "1 1"
+expect_eq "R11.10 still one charge, one plan and one receipt mail" \
+	"$(charges) $(db "SELECT count(*) FROM contracts WHERE programme = 'ppi'") $(db "SELECT count(*) FROM outbox WHERE subject LIKE 'Receipt for purchase $N1:%'")" "1 1 1"
 get "/ppi?draft=$D"
 check "R11.10 the offers page says this request has its plan" grep -q 'You already bought support for this request' "$T/body"
 
