@@ -20,11 +20,12 @@ add_contact(void *arg, const char *email, const char *role, const char *name,
     const char *by)
 {
 	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "Contacts", f->n++);
 
-	view_setf(f->r, email, "Contacts.%d.Email", f->n);
-	view_setf(f->r, role, "Contacts.%d.Role", f->n);
-	view_setf(f->r, name, "Contacts.%d.Name", f->n);
-	view_setf(f->r, by, "Contacts.%d.AddedBy", f->n++);
+	view_put(row, "Email", email);
+	view_put(row, "Role", role);
+	view_put(row, "Name", name);
+	view_put(row, "AddedBy", by);
 	return 0;
 }
 
@@ -32,14 +33,15 @@ static int
 add_message(void *arg, const struct thread_row *t)
 {
 	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "Thread", f->n++);
 	char		 v[64];
 
 	snprintf(v, sizeof(v), "%lld", (long long)t->id);
-	view_setf(f->r, v, "Thread.%d.Id", f->n);
-	view_setf(f->r, t->author, "Thread.%d.Author", f->n);
-	view_setf(f->r, t->body, "Thread.%d.Body", f->n);
+	view_put(row, "Id", v);
+	view_put(row, "Author", t->author);
+	view_put(row, "Body", t->body);
 	time_local(v, sizeof(v), (time_t)t->created, f->r->user.tz);
-	view_setf(f->r, v, "Thread.%d.When", f->n++);
+	view_put(row, "When", v);
 	return 0;
 }
 
@@ -48,16 +50,17 @@ add_file(void *arg, int64_t id, const char *name, int64_t size,
     const char *sha, int64_t msg)
 {
 	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "Files", f->n++);
 	char		 v[32];
 
 	snprintf(v, sizeof(v), "%lld", (long long)id);
-	view_setf(f->r, v, "Files.%d.Id", f->n);
-	view_setf(f->r, name, "Files.%d.Name", f->n);
+	view_put(row, "Id", v);
+	view_put(row, "Name", name);
 	snprintf(v, sizeof(v), "%lld", (long long)size);
-	view_setf(f->r, v, "Files.%d.Size", f->n);
-	view_setf(f->r, sha, "Files.%d.Sha", f->n);
+	view_put(row, "Size", v);
+	view_put(row, "Sha", sha);
 	snprintf(v, sizeof(v), "%lld", (long long)msg);
-	view_setf(f->r, v, "Files.%d.Message", f->n++);
+	view_put(row, "Message", v);
 	return 0;
 }
 
