@@ -1,0 +1,746 @@
+// The main journeys of supportal in a real browser (R12.2): Debian's
+// Chromium driven by playwright-core, started by tests/browser/run with
+// a fresh portal.  Prints "ok - ..." / "not ok - ..." per check, with
+// details on "#" lines; the runner counts them.
+//
+//   1. the mouse journey in English: sign-up, the one-time profile (with
+//      its error summary), the start page, activating a contract, its
+//      ledger, the password page, sign-out, sign-in;
+//   2. the same journey with the keyboard alone (Tab, Shift+Tab, Enter,
+//      Space, typing; arrows only inside a radio group), with the skip
+//      link and the language switch;
+//   3. the same in Polish, with the error states;
+//   4. without JavaScript: sign-up, profile, activation, the ledger and
+//      the language switch;
+// and on every page visited: axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) in
+// the JavaScript contexts, no horizontal scrolling at 390 px, and on the
+// Polish pages no English sentence of lang/en.hdf.  Screenshots go to
+// $SHOTS.
+//
+// Environment: BASE, ACCESS_ID, CONTRACT_ID (an issued contract, three
+// incidents), SHOTS, CHROMIUM, ROOT.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = process.env.ROOT || path.resolve(HERE, '../..');
+const BASE = process.env.BASE;
+const AID = process.env.ACCESS_ID;
+const CID = process.env.CONTRACT_ID;
+const SHOTS = process.env.SHOTS || path.join(ROOT, 'build/screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const AXE = fs.readFileSync(path.join(HERE, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WIDE = { width: 1200, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const PASSWORD = 'correct horse battery staple';
+const started = Date.now();
+
+let pass = 0;
+let fail = 0;
+function ok(desc) {
+	pass++;
+	console.log(`ok - ${desc}`);
+}
+function notOk(desc, details = []) {
+	fail++;
+	console.log(`not ok - ${desc}`);
+	for (const d of details)
+		console.log(`#   ${d}`);
+}
+function check(desc, cond, details = []) {
+	if (cond)
+		ok(desc);
+	else
+		notOk(desc, typeof details === 'function' ? details() : details);
+	return !!cond;
+}
+
+if (!BASE || !AID || !CID) {
+	notOk('journeys.mjs needs BASE, ACCESS_ID and CONTRACT_ID in the environment');
+	process.exit(1);
+}
+fs.mkdirSync(SHOTS, { recursive: true });
+
+// ---------------------------------------------------------------- strings
+
+// lang/*.hdf: "Key = value" lines (R12.1).
+function hdf(file) {
+	const m = {};
+	for (const line of fs.readFileSync(path.join(ROOT, 'lang', file), 'utf8').split('\n')) {
+		const x = /^([A-Za-z0-9_.]+)\s*=\s*(.*)$/.exec(line);
+		if (x)
+			m[x[1]] = x[2].trim();
+	}
+	return m;
+}
+const T = { en: hdf('en.hdf'), pl: hdf('pl.hdf') };
+const norm = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+// The English sentences that must not show on a Polish page: values of
+// three words or more that Polish translates (a value identical in both
+// files is a name, not a sentence), but the switch, which names the
+// other language on purpose.
+const ENGLISH = Object.keys(T.en)
+	.filter((k) => !k.startsWith('Switch.') && !k.startsWith('Language.'))
+	.filter((k) => T.en[k].split(/\s+/).filter(Boolean).length >= 3)
+	.filter((k) => T.pl[k] !== undefined && T.pl[k] !== T.en[k])
+	.map((k) => ({ key: k, text: norm(T.en[k]) }));
+
+// ---------------------------------------------------------------- browser
+
+const browser = await chromium.launch({
+	executablePath: CHROMIUM,
+	headless: true,
+	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+		'--disable-background-networking', '--disable-component-update', '--disable-sync',
+		'--disable-dev-shm-usage'],
+});
+
+async function newPage(opts = {}) {
+	const ctx = await browser.newContext({ viewport: WIDE, locale: 'en-US', ...opts });
+	const page = await ctx.newPage();
+	page.setDefaultTimeout(10000);
+	page.setDefaultNavigationTimeout(15000);
+	return { ctx, page };
+}
+
+// nav(page, action): run the action and wait for the page it loads.
+async function nav(page, action) {
+	const [resp] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()]);
+	return resp;
+}
+
+const urlPath = (page) => new URL(page.url()).pathname;
+const text = async (page, sel) => norm(await page.locator(sel).first().innerText());
+
+// ------------------------------------------------------------------ audit
+
+const audited = new Set();
+
+// audit(page, what, lang): the checks made on every page visited, once
+// per page state and language: axe-core (when the page runs JavaScript),
+// no horizontal scrolling at 390 px, and on Polish pages no English.
+async function audit(page, what, lang, { axe = true } = {}) {
+	const where = `${what} [${lang}]`;
+	const key = `${where} ${axe}`;
+	if (audited.has(key))
+		return;
+	audited.add(key);
+
+	// axe-core goes in through the DevTools protocol (page.evaluate), not
+	// page.addScriptTag: the portal's Content-Security-Policy (default-src
+	// 'none') rightly refuses an injected <script>, and bypassCSP would
+	// test a page the users never get.
+	if (axe) {
+		try {
+			if (!(await page.evaluate(() => typeof window.axe === 'object')))
+				await page.evaluate(AXE + '\n;void 0');
+			const r = await page.evaluate((tags) => window.axe.run(document, {
+				runOnly: { type: 'tag', values: tags },
+				resultTypes: ['violations'],
+			}), AXE_TAGS);
+			check(`R12.2 axe-core (WCAG 2.2 AA): 0 violations on ${where}`, r.violations.length === 0,
+				() => r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s): `
+					+ v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')));
+		} catch (e) {
+			notOk(`R12.2 axe-core (WCAG 2.2 AA) on ${where}: could not run`, [firstLine(e)]);
+		}
+	}
+
+	// WCAG 1.4.10 reflow: one column on a phone, no sideways scrolling.
+	await page.setViewportSize(PHONE);
+	const wide = await page.evaluate(() => {
+		const de = document.documentElement;
+		if (de.scrollWidth <= de.clientWidth)
+			return null;
+		const out = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			const r = el.getBoundingClientRect();
+			if (r.right > de.clientWidth + 1 && r.width > 0 && out.length < 3)
+				out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} right=${Math.round(r.right)}`);
+		}
+		return { scroll: de.scrollWidth, client: de.clientWidth, out };
+	});
+	await page.setViewportSize(WIDE);
+	check(`R12.2 (WCAG 1.4.10) no horizontal scrolling at 390 px on ${where}`, wide === null,
+		() => [`scrollWidth ${wide.scroll} > clientWidth ${wide.client}`, ...wide.out]);
+
+	if (lang === 'pl') {
+		const got = await page.evaluate(() => ({
+			lang: document.documentElement.lang,
+			body: document.body.innerText,
+		}));
+		const body = norm(got.body);
+		const found = ENGLISH.filter((s) => body.includes(s.text));
+		check(`R12.1 ${where}: html lang="pl" and no English sentence of lang/en.hdf`,
+			got.lang === 'pl' && found.length === 0,
+			() => [`html lang="${got.lang}"`, ...found.map((s) => `${s.key} = ${T.en[s.key]}`)]);
+	}
+}
+
+function firstLine(e) {
+	return String(e && e.message || e).split('\n')[0].slice(0, 300);
+}
+
+// shot(page, name): a full-page PNG; checks its width.
+async function shot(page, name, width = WIDE.width) {
+	const file = path.join(SHOTS, name);
+	await page.screenshot({ path: file, fullPage: true });
+	const png = fs.readFileSync(file);
+	const w = png.length > 24 ? png.readUInt32BE(16) : 0;
+	check(`R12.2 screenshot ${name} (${width} px wide, full page)`, w === width,
+		[`${file}: ${w} px wide`]);
+}
+
+// ---------------------------------------------------------- the keyboard
+
+// The focused element, and whether it shows a focus ring and is on screen.
+async function focusInfo(page) {
+	return page.evaluate(() => {
+		const e = document.activeElement;
+		if (!e || e === document.body)
+			return { desc: 'body', ring: true, onScreen: true, tag: 'body' };
+		const s = getComputedStyle(e);
+		const r = e.getBoundingClientRect();
+		const desc = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+			+ (e.getAttribute('name') ? `[name=${e.getAttribute('name')}]` : '')
+			+ (e.getAttribute('href') ? `[href="${e.getAttribute('href')}"]` : '')
+			+ (e.innerText ? ` "${e.innerText.trim().replace(/\s+/g, ' ').slice(0, 30)}"` : '');
+		return {
+			desc, tag: e.tagName.toLowerCase(), id: e.id,
+			ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none',
+			onScreen: r.width > 1 && r.height > 1 && r.bottom > 0 && r.right > 0
+				&& r.top < innerHeight && r.left < innerWidth,
+		};
+	});
+}
+
+// A keyboard session on one page: tabTo walks the focus with Tab (or
+// Shift+Tab) to an element, noting every element reached without a
+// visible focus ring or off screen (WCAG 2.4.7, 2.4.11).
+class Keys {
+	constructor(page) {
+		this.page = page;
+		this.problems = new Map();
+	}
+	async tabTo(selector, { back = false, max = 60 } = {}) {
+		const kb = this.page.keyboard;
+		if (await isFocused(this.page, selector))
+			return true;
+		for (let i = 0; i < max; i++) {
+			await kb.press(back ? 'Shift+Tab' : 'Tab');
+			const f = await focusInfo(this.page);
+			if (f.tag !== 'main' && (!f.ring || !f.onScreen))
+				this.problems.set(f.desc, `${f.desc}: ${!f.ring ? 'no focus ring' : ''}${!f.ring && !f.onScreen ? ', ' : ''}${!f.onScreen ? 'off screen' : ''}`);
+			if (await this.page.evaluate((s) => !!document.activeElement
+				&& document.activeElement.matches(s), selector))
+				return true;
+		}
+		throw new Error(`keyboard: ${selector} not reached with ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}`);
+	}
+	async type(selector, value) {
+		await this.tabTo(selector);
+		await this.page.keyboard.type(value);
+	}
+	// report the focus problems seen on this page, once
+	report(where) {
+		check(`R12.2 (WCAG 2.4.7) visible focus on every element reached by Tab on ${where}`,
+			this.problems.size === 0, [...this.problems.values()]);
+		this.problems.clear();
+	}
+}
+
+const activeId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
+const isFocused = (page, sel) => page.evaluate((s) => !!document.activeElement && document.activeElement.matches(s), sel);
+
+// ------------------------------------------------------- shared checks
+
+// The error summary at the top (R12.2): before the form, each link
+// pointing at a field that exists, is marked invalid and described by
+// its error.
+async function checkSummary(page, where, lang) {
+	const s = await page.evaluate(() => {
+		const sum = document.querySelector('main .summary');
+		const form = document.querySelector('main form[method=post]');
+		if (!sum)
+			return null;
+		const links = [...sum.querySelectorAll('a[href^="#"]')].map((a) => {
+			const id = a.getAttribute('href').slice(1);
+			const f = document.getElementById(id);
+			const name = f && f.getAttribute('name');
+			const described = f && (f.getAttribute('aria-describedby') || '').split(/\s+/);
+			const errEl = name && document.getElementById('e-' + name);
+			return {
+				href: id, field: !!f,
+				invalid: !!f && (f.getAttribute('aria-invalid') === 'true' || f.type === 'radio'),
+				described: !!errEl && (f.type === 'radio' || described.includes('e-' + name)),
+			};
+		});
+		return {
+			before: !!form && !!(sum.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING),
+			title: sum.querySelector('h2') ? sum.querySelector('h2').innerText : '',
+			role: sum.getAttribute('role'),
+			links,
+		};
+	});
+	if (!check(`R12.2 ${where} [${lang}]: an error summary is shown`, s !== null))
+		return [];
+	check(`R12.2 ${where} [${lang}]: the summary is at the top, before the form, titled "${T[lang]['Form.ErrorsTitle']}"`,
+		s.before && norm(s.title) === norm(T[lang]['Form.ErrorsTitle']),
+		[`before the form: ${s.before}, title "${s.title}"`]);
+	const bad = s.links.filter((l) => !l.field || !l.invalid || !l.described);
+	check(`R12.2 ${where} [${lang}]: each of the ${s.links.length} summary links points at its field, marked invalid and described by its error`,
+		s.links.length > 0 && bad.length === 0,
+		() => s.links.length === 0 ? ['no links in the summary'] : bad.map((l) => JSON.stringify(l)));
+	return s.links.map((l) => l.href);
+}
+
+async function checkSignedIn(page, where, lang, first, last, kind) {
+	const who = await page.locator('header .who').innerText().catch(() => '');
+	check(`R1.1 ${where} [${lang}]: the header shows "${first} ${last}" and "${T[lang]['Kind.' + kind]}"`,
+		norm(who).includes(norm(`${first} ${last}`)) && norm(who).includes(norm(T[lang]['Kind.' + kind])),
+		[`header: "${who.replace(/\s+/g, ' ')}"`]);
+}
+
+async function checkStart(page, where, lang) {
+	const s = await page.evaluate(() => ({
+		path: location.pathname,
+		h1: document.querySelector('h1') && document.querySelector('h1').innerText,
+		here: !!document.querySelector('.portal-here a[href="/contracts"]'),
+		out: [...document.querySelectorAll('.portal:not(.portal-here) a')].map((a) => a.getAttribute('href')),
+	}));
+	check(`R4.1 ${where} [${lang}]: the start page says where each product is supported (here, and links out for cloud products)`,
+		s.path === '/' && norm(s.h1 || '') === norm(T[lang]['Start.Heading']) && s.here
+		&& s.out.length >= 2 && s.out.every((h) => /^https:\/\//.test(h)),
+		[JSON.stringify(s)]);
+}
+
+async function checkContractListed(page, where, lang) {
+	const s = await page.evaluate(() => [...document.querySelectorAll('section.contract')].map((c) => c.innerText));
+	const mine = s.filter((t) => t.includes('SA support incidents'));
+	check(`R3.3 R3.6 ${where} [${lang}]: the activated contract is listed with its IDs and incidents left`,
+		mine.length === 1 && mine[0].includes(AID) && mine[0].includes(CID)
+		&& norm(mine[0]).includes(norm(T[lang]['Contracts.Incidents'])),
+		[`contracts: ${JSON.stringify(s.map((t) => t.replace(/\s+/g, ' ').slice(0, 160)))}`]);
+}
+
+async function checkLedgerOpen(page, where, lang) {
+	const s = await page.evaluate(() => {
+		const d = document.querySelector('section.contract details.ledger');
+		return d ? { open: d.open, text: d.innerText } : null;
+	});
+	check(`R3.6 ${where} [${lang}]: the ledger <details> is open and shows "${T[lang]['Ledger.Kind.issued']}"`,
+		s !== null && s.open && norm(s.text).includes(norm(T[lang]['Ledger.Kind.issued'])),
+		[JSON.stringify(s && { open: s.open, text: s.text.slice(0, 200) })]);
+}
+
+function uniqueEmail(who) {
+	return `${who}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.com`;
+}
+
+// journey(name, fn): one browser context; an exception stops that
+// journey only, with a failure and a screenshot of where it stopped.
+async function journey(name, opts, fn) {
+	const t0 = Date.now();
+	console.log(`# ${name}`);
+	const { ctx, page } = await newPage(opts);
+	try {
+		await fn(page, ctx);
+	} catch (e) {
+		notOk(`${name}: stopped at ${page.url()}: ${firstLine(e)}`);
+		await page.screenshot({ path: path.join(SHOTS, `stopped-${name.replace(/\W+/g, '-')}.png`), fullPage: true })
+			.catch(() => {});
+	} finally {
+		await ctx.close();
+	}
+	console.log(`# ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// =============================================== 1. the mouse, in English
+
+await journey('mouse journey in English', {}, async (page) => {
+	const L = 'en';
+	const email = uniqueEmail('ann');
+	await page.goto(BASE + '/signup');
+	await audit(page, 'sign-up', L);
+	// sign-up with nothing filled in: the error summary
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	await checkSummary(page, 'sign-up with errors', L);
+	await audit(page, 'sign-up with errors', L);
+
+	await page.fill('#f-first', 'Ann');
+	await page.fill('#f-last', 'Lee');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await page.check('#f-kind-work');
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	check('R2.1 after sign-up the browser is sent to the one-time profile', urlPath(page) === '/profile',
+		[`at ${page.url()}`]);
+	await audit(page, 'profile (first time)', L);
+
+	// the profile sent empty: the summary, and its links move the focus
+	await page.fill('#f-contact_email', '');
+	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	const links = await checkSummary(page, 'profile with errors', L);
+	await audit(page, 'profile with errors', L);
+	if (links.length > 0) {
+		await page.click('main .summary a >> nth=0');
+		const id = await activeId(page);
+		check(`R12.2 clicking the first summary link moves the focus to its field (#${links[0]})`, id === links[0],
+			[`document.activeElement.id = "${id}"`]);
+	}
+
+	await page.fill('#f-contact_email', 'ann.lee@example.com');
+	await page.fill('#f-phone', '+48 22 555 0100');
+	await page.fill('#f-company', 'Contoso');
+	await page.selectOption('#f-country', 'PL');
+	await page.selectOption('#f-tz', 'Europe/Warsaw');
+	await page.check('#f-lang');
+	await page.check('#f-method');
+	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	check('R2.1 the saved profile leads to the start page', urlPath(page) === '/', [`at ${page.url()}`]);
+	await checkSignedIn(page, 'start page', L, 'Ann', 'Lee', 'work');
+	await checkStart(page, 'start page', L);
+	await audit(page, 'start', L);
+	await shot(page, 'start.png');
+
+	// contracts: a wrong pair first, then the issued contract
+	await nav(page, () => page.click('header nav a[href="/contracts"]'));
+	check('R3.6 the header link leads to the contracts page', urlPath(page) === '/contracts', [`at ${page.url()}`]);
+	await audit(page, 'contracts', L);
+	await page.fill('#f-access_id', 'AAAAA-AAAAA');
+	await page.fill('#f-contract_id', 'BBBBB-BBBBB');
+	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
+	check('R3.5 a wrong pair gets the one generic "not found" message',
+		(await page.locator('main').innerText()).includes(T.en['Err.ContractNotFound']));
+	await checkSummary(page, 'contracts, wrong IDs', L);
+	await audit(page, 'contracts, wrong IDs', L);
+
+	await page.fill('#f-access_id', AID);
+	await page.fill('#f-contract_id', CID);
+	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
+	check('R3.3 the activation is confirmed', (await page.locator('main').innerText()).includes(T.en['Contracts.Activated']));
+	await checkContractListed(page, 'contracts', L);
+	await audit(page, 'contracts, activated', L);
+	await page.click('section.contract details.ledger summary');
+	await checkLedgerOpen(page, 'contracts', L);
+	await audit(page, 'contracts, ledger open', L);
+	await shot(page, 'contracts-ledger.png');
+	await page.setViewportSize(PHONE);
+	await shot(page, 'contracts-phone.png', PHONE.width);
+	await page.setViewportSize(WIDE);
+
+	await nav(page, () => page.click('header nav a[href="/requests"]'));
+	await audit(page, 'support requests', L);
+
+	// the password page and its errors (nothing changed)
+	await nav(page, () => page.click('header nav a[href="/password"]'));
+	await audit(page, 'password', L);
+	await nav(page, () => page.click('form[action="/password"] button[type=submit]'));
+	await checkSummary(page, 'password with errors', L);
+	await audit(page, 'password with errors', L);
+
+	const resp = await page.goto(BASE + '/no-such-page');
+	check('a page that does not exist answers 404 with the error page',
+		resp.status() === 404 && (await text(page, 'h1')) === norm(T.en['Error.S404']),
+		[`status ${resp.status()}`]);
+	await audit(page, 'error 404', L);
+
+	// sign out, a wrong password, sign in again
+	await page.goto(BASE + '/');
+	await nav(page, () => page.click('header form[action="/signout"] button'));
+	check('R1.2 sign-out leads to the sign-in page', urlPath(page) === '/signin', [`at ${page.url()}`]);
+	await audit(page, 'sign-in', L);
+	await shot(page, 'signin.png');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', 'not the password');
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	check('R1.2 a wrong password is refused with a message',
+		urlPath(page) === '/signin' && (await page.locator('main').innerText()).includes(T.en['Err.Credentials']));
+	await audit(page, 'sign-in, wrong password', L);
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	check('R1.2 signed in again: the start page', urlPath(page) === '/', [`at ${page.url()}`]);
+	await checkSignedIn(page, 'after signing in again', L, 'Ann', 'Lee', 'work');
+});
+
+// ============================================ 2. the keyboard alone, English
+
+await journey('keyboard journey', {}, async (page) => {
+	const L = 'en';
+	const kb = page.keyboard;
+	const email = uniqueEmail('kim');
+	const k = new Keys(page);
+	await page.goto(BASE + '/signup');
+	await audit(page, 'sign-up', L);
+
+	// the skip link: the first Tab stop, shown when focused, and it
+	// moves the focus to the main content
+	await kb.press('Tab');
+	const f = await focusInfo(page);
+	check('R12.2 the first Tab stop is the skip link, and it shows when focused',
+		await isFocused(page, 'a.skip[href="#main"]') && f.onScreen && f.ring, [JSON.stringify(f)]);
+	await kb.press('Enter');
+	check('R12.2 Enter on the skip link moves the focus to <main>', (await activeId(page)) === 'main',
+		[`focus on #${await activeId(page)}`]);
+	await kb.press('Tab');
+	check('R12.2 after the skip link, Tab goes to the first field of the form',
+		(await activeId(page)) === 'f-first', [`focus on #${await activeId(page)}`]);
+
+	// the language switch, reached back with Shift+Tab, and back again
+	await k.tabTo('header form[action="/lang"] button', { back: true });
+	await nav(page, () => kb.press('Space'));
+	check('R12.1 the language switch works from the keyboard (Space): the page is in Polish',
+		(await page.getAttribute('html', 'lang')) === 'pl' && (await text(page, 'h1')) === norm(T.pl['Signup.Title']));
+	await audit(page, 'sign-up', 'pl');
+	await k.tabTo('header form[action="/lang"] button');
+	await nav(page, () => kb.press('Enter'));
+	check('R12.1 the language switch (Enter) brings English back',
+		(await page.getAttribute('html', 'lang')) === 'en' && (await text(page, 'h1')) === norm(T.en['Signup.Title']));
+
+	await k.type('#f-first', 'Kim');
+	await k.type('#f-last', 'Nowak');
+	await k.type('#f-email', email);
+	await k.type('#f-password', PASSWORD);
+	await k.tabTo('input[name=kind]');
+	if (!(await isFocused(page, '#f-kind-work')))
+		await kb.press('ArrowDown');
+	await kb.press('Space');
+	check('R12.2 the kind of account is chosen with the keyboard (work)',
+		await page.isChecked('#f-kind-work'));
+	await k.tabTo('form[action="/signup"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	k.report('sign-up');
+	check('R2.1 keyboard: after sign-up, the one-time profile', urlPath(page) === '/profile', [`at ${page.url()}`]);
+
+	// the profile: sent with an empty contact email, the summary link
+	// followed with Enter, then filled in
+	await audit(page, 'profile (first time)', L);
+	await k.tabTo('#f-contact_email');
+	await kb.press('Control+A');
+	await kb.press('Backspace');
+	await k.tabTo('form[action="/profile"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	const links = await checkSummary(page, 'profile with errors (keyboard)', L);
+	await audit(page, 'profile with errors', L);
+	if (links.length > 0) {
+		await k.tabTo('main .summary a');
+		await kb.press('Enter');
+		const id = await activeId(page);
+		check(`R12.2 Enter on the first summary link moves the focus to its field (#${links[0]})`,
+			id === links[0], [`focus on #${id}`]);
+	}
+	await k.tabTo('#f-contact_email', { back: true });
+	await kb.press('Control+A');
+	await kb.type('kim.nowak@example.com');
+	await k.type('#f-phone', '+48 22 555 0101');
+	await k.type('#f-company', 'Fabrikam');
+	await k.type('#f-country', 'Poland');
+	await k.type('#f-tz', 'Europe/Warsaw');
+	const sel = await page.evaluate(() => [document.querySelector('#f-country').value, document.querySelector('#f-tz').value]);
+	check('R12.2 the country and the time zone are chosen by typing into the lists',
+		sel[0] === 'PL' && sel[1] === 'Europe/Warsaw', [`country ${sel[0]}, tz ${sel[1]}`]);
+	await k.tabTo('input[name=lang]');
+	if (!(await isFocused(page, '#f-lang')))
+		await kb.press('ArrowUp');
+	await kb.press('Space');
+	await k.tabTo('input[name=method]');
+	if (!(await isFocused(page, '#f-method')))
+		await kb.press('ArrowUp');
+	await kb.press('Space');
+	await k.tabTo('form[action="/profile"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	k.report('profile');
+	check('R2.1 keyboard: the saved profile leads to the start page', urlPath(page) === '/', [`at ${page.url()}`]);
+	await checkSignedIn(page, 'start page (keyboard)', L, 'Kim', 'Nowak', 'work');
+
+	// start page -> contracts -> activate -> ledger
+	await k.tabTo('main a[href="/contracts"]');
+	await nav(page, () => kb.press('Enter'));
+	k.report('start');
+	check('R3.6 keyboard: the start page leads to the contracts page', urlPath(page) === '/contracts');
+	await k.type('#f-access_id', AID);
+	await k.type('#f-contract_id', CID);
+	await k.tabTo('form[action="/contracts/activate"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	await checkContractListed(page, 'contracts (keyboard)', L);
+	await k.tabTo('section.contract details.ledger summary');
+	await kb.press('Space');
+	await checkLedgerOpen(page, 'contracts (keyboard, Space on the summary)', L);
+	await kb.press('Enter');
+	check('R12.2 Enter on the ledger summary closes it again',
+		!(await page.evaluate(() => document.querySelector('section.contract details.ledger').open)));
+
+	k.report('contracts');
+
+	// the password page: past the skip link, the first field is the
+	// current password (a hidden field must stay out of the Tab order)
+	await k.tabTo('header nav a[href="/password"]', { back: true });
+	await nav(page, () => kb.press('Enter'));
+	check('R12.2 keyboard: the header link leads to the password page', urlPath(page) === '/password');
+	await k.tabTo('a.skip');
+	await kb.press('Enter');
+	await kb.press('Tab');
+	const first = await focusInfo(page);
+	check('R12.2 keyboard: on the password page the first Tab stop in the content is "Current password"',
+		first.id === 'f-current', [`focus on ${first.desc}`]);
+
+	// sign out: back up to the header with Shift+Tab
+	await k.tabTo('header form[action="/signout"] button', { back: true });
+	await nav(page, () => kb.press('Enter'));
+	k.report('password');
+	check('R1.2 keyboard: sign-out leads to the sign-in page', urlPath(page) === '/signin', [`at ${page.url()}`]);
+
+	await k.type('#f-email', email);
+	await k.type('#f-password', PASSWORD);
+	await k.tabTo('form[action="/signin"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	k.report('sign-in');
+	check('R1.2 keyboard: signed in again, the start page', urlPath(page) === '/', [`at ${page.url()}`]);
+	await checkSignedIn(page, 'after signing in again (keyboard)', L, 'Kim', 'Nowak', 'work');
+});
+
+// ============================================== 3. the journey in Polish
+
+await journey('journey in Polish', {}, async (page) => {
+	const L = 'pl';
+	const email = uniqueEmail('zofia');
+	await page.goto(BASE + '/signup');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	check('R12.1 the header switch turns the sign-up page into Polish',
+		(await page.getAttribute('html', 'lang')) === 'pl');
+	await audit(page, 'sign-up', L);
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	await checkSummary(page, 'sign-up with errors', L);
+	await audit(page, 'sign-up with errors', L);
+
+	await page.fill('#f-first', 'Zofia');
+	await page.fill('#f-last', 'Wiśniewska');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await page.check('#f-kind');
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	check('R2.1 [pl] after sign-up, the one-time profile', urlPath(page) === '/profile', [`at ${page.url()}`]);
+	await audit(page, 'profile (first time)', L);
+	await page.fill('#f-contact_email', '');
+	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	await checkSummary(page, 'profile with errors', L);
+	await audit(page, 'profile with errors', L);
+	await shot(page, 'profile-errors-pl.png');
+
+	await page.fill('#f-contact_email', 'zofia@example.com');
+	await page.selectOption('#f-country', 'PL');
+	await page.selectOption('#f-tz', 'Europe/Warsaw');
+	await page.check('#f-lang-pl');
+	await page.check('#f-method');
+	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	check('R2.1 [pl] the saved profile leads to the start page', urlPath(page) === '/', [`at ${page.url()}`]);
+	await checkSignedIn(page, 'start page', L, 'Zofia', 'Wiśniewska', 'personal');
+	await checkStart(page, 'start page', L);
+	await audit(page, 'start', L);
+
+	await nav(page, () => page.click('header nav a[href="/contracts"]'));
+	await audit(page, 'contracts', L);
+	await page.fill('#f-access_id', 'AAAAA-AAAAA');
+	await page.fill('#f-contract_id', 'BBBBB-BBBBB');
+	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
+	check('R3.5 [pl] a wrong pair gets the generic "not found" message in Polish',
+		(await page.locator('main').innerText()).includes(T.pl['Err.ContractNotFound']));
+	await audit(page, 'contracts, wrong IDs', L);
+	await page.fill('#f-access_id', AID);
+	await page.fill('#f-contract_id', CID);
+	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
+	await checkContractListed(page, 'contracts', L);
+	await audit(page, 'contracts, activated', L);
+	await page.click('section.contract details.ledger summary');
+	await checkLedgerOpen(page, 'contracts', L);
+	await audit(page, 'contracts, ledger open', L);
+
+	await nav(page, () => page.click('header nav a[href="/requests"]'));
+	await audit(page, 'support requests', L);
+	await nav(page, () => page.click('header nav a[href="/profile"]'));
+	await audit(page, 'profile', L);
+	await nav(page, () => page.click('header nav a[href="/password"]'));
+	await audit(page, 'password', L);
+	await nav(page, () => page.click('form[action="/password"] button[type=submit]'));
+	await checkSummary(page, 'password with errors', L);
+	await audit(page, 'password with errors', L);
+
+	const resp = await page.goto(BASE + '/nie-ma-takiej-strony');
+	check('[pl] a page that does not exist answers 404 with the Polish error page',
+		resp.status() === 404 && (await text(page, 'h1')) === norm(T.pl['Error.S404']), [`status ${resp.status()}`]);
+	await audit(page, 'error 404', L);
+
+	await page.goto(BASE + '/');
+	await nav(page, () => page.click('header form[action="/signout"] button'));
+	check('R1.2 [pl] sign-out leads to the sign-in page', urlPath(page) === '/signin', [`at ${page.url()}`]);
+	await audit(page, 'sign-in', L);
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', 'to nie jest hasło');
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	check('R1.2 [pl] a wrong password is refused with the Polish message',
+		(await page.locator('main').innerText()).includes(T.pl['Err.Credentials']));
+	await audit(page, 'sign-in, wrong password', L);
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	check('R12.1 [pl] signed in again: the start page in the profile\'s language',
+		urlPath(page) === '/' && (await page.getAttribute('html', 'lang')) === 'pl');
+});
+
+// =========================================== 4. without JavaScript
+
+await journey('journey without JavaScript', { javaScriptEnabled: false }, async (page) => {
+	const L = 'en';
+	await page.setContent('<title>x</title><script>document.title = "js ran"</script>');
+	check('R12.2 the context really runs no page script', (await page.title()) === 'x');
+
+	const email = uniqueEmail('noscript');
+	await page.goto(BASE + '/signup');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	check('R12.1 no JavaScript: the language switch works (Polish)', (await page.getAttribute('html', 'lang')) === 'pl');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	check('R12.1 no JavaScript: and back to English', (await page.getAttribute('html', 'lang')) === 'en');
+
+	await page.fill('#f-first', 'Noa');
+	await page.fill('#f-last', 'Script');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await page.check('#f-kind');
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	check('R12.2 no JavaScript: sign-up leads to the profile', urlPath(page) === '/profile', [`at ${page.url()}`]);
+	await page.fill('#f-contact_email', '');
+	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	await checkSummary(page, 'profile with errors (no JavaScript)', L);
+	await page.click('main .summary a >> nth=0');
+	const id = await activeId(page);
+	check('R12.2 no JavaScript: the summary link moves the focus to its field', id !== 'main' && !!id && id.startsWith('f-'),
+		[`focus on #${id}`]);
+	await page.fill('#f-contact_email', 'noa@example.com');
+	await page.selectOption('#f-country', 'DE');
+	await page.selectOption('#f-tz', 'Europe/Berlin');
+	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	check('R12.2 no JavaScript: the profile is saved, the start page follows', urlPath(page) === '/', [`at ${page.url()}`]);
+	await checkSignedIn(page, 'start page (no JavaScript)', L, 'Noa', 'Script', 'personal');
+	await audit(page, 'start (no JavaScript)', L, { axe: false });
+
+	await nav(page, () => page.click('header nav a[href="/contracts"]'));
+	await page.fill('#f-access_id', AID.replace(/-/g, ' '));
+	await page.fill('#f-contract_id', CID);
+	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
+	await checkContractListed(page, 'contracts (no JavaScript, Access ID typed with a space for the dash)', L);
+	await page.click('section.contract details.ledger summary');
+	await checkLedgerOpen(page, 'contracts (no JavaScript)', L);
+	await audit(page, 'contracts, ledger open (no JavaScript)', L, { axe: false });
+	await nav(page, () => page.click('header form[action="/signout"] button'));
+	check('R1.2 no JavaScript: sign-out works', urlPath(page) === '/signin', [`at ${page.url()}`]);
+});
+
+await browser.close();
+console.log(`# journeys: ${pass} passed, ${fail} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(fail === 0 ? 0 : 1);
