@@ -411,7 +411,9 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 		    SUBMIT_NO_INCIDENTS : SUBMIT_PLAN;
 		goto fail;
 	}
-	respond_by = sla_respond_by(d.severity, d.allday, d.tz, now);
+	if ((respond_by = sla_due(d.severity, d.allday, d.country, d.tz,
+	    now)) < 0)
+		goto fail;
 	snprintf(queue, sizeof(queue), "%s/%s%s", sla_region(d.country),
 	    d.severity, d.allday ? "/24x7" : "");
 	rc = db_exec(STMT_REQUEST_INSERT, "IIIIIITTITiTTTII", d.id, a->id,

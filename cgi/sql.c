@@ -484,6 +484,104 @@ const char *const sql_text[STMT__MAX] = {
 	S(STMT_PURCHASE_PLAN,
 	    "SELECT access_id, contract_id, start_date, end_date FROM contracts"
 	    " WHERE id = ?1"),
+
+	/* R11.3: a support region's hours and holidays */
+	S(STMT_REGION_HOURS,
+	    "SELECT open, close FROM region_hours WHERE region = ?1"),
+	S(STMT_REGION_HOLIDAYS,
+	    "SELECT day FROM holidays WHERE region = ?1 AND day >= ?2"
+	    " ORDER BY day LIMIT 400"),
+	S(STMT_HOURS_UPSERT,
+	    "INSERT INTO region_hours (region, open, close) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (region) DO UPDATE SET open = excluded.open,"
+	    " close = excluded.close"),
+	S(STMT_HOLIDAY_UPSERT,
+	    "INSERT INTO holidays (region, day, name) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (region, day) DO UPDATE SET name = excluded.name"),
+	/* R8.1: engineers and the requests of their regions' queues; a
+	 * queue is REGION/severity[/24x7], so a region is a range of it */
+	S(STMT_ENGINEER_QUEUE_ADD,
+	    "INSERT OR IGNORE INTO engineer_queues (account_id, region)"
+	    " VALUES (?1, ?2)"),
+	S(STMT_QUEUE_COUNTS,
+	    "SELECT r.queue, count(*) FROM engineer_queues q JOIN requests r"
+	    " ON r.queue >= q.region || '/' AND r.queue < q.region || '0'"
+	    " WHERE q.account_id = ?1"
+	    " AND r.status IN ('new', 'in_progress', 'waiting')"
+	    " GROUP BY r.queue ORDER BY r.queue"),
+	S(STMT_QUEUE_PAGE,
+	    "SELECT r.id, r.title, p.name, r.severity, r.status, r.respond_by,"
+	    " r.queue, coalesce(o.first_name || ' ' || o.last_name, ''),"
+	    " coalesce(r.owner_id, 0) FROM engineer_queues q JOIN requests r"
+	    " ON r.queue >= q.region || '/' AND r.queue < q.region || '0'"
+	    " JOIN products p ON p.id = r.product_id"
+	    " LEFT JOIN accounts o ON o.id = r.owner_id"
+	    " WHERE q.account_id = ?1"
+	    " AND r.status IN ('new', 'in_progress', 'waiting')"
+	    " AND (?2 = '' OR r.queue = ?2) AND (?3 = 0 OR r.owner_id = ?3)"
+	    " ORDER BY r.status = 'waiting', r.respond_by, r.id LIMIT 200"),
+	/* request ?1 when engineer ?2 works its region (else no row) */
+	S(STMT_REQUEST_FOR_ENGINEER,
+	    "SELECT r.id, r.title, r.description, p.name, v.name,"
+	    " coalesce(CASE WHEN ?3 = 'pl' THEN c.name_pl ELSE c.name_en END, ''),"
+	    " coalesce(CASE WHEN ?3 = 'pl' THEN x.name_pl ELSE x.name_en END, ''),"
+	    " r.severity, r.allday, r.status, r.queue, r.country, r.timezone,"
+	    " r.respond_by, r.created, r.updated, r.status_at,"
+	    " coalesce(r.owner_id, 0),"
+	    " coalesce(o.first_name || ' ' || o.last_name, ''),"
+	    " r.contract_id, coalesce(r.paused_left, -1)"
+	    " FROM requests r JOIN engineer_queues q ON q.account_id = ?2"
+	    " AND r.queue >= q.region || '/' AND r.queue < q.region || '0'"
+	    " JOIN products p ON p.id = r.product_id"
+	    " JOIN versions v ON v.id = r.version_id"
+	    " LEFT JOIN categories c ON c.id = r.category_id"
+	    " LEFT JOIN problems x ON x.id = r.problem_id"
+	    " LEFT JOIN accounts o ON o.id = r.owner_id WHERE r.id = ?1"),
+	S(STMT_REQUEST_TAKE,
+	    "UPDATE requests SET owner_id = ?2, updated = ?3 WHERE id = ?1"
+	    " AND owner_id IS NOT ?2"),
+	/* R8.1, R11.3: a status set by an engineer; ?4 the working seconds
+	 * left while waiting (NULL otherwise), ?5 the response time */
+	S(STMT_REQUEST_SET_STATUS,
+	    "UPDATE requests SET status = ?2, status_at = ?3, updated = ?3,"
+	    " paused_left = ?4, respond_by = ?5 WHERE id = ?1"
+	    " AND status <> ?2"),
+	/* the customer answers: the clock runs again from ?2 to ?3 */
+	S(STMT_REQUEST_RESUME,
+	    "UPDATE requests SET status = 'in_progress', status_at = ?2,"
+	    " respond_by = ?3, paused_left = NULL WHERE id = ?1"
+	    " AND status = 'waiting'"),
+	S(STMT_CONTACT_REMOVE,
+	    "DELETE FROM request_contacts WHERE request_id = ?1 AND email = ?2"
+	    " AND role = 'secondary'"),
+	/* R11.7: the reminders ?1 due on ?2 and not sent yet, one row per
+	 * contract and account that activated it */
+	S(STMT_REMIND_DUE,
+	    "SELECT c.id, c.plan, c.end_date, a.id, a.email,"
+	    " a.first_name || ' ' || a.last_name, a.lang"
+	    " FROM contracts c JOIN activations x ON x.contract_id = c.id"
+	    " JOIN accounts a ON a.id = x.account_id"
+	    " WHERE CASE ?1"
+	    " WHEN 'expiry30' THEN c.end_date > date(?2, '+7 days')"
+	    "  AND c.end_date <= date(?2, '+30 days')"
+	    " WHEN 'expiry7' THEN c.end_date >= ?2"
+	    "  AND c.end_date <= date(?2, '+7 days')"
+	    " ELSE c.incidents_left = 0 AND c.incidents_total > 0"
+	    "  AND c.end_date >= ?2 END"
+	    " AND NOT EXISTS (SELECT 1 FROM reminders_sent s"
+	    " WHERE s.contract_id = c.id AND s.kind = ?1"
+	    " AND s.account_id = a.id) ORDER BY c.id, a.id"),
+	S(STMT_REMINDER_SENT,
+	    "INSERT INTO reminders_sent (contract_id, kind, account_id, sent)"
+	    " VALUES (?1, ?2, ?3, ?4)"),
+	/* R13.3: supportalctl check */
+	S(STMT_INTEGRITY, "PRAGMA integrity_check"),
+	S(STMT_BALANCES_WRONG,
+	    "SELECT c.id, c.incidents_left, coalesce((SELECT sum(delta)"
+	    " FROM incident_ledger WHERE contract_id = c.id), 0) AS l"
+	    " FROM contracts c WHERE c.incidents_left <> l ORDER BY c.id"),
+	S(STMT_ATTACH_ALL,
+	    "SELECT id, stored, size, sha256 FROM attachments ORDER BY id"),
 };
 
 #define N(id)	[id] = #id
@@ -541,6 +639,13 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_PURCHASE_FAILED), N(STMT_PURCHASES_OPEN),
 	N(STMT_PURCHASE_OF_DRAFT), N(STMT_PURCHASE_LEDGER),
 	N(STMT_DRAFT_SET_PLAN), N(STMT_PURCHASE_PLAN),
+	N(STMT_REGION_HOURS), N(STMT_REGION_HOLIDAYS), N(STMT_HOURS_UPSERT),
+	N(STMT_HOLIDAY_UPSERT), N(STMT_ENGINEER_QUEUE_ADD),
+	N(STMT_QUEUE_COUNTS), N(STMT_QUEUE_PAGE),
+	N(STMT_REQUEST_FOR_ENGINEER), N(STMT_REQUEST_TAKE),
+	N(STMT_REQUEST_SET_STATUS), N(STMT_REQUEST_RESUME),
+	N(STMT_CONTACT_REMOVE), N(STMT_REMIND_DUE), N(STMT_REMINDER_SENT),
+	N(STMT_INTEGRITY), N(STMT_BALANCES_WRONG), N(STMT_ATTACH_ALL),
 };
 
 /*

@@ -20,7 +20,7 @@
 /* ClearSilver */
 #include <ClearSilver.h>
 
-#define SUPPORTAL_SCHEMA_VERSION	8	/* PRAGMA user_version */
+#define SUPPORTAL_SCHEMA_VERSION	9	/* PRAGMA user_version */
 
 /* ---------------------------------------------------------------- util.c */
 
@@ -209,6 +209,24 @@ enum stmt {
 	STMT_PURCHASE_LEDGER,
 	STMT_DRAFT_SET_PLAN,
 	STMT_PURCHASE_PLAN,
+	/* engineers, working time, reminders, checks (R8, R10, R11.3, R11.7) */
+	STMT_REGION_HOURS,
+	STMT_REGION_HOLIDAYS,
+	STMT_HOURS_UPSERT,
+	STMT_HOLIDAY_UPSERT,
+	STMT_ENGINEER_QUEUE_ADD,
+	STMT_QUEUE_COUNTS,
+	STMT_QUEUE_PAGE,
+	STMT_REQUEST_FOR_ENGINEER,
+	STMT_REQUEST_TAKE,
+	STMT_REQUEST_SET_STATUS,
+	STMT_REQUEST_RESUME,
+	STMT_CONTACT_REMOVE,
+	STMT_REMIND_DUE,
+	STMT_REMINDER_SENT,
+	STMT_INTEGRITY,
+	STMT_BALANCES_WRONG,
+	STMT_ATTACH_ALL,
 	STMT__MAX
 };
 
@@ -518,7 +536,21 @@ int	 contract_plans(int64_t, int64_t, int64_t, const char *,
 /* ---------------------------------------------------------------- sla.c */
 
 const char *sla_region(const char *);
-time_t	 sla_respond_by(const char *, int, const char *, time_t);
+/* a region's working time in one zone (R11.3) */
+struct sla_cal {
+	const char	 *tz;
+	int		  allday;	/* around the clock */
+	int		  open, close;	/* hours, e.g. 9 and 17 */
+	const char	**holidays;	/* sorted YYYY-MM-DD */
+	size_t		  nholidays;
+};
+long	 sla_budget(const char *);
+time_t	 sla_add(const struct sla_cal *, time_t, long);
+long	 sla_between(const struct sla_cal *, time_t, time_t);
+time_t	 sla_respond_by(const char *, int, const struct sla_cal *, time_t);
+int	 sla_calendar(const char *, const char *, struct sla_cal *);
+void	 sla_calendar_free(struct sla_cal *);
+time_t	 sla_due(const char *, int, const char *, const char *, time_t);
 
 /* --------------------------------------------------------------- mail.c */
 

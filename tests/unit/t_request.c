@@ -14,8 +14,7 @@ local(const char *tz, int y, int mo, int d, int h, int mi)
 {
 	struct tm	 tm = { 0 };
 
-	setenv("TZ", tz, 1);
-	tzset();
+	tz_use(tz);
 	tm.tm_year = y - 1900;
 	tm.tm_mon = mo - 1;
 	tm.tm_mday = d;
@@ -25,37 +24,102 @@ local(const char *tz, int y, int mo, int d, int h, int mi)
 	return mktime(&tm);
 }
 
+/* the calendar of zone tz, 9 to 17, with the given sorted holidays */
+static struct sla_cal
+cal(const char *tz, const char **holidays, size_t n)
+{
+	struct sla_cal	 c = { tz, 0, 9, 17, holidays, n };
+
+	return c;
+}
+
 /* R11.3: business hours Monday to Friday, 9:00 to 17:00 local. */
 TEST(respond_by)
 {
-	const char	*w = "Europe/Warsaw";
+	const char	*w = "Europe/Warsaw", *ny = "America/New_York";
+	struct sla_cal	 cw = cal(w, NULL, 0), cny = cal(ny, NULL, 0);
 	/* 2026-11-23 is a Monday */
 	time_t		 mon10 = local(w, 2026, 11, 23, 10, 0);
 
-	CHECK(sla_respond_by("critical", 1, w, mon10) == mon10 + 3600);
-	CHECK(sla_respond_by("critical", 0, w, mon10) == mon10 + 3600);
-	CHECK(sla_respond_by("important", 0, w, mon10) ==
+	CHECK(sla_respond_by("critical", 1, &cw, mon10) == mon10 + 3600);
+	CHECK(sla_respond_by("critical", 0, &cw, mon10) == mon10 + 3600);
+	CHECK(sla_respond_by("important", 0, &cw, mon10) ==
 	    local(w, 2026, 11, 23, 14, 0));
 	/* 8 hours from 10:00: 7 today, 1 tomorrow */
-	CHECK(sla_respond_by("moderate", 0, w, mon10) ==
+	CHECK(sla_respond_by("moderate", 0, &cw, mon10) ==
 	    local(w, 2026, 11, 24, 10, 0));
-	/* Friday 16:30 + 1 hour: Monday 9:30 */
-	CHECK(sla_respond_by("critical", 0, w,
+	/* Friday 16:30 + 1 hour: Monday 9:30 (a weekend) */
+	CHECK(sla_respond_by("critical", 0, &cw,
 	    local(w, 2026, 11, 27, 16, 30)) == local(w, 2026, 11, 30, 9, 30));
 	/* ... but 24/7 runs through the weekend */
-	CHECK(sla_respond_by("critical", 1, w,
+	CHECK(sla_respond_by("critical", 1, &cw,
 	    local(w, 2026, 11, 27, 16, 30)) == local(w, 2026, 11, 27, 17, 30));
+	/* ... and 24/7 is for critical requests only */
+	CHECK(sla_respond_by("important", 1, &cw,
+	    local(w, 2026, 11, 27, 16, 30)) == local(w, 2026, 11, 30, 12, 30));
 	/* Saturday: from Monday 9:00 */
-	CHECK(sla_respond_by("important", 0, w,
+	CHECK(sla_respond_by("important", 0, &cw,
 	    local(w, 2026, 11, 28, 12, 0)) == local(w, 2026, 11, 30, 13, 0));
-	/* before opening: from 9:00 the same day */
-	CHECK(sla_respond_by("critical", 0, "America/New_York",
-	    local("America/New_York", 2026, 11, 24, 7, 0)) ==
-	    local("America/New_York", 2026, 11, 24, 10, 0));
+	/* before opening: from 9:00 the same day, in the request's zone */
+	CHECK(sla_respond_by("critical", 0, &cny,
+	    local(ny, 2026, 11, 24, 7, 0)) == local(ny, 2026, 11, 24, 10, 0));
 	CHECK(strcmp(sla_region("PL"), "EMEA") == 0);
 	CHECK(strcmp(sla_region("US"), "AMER") == 0);
 	CHECK(strcmp(sla_region("JP"), "APAC") == 0);
 	CHECK(strcmp(sla_region("ZZ"), "EMEA") == 0);
+}
+
+/* R11.3: holidays of the region and its own hours. */
+TEST(respond_by_holidays)
+{
+	const char	*w = "Europe/Warsaw";
+	const char	*xmas[] = { "2026-12-24", "2026-12-25", "2026-12-28" };
+	struct sla_cal	 c = cal(w, xmas, 3), early = cal(w, NULL, 0);
+
+	/* Wednesday 23 Dec 16:00 + 4 h: 1 h that day, then Thursday and
+	 * Friday are holidays, the weekend, Monday 28 too: Tuesday 12:00 */
+	CHECK(sla_respond_by("important", 0, &c,
+	    local(w, 2026, 12, 23, 16, 0)) == local(w, 2026, 12, 29, 12, 0));
+	/* submitted on a holiday: counted from the next working morning */
+	CHECK(sla_respond_by("critical", 0, &c,
+	    local(w, 2026, 12, 25, 11, 0)) == local(w, 2026, 12, 29, 10, 0));
+	/* 24/7 knows no holidays */
+	CHECK(sla_respond_by("critical", 1, &c,
+	    local(w, 2026, 12, 25, 11, 0)) == local(w, 2026, 12, 25, 12, 0));
+	/* a region working 7 to 15 */
+	early.open = 7;
+	early.close = 15;
+	CHECK(sla_respond_by("important", 0, &early,
+	    local(w, 2026, 11, 23, 13, 0)) == local(w, 2026, 11, 24, 9, 0));
+}
+
+/*
+ * R11.3: the clock stops while waiting for the customer: the working
+ * time left is kept (sla_between) and counted again from the reply
+ * (sla_add).
+ */
+TEST(respond_by_pause)
+{
+	const char	*w = "Europe/Warsaw";
+	struct sla_cal	 c = cal(w, NULL, 0), all = c;
+	time_t		 due, left;
+
+	/* due Tuesday 10:00; waiting from Monday 15:00: 3 working hours
+	 * left (2 on Monday, 1 on Tuesday) */
+	due = local(w, 2026, 11, 24, 10, 0);
+	left = sla_between(&c, local(w, 2026, 11, 23, 15, 0), due);
+	CHECK(left == 3 * 3600);
+	/* the customer answers on Thursday 16:30: due Friday 11:30 */
+	CHECK(sla_add(&c, local(w, 2026, 11, 26, 16, 30), left) ==
+	    local(w, 2026, 11, 27, 11, 30));
+	/* the weekend counts nothing, 24/7 everything */
+	CHECK(sla_between(&c, local(w, 2026, 11, 28, 0, 0),
+	    local(w, 2026, 11, 30, 9, 0)) == 0);
+	all.allday = 1;
+	CHECK(sla_between(&all, local(w, 2026, 11, 28, 0, 0),
+	    local(w, 2026, 11, 30, 9, 0)) == 57 * 3600);
+	/* overdue when it started waiting: nothing left */
+	CHECK(sla_between(&c, due + 60, due) == 0);
 }
 
 /* R5.5: secondary contacts by email. */
@@ -140,6 +204,8 @@ main(void)
 	if (i18n_load() != 0)
 		abort();
 	RUN(respond_by);
+	RUN(respond_by_holidays);
+	RUN(respond_by_pause);
 	RUN(secondary);
 	RUN(outbox);
 	i18n_free();
