@@ -17,7 +17,7 @@ CORE     = util config sql db password throttle account session i18n tpl \
 PLUMB    = req form reply view route
 PAGES    = page_start page_auth page_profile page_contracts \
            page_requests page_request page_wizard \
-           page_ppi
+           page_ppi page_queue
 WORKER   = main $(PLUMB) $(PAGES)
 HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h cgi/multipart.h
 

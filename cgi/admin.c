@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "supportal.h"
 
@@ -214,6 +215,105 @@ add(const char *email, const char *pw, const char *first, const char *last,
 	return db_commit() == 0 ? id : -1;
 }
 
+/*
+ * read_password: a new account's password, one line of standard input,
+ * long enough and not a common one.  0, or the exit code after saying
+ * why not.
+ */
+static int
+read_password(char *pw, size_t sz)
+{
+	if (fgets(pw, (int)sz, stdin) == NULL) {
+		fprintf(stderr, "supportalctl: the password is read from "
+		    "standard input\n");
+		return 2;
+	}
+	pw[strcspn(pw, "\r\n")] = '\0';
+	if (strlen(pw) < PASSWORD_MIN || strlen(pw) > PASSWORD_MAX ||
+	    password_common(pw)) {
+		fprintf(stderr, "supportalctl: the password needs %d to %d "
+		    "characters and must not be a common one\n",
+		    PASSWORD_MIN, PASSWORD_MAX);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * queues_set: engineer id works the regions of list ("EMEA,AMER"),
+ * added to those it has (R8.1).  0, or -1 with the reason printed.
+ */
+static int
+queues_set(int64_t id, const char *list)
+{
+	char	 buf[64], *p, *save = NULL;
+	int	 n = 0;
+
+	if (strlen(list) >= sizeof(buf))
+		goto bad;
+	strlcpy_(buf, list, sizeof(buf));
+	if (db_begin_write() != 0)
+		return -1;
+	for (p = strtok_r(buf, ", ", &save); p != NULL;
+	    p = strtok_r(NULL, ", ", &save), n++)
+		if ((strcmp(p, "AMER") != 0 && strcmp(p, "APAC") != 0 &&
+		    strcmp(p, "EMEA") != 0) ||
+		    db_exec(STMT_ENGINEER_QUEUE_ADD, "IT", id, p) != SQLITE_OK) {
+			db_rollback();
+			goto bad;
+		}
+	if (n == 0) {
+		db_rollback();
+		goto bad;
+	}
+	return db_commit();
+bad:
+	fprintf(stderr, "supportalctl: --queues is a list of AMER, APAC, "
+	    "EMEA\n");
+	return -1;
+}
+
+static int
+cmd_add_engineer(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ "first", required_argument, NULL, 'f' },
+		{ "last", required_argument, NULL, 'l' },
+		{ "queues", required_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*email = NULL, *first = NULL, *last = NULL;
+	const char	*queues = NULL;
+	char		 pw[PASSWORD_MAX + 2];
+	int		 c;
+	int64_t		 id;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (c) {
+		case 'e': email = optarg; break;
+		case 'f': first = optarg; break;
+		case 'l': last = optarg; break;
+		case 'q': queues = optarg; break;
+		default: return cmd_usage(stderr);
+		}
+	if (email == NULL || first == NULL || last == NULL ||
+	    queues == NULL || optind != argc)
+		return cmd_usage(stderr);
+	if ((c = read_password(pw, sizeof(pw))) != 0)
+		return c;
+	if ((id = add(email, pw, first, last, "work", "engineer",
+	    NULL)) <= 0) {
+		fprintf(stderr, "supportalctl: %s\n", id == 0 ?
+		    "an account with this email exists" : "database error");
+		return 1;
+	}
+	if (queues_set(id, queues) != 0)
+		return 1;
+	printf("engineer %lld\n", (long long)id);
+	return 0;
+}
+
 static int
 cmd_add_account(int argc, char **argv)
 {
@@ -243,19 +343,8 @@ cmd_add_account(int argc, char **argv)
 	if (email == NULL || first == NULL || last == NULL || optind != argc ||
 	    (strcmp(kind, "personal") != 0 && strcmp(kind, "work") != 0))
 		return cmd_usage(stderr);
-	if (fgets(pw, sizeof(pw), stdin) == NULL) {
-		fprintf(stderr, "supportalctl: the password is read from "
-		    "standard input\n");
-		return 2;
-	}
-	pw[strcspn(pw, "\r\n")] = '\0';
-	if (strlen(pw) < PASSWORD_MIN || strlen(pw) > PASSWORD_MAX ||
-	    password_common(pw)) {
-		fprintf(stderr, "supportalctl: the password needs %d to %d "
-		    "characters and must not be a common one\n",
-		    PASSWORD_MIN, PASSWORD_MAX);
-		return 1;
-	}
+	if ((c = read_password(pw, sizeof(pw))) != 0)
+		return c;
 	if ((id = add(email, pw, first, last, kind, role, NULL)) <= 0) {
 		fprintf(stderr, "supportalctl: %s\n", id == 0 ?
 		    "an account with this email exists" : "database error");
@@ -476,6 +565,8 @@ cmd_demo(int argc, char **argv)
 	}
 	snprintf(path, sizeof(path), "%s/schema/demo-catalogue.txt",
 	    cfg.root);
+	if (c > 0 && queues_set(c, "AMER,APAC,EMEA") != 0)
+		return 1;
 	if (a > 0 && (import_file(path) != 0 || demo_contracts(a, b) != 0)) {
 		fprintf(stderr, "supportalctl: the demo data failed\n");
 		return 1;
@@ -539,6 +630,152 @@ cmd_reconcile(int argc, char **argv)
 	return x.left ? 1 : 0;
 }
 
+/* remind: the contract reminders due today, each once (R11.7). */
+static int
+cmd_remind(int argc, char **argv)
+{
+	int	 sent;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if (contract_remind(time(NULL), &sent) != 0) {
+		fprintf(stderr, "supportalctl: reminders: database error\n");
+		return 1;
+	}
+	printf("%d reminders queued\n", sent);
+	return 0;
+}
+
+/*
+ * backup FILE: a consistent copy of the database while the portal runs
+ * (SQLite's online backup, a few pages a step so that writers are held
+ * up little), written beside FILE and renamed onto it when complete.
+ */
+static int
+cmd_backup(int argc, char **argv)
+{
+	sqlite3		*to = NULL;
+	sqlite3_backup	*b;
+	char		 tmp[1100];
+	int		 rc;
+
+	if (argc != 2)
+		return cmd_usage(stderr);
+	snprintf(tmp, sizeof(tmp), "%s.part", argv[1]);
+	unlink(tmp);
+	if (sqlite3_open(tmp, &to) != SQLITE_OK) {
+		fprintf(stderr, "supportalctl: %s: %s\n", tmp,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return 1;
+	}
+	if ((b = sqlite3_backup_init(to, "main", db_handle(), "main")) ==
+	    NULL) {
+		fprintf(stderr, "supportalctl: backup: %s\n",
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return 1;
+	}
+	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
+	    rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		sqlite3_sleep(5);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "supportalctl: backup: %s\n",
+		    sqlite3_errstr(rc));
+		sqlite3_close(to);
+		unlink(tmp);
+		return 1;
+	}
+	if (sqlite3_close(to) != SQLITE_OK || rename(tmp, argv[1]) != 0) {
+		fprintf(stderr, "supportalctl: %s: %s\n", argv[1],
+		    strerror(errno));
+		return 1;
+	}
+	printf("backup written to %s\n", argv[1]);
+	return 0;
+}
+
+/* file_sha256: the SHA-256 of file path in hex, and its size.  0/-1. */
+static int
+file_sha256(const char *path, char hex[65], int64_t *size)
+{
+	struct sha256	 s;
+	unsigned char	 buf[65536], md[32];
+	size_t		 n, i;
+	FILE		*f = fopen(path, "rb");
+
+	if (f == NULL)
+		return -1;
+	*size = 0;
+	sha256_init(&s);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		sha256_update(&s, buf, n);
+		*size += (int64_t)n;
+	}
+	fclose(f);
+	sha256_final(&s, md);
+	for (i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	return 0;
+}
+
+/*
+ * check: the database's integrity, every balance against its ledger,
+ * every attachment present with its size and SHA-256 (R13.3).  Prints
+ * each problem; exits 1 when there is one.
+ */
+static int
+cmd_check(int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	char		 path[1200], hex[65];
+	int64_t		 size;
+	int		 bad = 0, n = 0;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if ((st = db_query(STMT_INTEGRITY, "")) == NULL)
+		return 1;
+	while (db_row(st) == 1)
+		if (strcmp(db_col_text(st, 0), "ok") != 0) {
+			printf("integrity: %s\n", db_col_text(st, 0));
+			bad++;
+		}
+	db_done(st);
+	if ((st = db_query(STMT_BALANCES_WRONG, "")) == NULL)
+		return 1;
+	while (db_row(st) == 1) {
+		printf("balance: contract %lld has %lld incidents left, its "
+		    "ledger says %lld\n", (long long)db_col_int(st, 0),
+		    (long long)db_col_int(st, 1), (long long)db_col_int(st, 2));
+		bad++;
+	}
+	db_done(st);
+	if ((st = db_query(STMT_ATTACH_ALL, "")) == NULL)
+		return 1;
+	while (db_row(st) == 1) {
+		n++;
+		attach_path(path, sizeof(path), db_col_text(st, 1));
+		if (file_sha256(path, hex, &size) != 0) {
+			printf("attachment %lld: %s is missing\n",
+			    (long long)db_col_int(st, 0), path);
+			bad++;
+		} else if (size != db_col_int(st, 2) ||
+		    strcmp(hex, db_col_text(st, 3)) != 0) {
+			printf("attachment %lld: %s does not match its size "
+			    "and SHA-256\n", (long long)db_col_int(st, 0), path);
+			bad++;
+		}
+	}
+	db_done(st);
+	printf("%s: %d problems (%d attachments checked)\n",
+	    bad ? "check failed" : "check passed", bad, n);
+	return bad ? 1 : 0;
+}
+
 static const struct cmd	 cmds[] = {
 	{ "init", cmd_init, 0, "",
 	  "Create the var directory (attachments, spool, run, log, a private\n"
@@ -577,6 +814,25 @@ static const struct cmd	 cmds[] = {
 	  "purchase fails (only when Buy was pressed at least --age seconds\n"
 	  "ago, default 120, so that a request still running is not judged).\n"
 	  "Prints what it did; exits 1 when some could not be settled yet." },
+	{ "add-engineer", cmd_add_engineer, 1,
+	  "--email E --first F --last L --queues AMER,APAC,EMEA",
+	  "Add a support engineer's account working the queues of the given\n"
+	  "support regions; the password is read from standard input.  The\n"
+	  "engineer fills in the profile at the first sign-in." },
+	{ "remind", cmd_remind, 1, "",
+	  "Queue the contract reminders due today (R11.7): 30 and 7 days\n"
+	  "before a contract ends, and when its last incident is used, to\n"
+	  "every account that activated it.  Each is sent once, however\n"
+	  "often this runs (make run and the systemd timer run it hourly);\n"
+	  "send-mail delivers them." },
+	{ "backup", cmd_backup, 1, "FILE",
+	  "Write a consistent copy of the database to FILE while the portal\n"
+	  "runs (SQLite's online backup).  Attachments are files under\n"
+	  "var/attachments/: copy them too." },
+	{ "check", cmd_check, 1, "",
+	  "Check the database (PRAGMA integrity_check), that every contract's\n"
+	  "balance equals its ledger, and that every attachment is present\n"
+	  "with its size and SHA-256.  Prints each problem; exits 1 if any." },
 	{ "add-account", cmd_add_account, 1,
 	  "--email E --first F --last L [--kind personal|work] [--engineer]",
 	  "Add a login account; the password is read from standard input.\n"

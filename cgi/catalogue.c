@@ -13,12 +13,17 @@
  *   problem  CODE | NAME IN ENGLISH | NAME IN POLISH
  *   article  CODE | en|pl | TITLE | BODY
  *   region   COUNTRY | CURRENCY | PRICE-ONE | PRICE-FIVE
+ *   hours    AMER|APAC|EMEA | OPEN | CLOSE      (whole hours, 0-24)
+ *   holiday  AMER|APAC|EMEA | YYYY-MM-DD | NAME
  *
  * A region sells pay per incident (R6.2): COUNTRY is an ISO 3166-1 code
  * in capitals, or "*" for every country without a line of its own;
  * CURRENCY an ISO 4217 code; the prices of one incident and of a 5-pack
  * are integer minor units (cents), PRICE-FIVE "-" where the 5-pack is
- * not sold.  A region line may stand anywhere.
+ * not sold.  hours and holiday give a support region's working time
+ * (R11.3): its business hours in each request's own zone (9 to 17 when
+ * not given) and the days nobody counts.  These lines may stand
+ * anywhere.
  *
  * Dates are YYYY-MM-DD; an end date may be "-" (none, as for a cloud
  * service).  version, category and article belong to the product above
@@ -145,6 +150,31 @@ region_line(int n, char *fl[FIELDS_MAX])
 	return NULL;
 }
 
+/* working_time_line: an hours or holiday record (R11.3), or why not. */
+static const char *
+working_time_line(const char *kw, int n, char *fl[FIELDS_MAX])
+{
+	int	 region = n > 0 && (strcmp(fl[0], "AMER") == 0 ||
+	    strcmp(fl[0], "APAC") == 0 || strcmp(fl[0], "EMEA") == 0);
+
+	if (kw[1] == 'o') {		/* hours */
+		char	*e1, *e2;
+		long	 open = n == 3 ? strtol(fl[1], &e1, 10) : -1;
+		long	 close = n == 3 ? strtol(fl[2], &e2, 10) : -1;
+
+		if (!region || n != 3 || *fl[1] == '\0' || *e1 != '\0' ||
+		    *fl[2] == '\0' || *e2 != '\0' || open < 0 ||
+		    close > 24 || close <= open)
+			return "hours AMER|APAC|EMEA | OPEN | CLOSE (0-24)";
+		return db_exec(STMT_HOURS_UPSERT, "Tii", fl[0], (int)open,
+		    (int)close) == SQLITE_OK ? NULL : "cannot store the hours";
+	}
+	if (!region || n != 3 || !is_date(fl[1]))
+		return "holiday AMER|APAC|EMEA | YYYY-MM-DD | NAME";
+	return db_exec(STMT_HOLIDAY_UPSERT, "TTT", fl[0], fl[1], fl[2]) ==
+	    SQLITE_OK ? NULL : "cannot store the holiday (a bad date?)";
+}
+
 /*
  * catalogue_import: read the records of f (named name in messages) into
  * the database.  Returns 0, or -1 with "name:line: why" in err.
@@ -180,6 +210,8 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			why = "not UTF-8";
 		else if (strcmp(kw, "region") == 0)
 			why = region_line(n, fl);
+		else if (strcmp(kw, "hours") == 0 || strcmp(kw, "holiday") == 0)
+			why = working_time_line(kw, n, fl);
 		else if (!is_code(fl[0]))
 			why = "the code must be lower-case letters, digits, -._";
 		else if (strcmp(kw, "portal") == 0) {
@@ -251,7 +283,8 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 				why = "cannot store the article";
 		} else
 			why = "unknown record (portal, product, version,"
-			    " category, problem, article, region)";
+			    " category, problem, article, region, hours,"
+			    " holiday)";
 	}
 	if (why != NULL) {
 		snprintf(err, esz, "%s:%d: %s", name, lineno, why);

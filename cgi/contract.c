@@ -554,3 +554,80 @@ contract_plans(int64_t account, int64_t version, int64_t contract,
 	db_done(st);
 	return rc < 0 ? -1 : 0;
 }
+
+/*
+ * contract_remind: the reminders due on the day of now, each once per
+ * contract and account that activated it (R11.7): 30 and 7 days before
+ * the end, and when the last incident has been used.  Each is recorded
+ * and queued in one transaction, so that a run stopped halfway sends
+ * again only what it did not record.  *sent counts them.  0 or -1.
+ */
+int
+contract_remind(time_t now, int *sent)
+{
+	static const char *const kinds[] = { "expiry30", "expiry7", "last" };
+	struct due {
+		int64_t	 contract, account;
+		char	 plan[201], end[11], email[EMAIL_MAX + 1];
+		char	 name[2 * NAME_MAX_ + 2], lang[3];
+	}		*d = NULL;
+	sqlite3_stmt	*st;
+	char		 today[11];
+	size_t		 k, n, cap, i;
+	int		 rc = 0;
+
+	*sent = 0;
+	today_utc(today, now);
+	for (k = 0; k < 3 && rc == 0; k++) {
+		n = cap = 0;
+		if ((st = db_query(STMT_REMIND_DUE, "TT", kinds[k], today)) ==
+		    NULL)
+			return -1;
+		while (db_row(st) == 1) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 32;
+				d = xrealloc(d, cap * sizeof(*d));
+			}
+			d[n].contract = db_col_int(st, 0);
+			db_col_copy(st, 1, d[n].plan, sizeof(d[n].plan));
+			db_col_copy(st, 2, d[n].end, sizeof(d[n].end));
+			d[n].account = db_col_int(st, 3);
+			db_col_copy(st, 4, d[n].email, sizeof(d[n].email));
+			db_col_copy(st, 5, d[n].name, sizeof(d[n].name));
+			db_col_copy(st, 6, d[n].lang, sizeof(d[n].lang));
+			n++;
+		}
+		db_done(st);
+		for (i = 0; i < n && rc == 0; i++) {
+			HDF	*h = NULL;
+
+			if (db_begin_write() != 0) {
+				rc = -1;
+				break;
+			}
+			if (db_exec(STMT_REMINDER_SENT, "ITII", d[i].contract,
+			    kinds[k], d[i].account, (int64_t)now) != SQLITE_OK ||
+			    hdf_init(&h) != STATUS_OK ||
+			    hdf_set_value(h, "Mail.To.Name", d[i].name) !=
+			    STATUS_OK ||
+			    hdf_set_value(h, "Mail.Contract.Plan", d[i].plan) !=
+			    STATUS_OK ||
+			    hdf_set_value(h, "Mail.Contract.End", d[i].end) !=
+			    STATUS_OK ||
+			    hdf_set_value(h, "Mail.Kind", kinds[k]) !=
+			    STATUS_OK ||
+			    mail_enqueue(d[i].email, i18n_valid(d[i].lang) ?
+			    d[i].lang : "en", k < 2 ? "expiry" : "last", h,
+			    0) != 0) {
+				db_rollback();
+				rc = -1;
+			} else if (db_commit() != 0)
+				rc = -1;
+			else
+				(*sent)++;
+			hdf_destroy(&h);
+		}
+	}
+	free(d);
+	return rc;
+}

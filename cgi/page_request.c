@@ -64,6 +64,29 @@ add_file(void *arg, int64_t id, const char *name, int64_t size,
 	return 0;
 }
 
+/*
+ * engineer: 1 when r came through the engineers' paths (/queue/N...,
+ * RF_ENGINEER): the same page and forms, seen from the vendor's side.
+ */
+static int
+engineer(const struct req *r)
+{
+	return strncmp(r->path, "/queue/", 7) == 0;
+}
+
+/* base: the request's page for r, /requests/N or /queue/N, then tail. */
+static void
+base(const struct req *r, char *out, size_t sz, int64_t id, const char *tail)
+{
+	snprintf(out, sz, "%s/%lld%s", engineer(r) ? "/queue" : "/requests",
+	    (long long)id, tail);
+}
+
+/* the statuses an engineer sets (R8.1), as the customer sees them but
+ * for waiting, which is the customer's turn */
+static const char *const statuses[] = { "new", "in_progress", "waiting",
+    "resolved", "closed", NULL };
+
 /* request_render: the page of v, with a reply being typed kept. */
 static void
 request_render(struct req *r, int status, const struct request_view *v,
@@ -71,6 +94,24 @@ request_render(struct req *r, int status, const struct request_view *v,
 {
 	struct fill	 c = { r, 0 }, m = { r, 0 }, f = { r, 0 };
 	char		 t[64], key[64];
+	int		 i;
+
+	base(r, t, sizeof(t), v->id, "");
+	view_set(r, "Page.Base", t);
+	if (engineer(r)) {
+		view_set(r, "Page.Engineer", "1");
+		view_set(r, "Item.Owner", v->owner_name);
+		view_set(r, "Item.Mine", v->owner == r->user.id ? "1" : "");
+		view_set(r, "Item.Waiting", v->paused_left >= 0 ? "1" : "");
+		for (i = 0; statuses[i] != NULL; i++) {
+			HDF	*row = view_row(r, "Statuses", i);
+
+			snprintf(key, sizeof(key), "%s.%s", i == 2 ?
+			    "Queue.Status" : "Status", statuses[i]);
+			view_put(row, "Code", statuses[i]);
+			view_put(row, "Name", view_str(r, key));
+		}
+	}
 
 	view_set_int(r, "Item.Id", v->id);
 	view_set(r, "Item.Title", v->title);
@@ -94,7 +135,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 	    r->now - v->status_at <= 30 * 86400)
 		view_set(r, "Item.Reopenable", "1");
 	view_set(r, "Page.Title", v->title);
-	view_set(r, "Page.Nav", "requests");
+	view_set(r, "Page.Nav", engineer(r) ? "queue" : "requests");
 	if (fm != NULL)
 		form_to_hdf(r, fm);
 	if (request_contacts(v->id, add_contact, &c) != 0 ||
@@ -110,7 +151,9 @@ request_render(struct req *r, int status, const struct request_view *v,
 static int
 load(struct req *r, struct request_view *v)
 {
-	int	 rc = request_view(r->id, r->user.email, r->lang, v);
+	int	 rc = engineer(r) ?
+	    request_view_engineer(r->id, r->user.id, r->lang, v) :
+	    request_view(r->id, r->user.email, r->lang, v);
 
 	if (rc != 1)
 		reply_error(r, rc == 0 ? 404 : 500);
@@ -135,6 +178,14 @@ page_request_get(struct req *r)
 		view_set(r, "Page.Sent", "1");
 	if (req_param(&r->query, "added") != NULL)
 		view_set(r, "Page.Added", "1");
+	if (req_param(&r->query, "taken") != NULL)
+		view_set(r, "Page.Taken", "1");
+	if (req_param(&r->query, "status") != NULL)
+		view_set(r, "Page.StatusSet", "1");
+	if (req_param(&r->query, "returned") != NULL)
+		view_set(r, "Page.Returned", "1");
+	if (req_param(&r->query, "removed") != NULL)
+		view_set(r, "Page.Removed", "1");
 	/* R11.8: the reply typed before the session expired */
 	memset(&fm, 0, sizeof(fm));
 	fm.f = body_field;
@@ -172,7 +223,8 @@ page_request_message_post(struct req *r)
 	}
 	if (reply_begin(r) != 0)
 		return;
-	if (request_message(v.id, &r->user, form_get(&fm, "body"), &msg) != 0) {
+	if (request_message(&v, &r->user, engineer(r), form_get(&fm, "body"),
+	    &msg) != 0) {
 		reply_abort(r);
 		return;
 	}
@@ -206,8 +258,7 @@ page_request_message_post(struct req *r)
 		return;
 	if (req_cookie_name(r, "held") != NULL)
 		reply_cookie(r, "held", "", 0);
-	snprintf(to, sizeof(to), "/requests/%lld?sent=1#thread",
-	    (long long)v.id);
+	base(r, to, sizeof(to), v.id, "?sent=1#thread");
 	reply_redirect(r, to);
 }
 
@@ -237,7 +288,7 @@ page_request_contact_post(struct req *r)
 	email_normalise(email, sizeof(email), form_get(&fm, "email"));
 	if (reply_begin(r) != 0)
 		return;
-	if ((rc = request_add_contact(v.id, &r->user, email)) < 0) {
+	if ((rc = request_add_contact(&v, &r->user, email)) < 0) {
 		reply_abort(r);
 		return;
 	}
@@ -249,8 +300,7 @@ page_request_contact_post(struct req *r)
 	}
 	if (reply_commit(r) != 0)
 		return;
-	snprintf(to, sizeof(to), "/requests/%lld?added=1#sharing",
-	    (long long)v.id);
+	base(r, to, sizeof(to), v.id, "?added=1#sharing");
 	reply_redirect(r, to);
 }
 
@@ -292,6 +342,160 @@ void
 page_request_reopen_post(struct req *r)
 {
 	set_status(r, 1);
+}
+
+/* ------------------------------------------ the engineer's side (R8) */
+
+/* POST /queue/:id/take: the engineer owns the request (R8.1). */
+void
+page_queue_take_post(struct req *r)
+{
+	struct request_view	 v;
+	char			 to[64];
+
+	if (!load(r, &v))
+		return;
+	if (reply_begin(r) != 0)
+		return;
+	if (request_take(&v, r->user.id, r->now) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	base(r, to, sizeof(to), v.id, "?taken=1");
+	reply_redirect(r, to);
+}
+
+static const struct field status_fields[] = {
+	{ "status", "Requests.Status", F_CHOICE, 1, 16, statuses },
+};
+
+/*
+ * POST /queue/:id/status: a new status (R8.1); waiting for the customer
+ * stops the clock (R11.3); every contact is mailed (R11.4).
+ */
+void
+page_queue_status_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 to[64];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, status_fields, 1)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_begin(r) != 0)
+		return;
+	if ((rc = request_engineer_status(&v, &r->user,
+	    form_get(&fm, "status"), r->now)) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (rc == 1) {
+		db_rollback();
+		form_error(&fm, "status", "SameStatus");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	base(r, to, sizeof(to), v.id, "?status=1");
+	reply_redirect(r, to);
+}
+
+static const struct field return_fields[] = {
+	{ "reason", "Queue.Reason", F_TEXT, 1, 200, NULL },
+};
+
+/*
+ * POST /queue/:id/return: the incident back to its plan, with a reason
+ * (R8.2): one credit per request whatever is clicked (H.38).
+ */
+void
+page_queue_return_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 to[64];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, return_fields, 1)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if ((rc = request_return(&v, &r->user, form_get(&fm, "reason"))) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (rc == 1) {
+		form_error(&fm, "reason", "Returned");
+		request_render(r, 409, &v, &fm);
+		return;
+	}
+	log_line(r->rid, "return request=%lld account=%lld", (long long)v.id,
+	    (long long)r->user.id);
+	base(r, to, sizeof(to), v.id, "?returned=1");
+	reply_redirect(r, to);
+}
+
+static const struct field remove_fields[] = {
+	{ "email", "Request.Contact", F_EMAIL, 1, EMAIL_MAX, NULL },
+	{ "confirm", "Queue.Remove", F_TEXT, 0, 8, NULL },
+};
+
+/*
+ * POST /queue/:id/contacts/remove: the owning engineer removes a
+ * secondary contact (R7.3) after saying yes to a page that names them
+ * (R11.11); they are told by mail and see the request no more.
+ */
+void
+page_queue_remove_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 email[EMAIL_MAX + 1], to[64];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, remove_fields, 2)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (v.owner != r->user.id) {
+		form_error(&fm, "email", "OwnFirst");
+		request_render(r, 409, &v, &fm);
+		return;
+	}
+	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	if (strcmp(form_get(&fm, "confirm"), "yes") != 0) {
+		view_set(r, "Page.Confirm", email);
+		request_render(r, 200, &v, NULL);
+		return;
+	}
+	if (reply_begin(r) != 0)
+		return;
+	if ((rc = request_remove_contact(&v, &r->user, email)) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (rc == 1) {
+		db_rollback();
+		form_error(&fm, "email", "NotSecondary");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	base(r, to, sizeof(to), v.id, "?removed=1#sharing");
+	reply_redirect(r, to);
 }
 
 /*

@@ -38,6 +38,13 @@ void	 page_request_contact_post(struct req *);
 void	 page_request_close_post(struct req *);
 void	 page_request_reopen_post(struct req *);
 void	 page_attachment_get(struct req *);
+void	 page_queue_take_post(struct req *);
+void	 page_queue_status_post(struct req *);
+void	 page_queue_return_post(struct req *);
+void	 page_queue_remove_post(struct req *);
+
+/* page_queue.c */
+void	 page_queue_get(struct req *);
 
 /* page_wizard.c */
 void	 page_wizard_get(struct req *);

@@ -579,9 +579,146 @@ request_view(int64_t id, const char *email, const char *lang,
 		v->created = db_col_int(st, 14);
 		v->updated = db_col_int(st, 15);
 		v->status_at = db_col_int(st, 16);
+		v->paused_left = db_col_int(st, 17);
 	}
 	db_done(st);
 	return rc;
+}
+
+/*
+ * request_view_engineer: request id as engineer sees it, names in lang:
+ * 1 when it is in a queue of the engineer's regions (R8.1), 0 otherwise
+ * (whether or not it exists), -1 on error.
+ */
+int
+request_view_engineer(int64_t id, int64_t engineer, const char *lang,
+    struct request_view *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(v, 0, sizeof(*v));
+	if ((st = db_query(STMT_REQUEST_FOR_ENGINEER, "IIT", id, engineer,
+	    lang)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		v->id = db_col_int(st, 0);
+		db_col_copy(st, 1, v->title, sizeof(v->title));
+		db_col_copy(st, 2, v->description, sizeof(v->description));
+		db_col_copy(st, 3, v->product, sizeof(v->product));
+		db_col_copy(st, 4, v->version, sizeof(v->version));
+		db_col_copy(st, 5, v->category, sizeof(v->category));
+		db_col_copy(st, 6, v->problem, sizeof(v->problem));
+		db_col_copy(st, 7, v->severity, sizeof(v->severity));
+		v->allday = (int)db_col_int(st, 8);
+		db_col_copy(st, 9, v->status, sizeof(v->status));
+		db_col_copy(st, 10, v->queue, sizeof(v->queue));
+		db_col_copy(st, 11, v->country, sizeof(v->country));
+		db_col_copy(st, 12, v->tz, sizeof(v->tz));
+		v->respond_by = db_col_int(st, 13);
+		v->created = db_col_int(st, 14);
+		v->updated = db_col_int(st, 15);
+		v->status_at = db_col_int(st, 16);
+		v->owner = db_col_int(st, 17);
+		db_col_copy(st, 18, v->owner_name, sizeof(v->owner_name));
+		v->contract = db_col_int(st, 19);
+		v->paused_left = db_col_int(st, 20);
+	}
+	db_done(st);
+	return rc;
+}
+
+/*
+ * queue_counts: fn(queue, open requests) for each queue of engineer's
+ * regions that has any (R8.1).  0 or -1.
+ */
+int
+queue_counts(int64_t engineer, int (*fn)(struct view_list *, const char *,
+    int64_t), struct view_list *arg)
+{
+	sqlite3_stmt	*st = db_query(STMT_QUEUE_COUNTS, "I", engineer);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1)
+		if (fn(arg, db_col_text(st, 0), db_col_int(st, 1)) != 0) {
+			rc = -1;
+			break;
+		}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * queue_list: fn for each open request of engineer's regions, of queue
+ * (all when empty) and owner (any when 0), soonest due first, those
+ * waiting for their customer last (R8.1, R11.3).  0 or -1.
+ */
+int
+queue_list(int64_t engineer, const char *queue, int64_t owner,
+    int (*fn)(struct view_list *, const struct queue_row *),
+    struct view_list *arg)
+{
+	sqlite3_stmt		*st;
+	struct queue_row	 q;
+	int			 rc;
+
+	if ((st = db_query(STMT_QUEUE_PAGE, "ITI", engineer, queue,
+	    owner)) == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		q.id = db_col_int(st, 0);
+		q.title = db_col_text(st, 1);
+		q.product = db_col_text(st, 2);
+		q.severity = db_col_text(st, 3);
+		q.status = db_col_text(st, 4);
+		q.respond_by = db_col_int(st, 5);
+		q.queue = db_col_text(st, 6);
+		q.owner_name = db_col_text(st, 7);
+		q.owner = db_col_int(st, 8);
+		if (fn(arg, &q) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * clock: the working time of v's queue's region in v's zone, around the
+ * clock for a critical 24/7 request (R11.3).  0 or -1.
+ */
+static int
+clock_of(const struct request_view *v, struct sla_cal *c)
+{
+	char	 region[8];
+
+	snprintf(region, sizeof(region), "%.*s", (int)strcspn(v->queue, "/"),
+	    v->queue);
+	if (sla_calendar(region, v->tz, c) != 0)
+		return -1;
+	c->allday = v->allday && strcmp(v->severity, "critical") == 0;
+	return 0;
+}
+
+/*
+ * resume: v waited for its customer and the clock runs again from now:
+ * due when the working time left at the pause has passed (R11.3).
+ */
+static int
+resume(const struct request_view *v, time_t now)
+{
+	struct sla_cal	 c;
+	time_t		 due;
+
+	if (clock_of(v, &c) != 0)
+		return -1;
+	due = sla_add(&c, now, v->paused_left > 0 ? (long)v->paused_left : 0);
+	sla_calendar_free(&c);
+	return db_exec(STMT_REQUEST_RESUME, "III", v->id, (int64_t)now,
+	    (int64_t)due) == SQLITE_OK ? 0 : -1;
 }
 
 /* request_contacts: fn(email, role, name, added by) for each contact. */
@@ -698,30 +835,36 @@ mail_data(int64_t id, const char *title, const char *who, const char *body)
 }
 
 /*
- * request_message: a message of a (a contact: the caller checked) on
- * request id, and a mail to each other contact (R7.2, R9.2), in the
- * caller's transaction.  *msg is its id.  Returns 0 or -1.
+ * request_message: a message of a on request v (the caller checked that
+ * a may write there: a contact, or an engineer of its queue when
+ * engineer), and a mail to each contact but a (R7.2, R9.2), in the
+ * caller's transaction.  A customer's reply to a request waiting for
+ * the customer sets the clock running again (R11.3).  *msg is its id.
+ * Returns 0 or -1.
  */
 int
-request_message(int64_t id, const struct account *a, const char *body,
-    int64_t *msg)
+request_message(const struct request_view *v, const struct account *a,
+    int engineer, const char *body, int64_t *msg)
 {
-	struct request_view	 v;
 	char			 who[2 * NAME_MAX_ + 2];
 	HDF			*h;
+	time_t			 now = time(NULL);
 	int			 rc;
 
 	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
-	if (request_view(id, a->email, a->lang, &v) != 1)
-		return -1;
-	if (db_exec(STMT_MESSAGE_INSERT, "IITTI", id, a->id, who, body,
-	    (int64_t)time(NULL)) != SQLITE_OK)
+	if (db_exec(STMT_MESSAGE_INSERT, "IITTI", v->id, a->id, who, body,
+	    (int64_t)now) != SQLITE_OK)
 		return -1;
 	*msg = db_last_id();
-	if (db_exec(STMT_REQUEST_TOUCH, "II", id, (int64_t)time(NULL)) !=
-	    SQLITE_OK || (h = mail_data(id, v.title, who, body)) == NULL)
+	if (db_exec(STMT_REQUEST_TOUCH, "II", v->id, (int64_t)now) !=
+	    SQLITE_OK)
 		return -1;
-	rc = notify(id, a->email, "message", h, a->lang);
+	if (!engineer && strcmp(v->status, "waiting") == 0 &&
+	    resume(v, now) != 0)
+		return -1;
+	if ((h = mail_data(v->id, v->title, who, body)) == NULL)
+		return -1;
+	rc = notify(v->id, a->email, "message", h, a->lang);
 	hdf_destroy(&h);
 	return rc;
 }
@@ -806,33 +949,145 @@ attach_for(int64_t id, const struct account *a, char *name, size_t nsz,
 }
 
 /*
- * request_add_contact: a (a contact) adds email as a secondary contact
- * of request id (R7.3), who is mailed (R9.2, R11.4) and sees the request
- * once signed in with that email.  Caller's transaction.  Returns 0, 1
- * when email is a contact already or there are too many, -1 on error.
+ * request_add_contact: a (a contact, or an engineer of its queue: the
+ * caller checked) adds email as a secondary contact of request v
+ * (R7.3), who is mailed (R9.2, R11.4) and sees the request once signed
+ * in with that email.  Caller's transaction.  Returns 0, 1 when email
+ * is a contact already or there are too many, -1 on error.
  */
 int
-request_add_contact(int64_t id, const struct account *a, const char *email)
+request_add_contact(const struct request_view *v, const struct account *a,
+    const char *email)
 {
-	struct request_view	 v;
 	char			 who[2 * NAME_MAX_ + 2];
 	HDF			*h;
 	int			 rc;
 
-	if (request_view(id, a->email, a->lang, &v) != 1)
-		return -1;
-	if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", id, email,
+	if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", v->id, email,
 	    "secondary", "", "", "email", a->id, (int64_t)time(NULL)) !=
 	    SQLITE_OK)
 		return -1;
 	if (db_changes() != 1)
 		return 1;
 	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
-	if ((h = mail_data(id, v.title, who, "")) == NULL)
+	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
 		return -1;
-	rc = mail_enqueue(email, mail_lang(email, a->lang), "added", h, id);
+	rc = mail_enqueue(email, mail_lang(email, a->lang), "added", h, v->id);
 	hdf_destroy(&h);
 	return rc;
+}
+
+/*
+ * request_remove_contact: engineer a, owner of request v, removes the
+ * secondary contact email (R7.3, R11.11), who is told by mail and sees
+ * the request no more.  Caller's transaction.  Returns 0, 1 when email
+ * is no secondary contact of v, -1 on error.
+ */
+int
+request_remove_contact(const struct request_view *v, const struct account *a,
+    const char *email)
+{
+	char	 who[2 * NAME_MAX_ + 2];
+	HDF	*h;
+	int	 rc;
+
+	if (db_exec(STMT_CONTACT_REMOVE, "IT", v->id, email) != SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	if (db_exec(STMT_REQUEST_TOUCH, "II", v->id, (int64_t)time(NULL)) !=
+	    SQLITE_OK)
+		return -1;
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
+		return -1;
+	rc = mail_enqueue(email, mail_lang(email, a->lang), "removed", h,
+	    v->id);
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_take: engineer becomes the owner of request v (R8.1).  Caller's
+ * transaction.  Returns 0, 1 when the engineer owns it already, -1.
+ */
+int
+request_take(const struct request_view *v, int64_t engineer, time_t now)
+{
+	if (db_exec(STMT_REQUEST_TAKE, "III", v->id, engineer, (int64_t)now) !=
+	    SQLITE_OK)
+		return -1;
+	return db_changes() == 1 ? 0 : 1;
+}
+
+/* request_status_valid: 1 for a status an engineer may set (R8.1). */
+static int
+status_valid(const char *s)
+{
+	return strcmp(s, "new") == 0 || strcmp(s, "in_progress") == 0 ||
+	    strcmp(s, "waiting") == 0 || strcmp(s, "resolved") == 0 ||
+	    strcmp(s, "closed") == 0;
+}
+
+/*
+ * request_engineer_status: engineer a sets request v to status (R8.1):
+ * waiting for the customer stops the clock, keeping the working time
+ * left; leaving it sets the clock running again (R11.3).  Every contact
+ * is mailed (R11.4).  Caller's transaction.  Returns 0, 1 when status
+ * is not one, or is the request's already; -1 on error.
+ */
+int
+request_engineer_status(const struct request_view *v, const struct account *a,
+    const char *status, time_t now)
+{
+	struct sla_cal	 c;
+	char		 who[2 * NAME_MAX_ + 2];
+	int64_t		 due = v->respond_by, left;
+	HDF		*h;
+	int		 rc, was_waiting = strcmp(v->status, "waiting") == 0;
+
+	if (!status_valid(status) || strcmp(status, v->status) == 0)
+		return 1;
+	if (clock_of(v, &c) != 0)
+		return -1;
+	if (strcmp(status, "waiting") == 0)
+		left = sla_between(&c, now, (time_t)v->respond_by);
+	else {
+		left = -1;
+		if (was_waiting)
+			due = sla_add(&c, now, v->paused_left > 0 ?
+			    (long)v->paused_left : 0);
+	}
+	sla_calendar_free(&c);
+	rc = left < 0 ?
+	    db_exec(STMT_REQUEST_SET_STATUS, "ITINI", v->id, status,
+	    (int64_t)now, due) :
+	    db_exec(STMT_REQUEST_SET_STATUS, "ITIII", v->id, status,
+	    (int64_t)now, left, due);
+	if (rc != SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
+		return -1;
+	rc = hdf_set_value(h, "Mail.Status", status) == STATUS_OK ?
+	    notify(v->id, a->email, "status", h, a->lang) : -1;
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_return: engineer a returns the incident request v took to its
+ * plan, with reason (R8.2): once per request whatever is clicked, in
+ * the customer's ledger (R11.2).  Returns 0, 1 when it was returned
+ * already, -1 on error.
+ */
+int
+request_return(const struct request_view *v, const struct account *a,
+    const char *reason)
+{
+	return contract_credit(v->contract, a->id, v->id, reason);
 }
 
 /*

@@ -324,7 +324,8 @@ const char *const sql_text[STMT__MAX] = {
 	    " coalesce(CASE WHEN ?3 = 'pl' THEN c.name_pl ELSE c.name_en END, ''),"
 	    " coalesce(CASE WHEN ?3 = 'pl' THEN x.name_pl ELSE x.name_en END, ''),"
 	    " r.severity, r.allday, r.status, r.queue, r.country, r.timezone,"
-	    " r.respond_by, r.created, r.updated, r.status_at"
+	    " r.respond_by, r.created, r.updated, r.status_at,"
+	    " coalesce(r.paused_left, -1)"
 	    " FROM requests r JOIN request_contacts rc ON rc.request_id = r.id"
 	    " AND rc.email = ?2 JOIN products p ON p.id = r.product_id"
 	    " JOIN versions v ON v.id = r.version_id"
@@ -362,13 +363,17 @@ const char *const sql_text[STMT__MAX] = {
 	    "SELECT rc.email, coalesce(a.lang, '') FROM request_contacts rc"
 	    " LEFT JOIN accounts a ON a.email = rc.email AND a.profile_done = 1"
 	    " WHERE rc.request_id = ?1 AND rc.email <> ?2 ORDER BY rc.email"),
-	/* a file whose request has the contact ?2, or of a draft of ?3 */
+	/* a file whose request has the contact ?2, or of a draft of ?3, or
+	 * of a request in a queue of engineer ?3 */
 	S(STMT_ATTACH_FOR_DOWNLOAD,
 	    "SELECT a.name, a.stored, a.size FROM attachments a WHERE a.id = ?1"
 	    " AND (EXISTS (SELECT 1 FROM request_contacts rc"
 	    " WHERE rc.request_id = a.request_id AND rc.email = ?2)"
 	    " OR EXISTS (SELECT 1 FROM drafts d WHERE d.id = a.draft_id"
-	    " AND d.account_id = ?3))"),
+	    " AND d.account_id = ?3)"
+	    " OR EXISTS (SELECT 1 FROM requests r JOIN engineer_queues q"
+	    " ON q.account_id = ?3 AND r.queue >= q.region || '/'"
+	    " AND r.queue < q.region || '0' WHERE r.id = a.request_id))"),
 	/* R7.1, R11.5: the page ?7 (offset ?8) of a contact's requests:
 	 * ?2 open/closed/all, ?3 a number or 0, ?4-?6 words of the title */
 	S(STMT_REQUESTS_PAGE,

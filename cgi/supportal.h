@@ -519,6 +519,7 @@ int	 contract_ledger(int64_t, int, int64_t,
 int	 contract_debit(int64_t, int64_t, int64_t, const char *, const char *);
 int	 contract_credit(int64_t, int64_t, int64_t, const char *);
 int	 contract_balances_ok(void);
+int	 contract_remind(time_t, int *);
 
 struct plan_row {			/* a plan and its eligibility */
 	int64_t		 id;
@@ -646,6 +647,10 @@ struct request_view {			/* a request seen by one contact */
 	char	 severity[16], status[16], queue[64], country[3], tz[64];
 	int	 allday;
 	int64_t	 respond_by, created, updated, status_at;
+	int64_t	 paused_left;		/* -1 unless waiting (R11.3) */
+	/* seen by an engineer (R8) */
+	int64_t	 owner, contract;
+	char	 owner_name[2 * NAME_MAX_ + 2];
 };
 
 struct thread_row {			/* a message, or a file (body NULL) */
@@ -657,20 +662,42 @@ struct thread_row {			/* a message, or a file (body NULL) */
 
 int	 request_view(int64_t, const char *, const char *,
 	    struct request_view *);
+int	 request_view_engineer(int64_t, int64_t, const char *,
+	    struct request_view *);
+
+struct view_list;
+struct queue_row {			/* a request in an engineer's queue */
+	int64_t		 id, respond_by, owner;
+	const char	*title, *product, *severity, *status, *queue;
+	const char	*owner_name;
+};
+int	 queue_counts(int64_t, int (*)(struct view_list *, const char *,
+	    int64_t), struct view_list *);
+int	 queue_list(int64_t, const char *, int64_t,
+	    int (*)(struct view_list *, const struct queue_row *),
+	    struct view_list *);
+int	 request_take(const struct request_view *, int64_t, time_t);
+int	 request_engineer_status(const struct request_view *,
+	    const struct account *, const char *, time_t);
+int	 request_return(const struct request_view *, const struct account *,
+	    const char *);
+int	 request_remove_contact(const struct request_view *,
+	    const struct account *, const char *);
 int	 request_contacts(int64_t, int (*)(void *, const char *, const char *,
 	    const char *, const char *), void *);
 int	 request_messages(int64_t, int (*)(void *, const struct thread_row *),
 	    void *);
 int	 request_files(int64_t, int (*)(void *, int64_t, const char *, int64_t,
 	    const char *, int64_t), void *);
-int	 request_message(int64_t, const struct account *, const char *,
-	    int64_t *);
+int	 request_message(const struct request_view *, const struct account *,
+	    int, const char *, int64_t *);
 int	 request_attach(int64_t, int64_t, int64_t, const char *, const char *,
 	    int64_t, const char *);
 int	 request_set_status(int64_t, const struct account *, int, time_t);
 int	 attach_for(int64_t, const struct account *, char *, size_t, char *,
 	    size_t, int64_t *);
-int	 request_add_contact(int64_t, const struct account *, const char *);
+int	 request_add_contact(const struct request_view *,
+	    const struct account *, const char *);
 int	 held_put(const char *, const char *, const char *, time_t);
 int	 held_get(const char *, const char *, char *, size_t);
 int	 held_drop(const char *);

@@ -17,6 +17,7 @@
 <ul>
 <li><a href="/"<?cs if:Page.Nav == "start" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Start ?></a></li>
 <li><a href="/requests"<?cs if:Page.Nav == "requests" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Requests ?></a></li>
+<?cs if:User.Role == "engineer" ?><li><a href="/queue"<?cs if:Page.Nav == "queue" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Queue ?></a></li><?cs /if ?>
 <li><a href="/contracts"<?cs if:Page.Nav == "contracts" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Contracts ?></a></li>
 <li><a href="/profile"<?cs if:Page.Nav == "profile" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Profile ?></a></li>
 <li><a href="/password"<?cs if:Page.Nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Password ?></a></li>

@@ -1,13 +1,28 @@
 <?cs include:"header.cs" ?>
-<p class="muted"><a href="/requests"><?cs var:Lang.Request.Back ?></a></p>
+<?cs if:Page.Engineer ?><p class="muted"><a href="/queue"><?cs var:Lang.Queue.Back ?></a></p><?cs else ?><p class="muted"><a href="/requests"><?cs var:Lang.Request.Back ?></a></p><?cs /if ?>
 <h1><span class="muted">#<?cs var:Item.Id ?></span> <?cs var:Item.Title ?></h1>
 <?cs if:Page.Sent ?><div class="notice" role="status"><p><?cs var:Lang.Request.Sent ?></p></div><?cs /if ?>
 <?cs if:Page.Added ?><div class="notice" role="status"><p><?cs var:Lang.Request.Added ?></p></div><?cs /if ?>
 <?cs if:Page.Held ?><div class="notice" role="status"><p><?cs var:Lang.Request.Held ?></p></div><?cs /if ?>
+<?cs if:Page.Taken ?><div class="notice" role="status"><p><?cs var:Lang.Queue.Taken ?></p></div><?cs /if ?>
+<?cs if:Page.StatusSet ?><div class="notice" role="status"><p><?cs var:Lang.Queue.StatusSet ?></p></div><?cs /if ?>
+<?cs if:Page.Returned ?><div class="notice" role="status"><p><?cs var:Lang.Queue.ReturnedDone ?></p></div><?cs /if ?>
+<?cs if:Page.Removed ?><div class="notice" role="status"><p><?cs var:Lang.Queue.RemovedDone ?></p></div><?cs /if ?>
+<?cs if:Page.Confirm ?><div class="notice warning" role="alert">
+<form method="post" action="<?cs var:Page.Base ?>/contacts/remove">
+<?cs call:csrf() ?>
+<input type="hidden" name="email" value="<?cs var:Page.Confirm ?>">
+<input type="hidden" name="confirm" value="yes">
+<p><?cs var:Lang.Queue.RemoveAsk ?> <strong><?cs var:Page.Confirm ?></strong>?</p>
+<p><?cs var:Lang.Queue.RemoveWhat ?></p>
+<p><button type="submit" class="primary"><?cs var:Lang.Queue.RemoveYes ?></button> <a href="<?cs var:Page.Base ?>#sharing"><?cs var:Lang.Queue.RemoveNo ?></a></p>
+</form>
+</div><?cs /if ?>
 <?cs call:errors() ?>
 <dl class="facts">
 <dt><?cs var:Lang.Requests.Status ?></dt><dd><span class="status status-<?cs var:Item.StatusCode ?>"><?cs var:Item.Status ?></span></dd>
-<dt><?cs var:Lang.Requests.RespondBy ?></dt><dd><?cs var:Item.RespondBy ?></dd>
+<dt><?cs var:Lang.Requests.RespondBy ?></dt><dd><?cs if:Item.Waiting ?><?cs var:Lang.Queue.Paused ?><?cs else ?><?cs var:Item.RespondBy ?><?cs /if ?></dd>
+<?cs if:Page.Engineer ?><dt><?cs var:Lang.Queue.Owner ?></dt><dd><?cs if:Item.Mine ?><?cs var:Lang.Queue.You ?><?cs elif:Item.Owner ?><?cs var:Item.Owner ?><?cs else ?><?cs var:Lang.Queue.Nobody ?><?cs /if ?></dd><?cs /if ?>
 <dt><?cs var:Lang.Requests.Product ?></dt><dd><?cs var:Item.Product ?></dd>
 <dt><?cs var:Lang.Wizard.Problem ?></dt><dd><?cs var:Item.Category ?>: <?cs var:Item.Problem ?></dd>
 <dt><?cs var:Lang.Requests.Severity ?></dt><dd><?cs var:Item.Severity ?><?cs if:Item.AllDay ?>, <?cs var:Lang.Wizard.AllDayShort ?><?cs /if ?></dd>
@@ -41,7 +56,7 @@
 </table>
 <?cs /if ?>
 <?cs if:Item.StatusCode != "closed" ?>
-<form method="post" action="/requests/<?cs var:Item.Id ?>/messages" enctype="multipart/form-data" class="card" novalidate>
+<form method="post" action="<?cs var:Page.Base ?>/messages" enctype="multipart/form-data" class="card" novalidate>
 <?cs call:csrf() ?>
 <div class="field<?cs if:Form.body.Error ?> invalid<?cs /if ?>">
 <?cs call:label(Form.body, "body", Lang.Request.Message, "", "") ?>
@@ -60,18 +75,42 @@
 <h2 id="sharing-title"><?cs var:Lang.Request.Sharing ?></h2>
 <table class="contacts">
 <caption class="visually-hidden"><?cs var:Lang.Request.Sharing ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.Request.Contact ?></th><th scope="col"><?cs var:Lang.Request.Role ?></th><th scope="col"><?cs var:Lang.Request.AddedBy ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:Lang.Request.Contact ?></th><th scope="col"><?cs var:Lang.Request.Role ?></th><th scope="col"><?cs var:Lang.Request.AddedBy ?></th><?cs if:Item.Mine ?><th scope="col"><span class="visually-hidden"><?cs var:Lang.Queue.Remove ?></span></th><?cs /if ?></tr></thead>
 <tbody><?cs each:c = Contacts ?>
-<tr><td><?cs if:c.Name ?><?cs var:c.Name ?>, <?cs /if ?><?cs var:c.Email ?></td><td><?cs if:c.Role == "primary" ?><?cs var:Lang.Request.Primary ?><?cs else ?><?cs var:Lang.Request.Secondary ?><?cs /if ?></td><td><?cs var:c.AddedBy ?></td></tr><?cs /each ?>
+<tr><td><?cs if:c.Name ?><?cs var:c.Name ?>, <?cs /if ?><?cs var:c.Email ?></td><td><?cs if:c.Role == "primary" ?><?cs var:Lang.Request.Primary ?><?cs else ?><?cs var:Lang.Request.Secondary ?><?cs /if ?></td><td><?cs var:c.AddedBy ?></td><?cs if:Item.Mine ?><td><?cs if:c.Role != "primary" ?><form method="post" action="<?cs var:Page.Base ?>/contacts/remove" class="inline"><?cs call:csrf() ?><input type="hidden" name="email" value="<?cs var:c.Email ?>"><button type="submit" class="link-dark"><?cs var:Lang.Queue.Remove ?><span class="visually-hidden">: <?cs var:c.Email ?></span></button></form><?cs /if ?></td><?cs /if ?></tr><?cs /each ?>
 </tbody>
 </table>
-<form method="post" action="/requests/<?cs var:Item.Id ?>/contacts" class="card" novalidate>
+<form method="post" action="<?cs var:Page.Base ?>/contacts" class="card" novalidate>
 <?cs call:csrf() ?>
 <?cs call:field(Form.email, "email", Lang.Request.NewContact, "email", "off", Lang.Request.NewContactHint, "") ?>
 <p><button type="submit" class="secondary"><?cs var:Lang.Request.AddContact ?></button></p>
 </form>
 </section>
 
+<?cs if:Page.Engineer ?>
+<section id="handling" aria-labelledby="handling-title">
+<h2 id="handling-title"><?cs var:Lang.Queue.Handling ?></h2>
+<?cs if:!Item.Mine ?><form method="post" action="<?cs var:Page.Base ?>/take" class="card">
+<?cs call:csrf() ?>
+<p><button type="submit" class="primary"><?cs var:Lang.Queue.Take ?></button></p>
+</form><?cs /if ?>
+<form method="post" action="<?cs var:Page.Base ?>/status" class="card" novalidate>
+<?cs call:csrf() ?>
+<div class="field<?cs if:Form.status.Error ?> invalid<?cs /if ?>">
+<?cs call:label(Form.status, "status", Lang.Queue.NewStatus, "", "") ?>
+<select id="f-status" name="status"<?cs call:describedby(Form.status, "status", "") ?>>
+<?cs each:s = Statuses ?><option value="<?cs var:s.Code ?>"<?cs if:Item.StatusCode == s.Code ?> selected<?cs /if ?>><?cs var:s.Name ?></option><?cs /each ?>
+</select>
+</div>
+<p><button type="submit" class="secondary"><?cs var:Lang.Queue.SetStatus ?></button></p>
+</form>
+<form method="post" action="<?cs var:Page.Base ?>/return" class="card" novalidate>
+<?cs call:csrf() ?>
+<?cs call:field(Form.reason, "reason", Lang.Queue.Reason, "text", "off", Lang.Queue.ReasonHint, "") ?>
+<p><button type="submit" class="secondary"><?cs var:Lang.Queue.Return ?></button></p>
+</form>
+</section>
+<?cs else ?>
 <section aria-labelledby="state-title">
 <h2 id="state-title"><?cs var:Lang.Request.State ?></h2>
 <?cs if:Item.StatusCode != "closed" ?>
@@ -89,4 +128,5 @@
 </form>
 <?cs /if ?>
 </section>
+<?cs /if ?>
 <?cs include:"footer.cs" ?>

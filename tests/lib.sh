@@ -175,6 +175,16 @@ signup() {
 	post /signup "email=$1" "password=$2" "first=$3" "last=$4" "kind=$5"
 }
 
+# engineer EMAIL FIRST LAST QUEUES: a support engineer's account (R8.1)
+# working the queues of QUEUES ("EMEA,AMER"), password 'a long pass
+# phrase', signed in on $JAR with the profile filled in.
+engineer() {
+	echo 'a long pass phrase' |
+		"$CTL" add-engineer --email "$1" --first "$2" --last "$3" --queues "$4" >/dev/null
+	signin "$1" 'a long pass phrase' >/dev/null
+	profile_fill "$1" >/dev/null
+}
+
 # signin EMAIL PASSWORD
 signin() {
 	get /signin

@@ -23,6 +23,9 @@ JAR=$T/other get /requests
 OTHER=$(JAR=$T/other csrf_token)
 JAR=$T/anon get /signin
 PRE=$(JAR=$T/anon csrf_token)
+JAR=$T/eng engineer eng@vendor.example Eve Engineer EMEA
+JAR=$T/eng get /queue
+ENG=$(JAR=$T/eng csrf_token)
 
 # fields that would make each route do its work with the right token
 fields() {
@@ -44,7 +47,9 @@ while read -r method path flags; do
 	n=$((n + 1))
 	p=${path//:id/$D}
 	f=$(fields "$p")
-	if [[ $flags == *login* ]]; then jar=$T/jar; right=$MINE; else jar=$T/anon; right=$PRE; fi
+	if [[ $flags == *engineer* ]]; then jar=$T/eng; right=$ENG
+	elif [[ $flags == *login* ]]; then jar=$T/jar; right=$MINE
+	else jar=$T/anon; right=$PRE; fi
 	for forged in none empty wrong foreign origin fetchsite query; do
 		case $forged in
 		none) data="$f"; hdr=() ;;
