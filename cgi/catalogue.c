@@ -157,7 +157,7 @@ working_time_line(const char *kw, int n, char *fl[FIELDS_MAX])
 	int	 region = n > 0 && (strcmp(fl[0], "AMER") == 0 ||
 	    strcmp(fl[0], "APAC") == 0 || strcmp(fl[0], "EMEA") == 0);
 
-	if (kw[1] == 'o') {		/* hours */
+	if (strcmp(kw, "hours") == 0) {
 		char	*e1, *e2;
 		long	 open = n == 3 ? strtol(fl[1], &e1, 10) : -1;
 		long	 close = n == 3 ? strtol(fl[2], &e2, 10) : -1;
