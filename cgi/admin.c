@@ -874,7 +874,8 @@ main(int argc, char *argv[])
 	current = &cmds[i];
 	if (wants_help(argc - 1, argv + 1))
 		return cmd_usage(stdout);
-	if (config_load() != 0)
+	/* the strings too: remind and reconcile write mails (R12.1) */
+	if (config_load() != 0 || i18n_load() != 0)
 		return 1;
 	if (current->needs_db) {
 		if (db_open(cfg.db, 0) != 0)
@@ -889,5 +890,7 @@ main(int argc, char *argv[])
 	rc = current->fn(argc - 1, argv + 1);
 	if (db_handle() != NULL)
 		db_close();
+	tpl_free();
+	i18n_free();
 	return rc;
 }
