@@ -741,6 +741,158 @@ await journey('journey without JavaScript', { javaScriptEnabled: false }, async 
 	check('R1.2 no JavaScript: sign-out works', urlPath(page) === '/signin', [`at ${page.url()}`]);
 });
 
+// ======================= 5. a request from the wizard to the engineer
+
+// The six steps with a file and an Edit, the confirmation, the list, the
+// request page with a message and a colleague added; then the engineer
+// of its queue takes it, answers and asks the customer; every page
+// audited in English and the request's pages in Polish too.
+let requestId = null;
+await journey('a request through the wizard', {}, async (page) => {
+	const L = 'en';
+	const email = uniqueEmail('wanda');
+	await page.goto(BASE + '/signup');
+	await page.fill('#f-first', 'Wanda');
+	await page.fill('#f-last', 'Wizard');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await page.check('#f-kind-work');
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	await page.fill('#f-contact_email', email);
+	await page.selectOption('#f-country', 'PL');
+	await page.selectOption('#f-tz', 'Europe/Warsaw');
+	await page.check('#f-lang');
+	await page.check('#f-method');
+	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	await page.goto(BASE + '/contracts');
+	await page.fill('#f-access_id', AID);
+	await page.fill('#f-contract_id', CID);
+	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
+	check('R3.4 a colleague activates the same IDs', (await page.locator('main').innerText()).includes(AID));
+
+	// 1: product, version, category, problem (the no-script cascade), title, file
+	await page.goto(BASE + '/requests');
+	await audit(page, 'requests (none yet)', L);
+	await nav(page, () => page.click('form[action="/requests/new"] button[type=submit]'));
+	check('R5.1 a new request opens its draft', /^\/drafts\/\d+$/.test(urlPath(page)), [`at ${page.url()}`]);
+	const draft = urlPath(page);
+	await audit(page, 'wizard step 1', L);
+	await page.selectOption('#f-product', { label: 'SQL Server' });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-version', { index: 1 });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-category', { index: 1 });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-problem', { index: 1 });
+	await page.fill('#f-title', 'Reports time out after the upgrade');
+	await page.fill('#f-description', 'Since the upgrade every monthly report times out after 30 seconds.');
+	const file = path.join(SHOTS, 'trace.txt');
+	fs.writeFileSync(file, 'a trace of the slow report\n');
+	await page.setInputFiles('#f-files', file);
+	await nav(page, () => page.click('button[name=action][value=next]'));
+	await audit(page, 'wizard step 2', L);
+	// 2: the plan, severity, where
+	await page.check('#f-plan');
+	await page.check('#f-severity-important');
+	await page.selectOption('#f-country', 'PL');
+	await page.selectOption('#f-tz', 'Europe/Warsaw');
+	await nav(page, () => page.click('button[name=action][value=next]'));
+	await audit(page, 'wizard step 3', L);
+	// 3: the primary contact (filled from the profile), 4: colleagues
+	if (!(await page.inputValue('#f-pc_name')))
+		await page.fill('#f-pc_name', 'Wanda Wizard');
+	await nav(page, () => page.click('button[name=action][value=next]'));
+	await audit(page, 'wizard step 4', L);
+	await page.fill('#f-secondary', 'colleague@example.com');
+	await nav(page, () => page.click('button[name=action][value=next]'));
+	await audit(page, 'wizard verify', L);
+	await shot(page, 'wizard-verify.png');
+	check('R5.5 the verify step lists the file', (await page.locator('main').innerText()).includes('trace.txt'));
+	// an Edit from the verify step, and back
+	await nav(page, () => page.click('a.edit[href*="step=1"]'));
+	await page.fill('#f-title', 'Monthly reports time out after the upgrade');
+	await nav(page, () => page.click('button[name=action][value=next]'));
+	let verify = await page.locator('main').innerText();
+	for (let i = 0; i < 4 && !verify.includes(T.en['Wizard.Submit']); i++) {
+		await nav(page, () => page.click('button[name=action][value=next]'));
+		verify = await page.locator('main').innerText();
+	}
+	check('R5.6 an Edit from verify keeps the rest and comes back to verify',
+		verify.includes('Monthly reports time out after the upgrade') && verify.includes('colleague@example.com'));
+	await nav(page, () => page.click(`form[action="${draft}/submit"] button[type=submit]`));
+	check('R5.7 submit leads to the confirmation', urlPath(page) === `${draft}/done`, [`at ${page.url()}`]);
+	const done = await page.locator('main').innerText();
+	const m = done.match(/#(\d+)/);
+	requestId = m ? m[1] : null;
+	check('R5.7 the confirmation gives the request number and the first response time, with its zone',
+		!!requestId && /\d{4}-\d\d-\d\d \d\d:\d\d (CET|CEST)/.test(done), [done.slice(0, 300)]);
+	await audit(page, 'confirmation', L);
+	await shot(page, 'confirmation.png');
+
+	// the list, the request page, a message with a file, a colleague
+	await page.goto(BASE + '/requests');
+	await audit(page, 'requests', L);
+	await nav(page, () => page.click(`a[href="/requests/${requestId}"] >> nth=1`));
+	await audit(page, 'request', L);
+	await page.fill('#f-body', 'The trace of last night is attached.');
+	await page.setInputFiles('#f-files', file);
+	await nav(page, () => page.click(`form[action="/requests/${requestId}/messages"] button[type=submit]`));
+	check('R7.2 the message is on the page', (await page.locator('#thread').innerText()).includes('The trace of last night is attached.'));
+	await page.fill('#f-email', 'another@example.com');
+	await nav(page, () => page.click(`form[action="/requests/${requestId}/contacts"] button[type=submit]`));
+	check('R7.3 the colleague is in Sharing', (await page.locator('#sharing').innerText()).includes('another@example.com'));
+	await audit(page, 'request with a message', L);
+	await shot(page, 'request.png');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	await audit(page, 'request', 'pl');
+	await page.goto(BASE + '/requests');
+	await audit(page, 'requests', 'pl');
+});
+
+await journey("the engineer's side", {}, async (page) => {
+	const L = 'en';
+	check('a request to handle', !!requestId);
+	await page.goto(BASE + '/signin');
+	await page.fill('#f-email', 'eve@vendor.example');
+	await page.fill('#f-password', PASSWORD);
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	if (urlPath(page) === '/profile') {
+		await page.fill('#f-contact_email', 'eve@vendor.example');
+		await page.selectOption('#f-country', 'PL');
+		await page.selectOption('#f-tz', 'Europe/Warsaw');
+		await page.check('#f-lang');
+		await page.check('#f-method');
+		await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	}
+	await nav(page, () => page.click('header nav a[href="/queue"]'));
+	check('R8.1 the engineer has Queues in the header', urlPath(page) === '/queue', [`at ${page.url()}`]);
+	check('R8.1 the request is in the EMEA queue',
+		(await page.locator('main').innerText()).includes('Monthly reports time out after the upgrade'));
+	await audit(page, 'queue', L);
+	await shot(page, 'queue.png');
+	await nav(page, () => page.click(`a[href="/queue/${requestId}"] >> nth=1`));
+	await audit(page, 'queue request', L);
+	await nav(page, () => page.click(`form[action="/queue/${requestId}/take"] button`));
+	check('R8.1 ownership taken', (await page.locator('main').innerText()).includes(T.en['Queue.Taken']));
+	await page.fill('#f-body', 'Please send the execution plan of the report.');
+	await nav(page, () => page.click(`form[action="/queue/${requestId}/messages"] button[type=submit]`));
+	check('R8.1 the reply is in the thread', (await page.locator('#thread').innerText()).includes('Please send the execution plan'));
+	await page.selectOption('#f-status', 'waiting');
+	await nav(page, () => page.click(`form[action="/queue/${requestId}/status"] button[type=submit]`));
+	check('R11.3 waiting for the customer: the clock stops',
+		(await page.locator('main').innerText()).includes(T.en['Queue.Paused']));
+	await audit(page, 'queue request, waiting', L);
+	await shot(page, 'queue-request.png');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	await audit(page, 'queue request, waiting', 'pl');
+	await page.goto(BASE + '/queue');
+	await audit(page, 'queue', 'pl');
+	// sign-out
+	await nav(page, () => page.click('header form[action="/signout"] button'));
+	await page.goto(BASE + '/queue');
+	check('R1.2 signed out, the queue asks to sign in again', urlPath(page) === '/signin', [`at ${page.url()}`]);
+});
+
 await browser.close();
 console.log(`# journeys: ${pass} passed, ${fail} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(fail === 0 ? 0 : 1);
