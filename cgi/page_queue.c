@@ -36,7 +36,8 @@ add_item(struct view_list *l, const struct queue_row *q)
 	view_put(row, "Product", q->product);
 	snprintf(key, sizeof(key), "Severity.%s", q->severity);
 	view_put(row, "Severity", view_str(r, key));
-	snprintf(key, sizeof(key), "Status.%s", q->status);
+	snprintf(key, sizeof(key), "%s.%s", strcmp(q->status, "waiting") ==
+	    0 ? "Queue.Status" : "Status", q->status);
 	view_put(row, "Status", view_str(r, key));
 	view_put(row, "StatusCode", q->status);
 	view_put(row, "Queue", q->queue);

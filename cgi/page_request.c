@@ -121,7 +121,10 @@ request_render(struct req *r, int status, const struct request_view *v,
 	view_set(r, "Item.Problem", v->problem);
 	snprintf(key, sizeof(key), "Severity.%s", v->severity);
 	view_set(r, "Item.Severity", view_str(r, key));
-	snprintf(key, sizeof(key), "Status.%s", v->status);
+	/* waiting is the customer's turn: said so to each side */
+	snprintf(key, sizeof(key), "%s.%s", engineer(r) &&
+	    strcmp(v->status, "waiting") == 0 ? "Queue.Status" : "Status",
+	    v->status);
 	view_set(r, "Item.Status", view_str(r, key));
 	view_set(r, "Item.StatusCode", v->status);
 	view_set(r, "Item.AllDay", v->allday ? "1" : "");
