@@ -603,6 +603,56 @@ await journey('keyboard journey', {}, async (page) => {
 	k.report('sign-in');
 	check('R1.2 keyboard: signed in again, the start page', urlPath(page) === '/', [`at ${page.url()}`]);
 	await checkSignedIn(page, 'after signing in again (keyboard)', L, 'Kim', 'Nowak', 'work');
+
+	// a new request, the six steps with the keyboard alone (R5, R12.2):
+	// selects by arrow keys, radios by arrows and Space, buttons by Enter
+	await k.tabTo('header nav a[href="/requests"]', { back: true });
+	await nav(page, () => kb.press('Enter'));
+	await k.tabTo('form[action="/requests/new"] button');
+	await nav(page, () => kb.press('Enter'));
+	check('R5.1 keyboard: a new request opens its draft', /^\/drafts\/\d+$/.test(urlPath(page)), [`at ${page.url()}`]);
+	const draft = urlPath(page);
+	const pick = async (sel) => {		// the first real option of a select
+		await k.tabTo(sel);
+		await kb.press('ArrowDown');
+		await k.tabTo('button[name=action][value=refresh]');
+		await nav(page, () => kb.press('Enter'));
+	};
+	await pick('#f-product');
+	await pick('#f-version');
+	await pick('#f-category');
+	await k.tabTo('#f-problem');
+	await kb.press('ArrowDown');
+	await k.type('#f-title', 'Replication stops at night');
+	await k.type('#f-description', 'Every night at 2:00 the replication stops with error 14151.');
+	await k.tabTo('button[name=action][value=next]');
+	await nav(page, () => kb.press('Enter'));
+	check('R5.2 keyboard: step 1 done, step 2 open',
+		(await page.locator('#step-2.open').count()) === 1, [`at ${page.url()}`]);
+	k.report('wizard step 1');
+	await k.tabTo('input[name=plan]');
+	await kb.press('Space');
+	await k.tabTo('input[name=severity]');
+	for (let i = 0; i < 3 && !(await isFocused(page, '#f-severity-important')); i++)
+		await kb.press('ArrowDown');
+	await kb.press('Space');
+	check('R12.2 keyboard: severity chosen with the arrows', await page.isChecked('#f-severity-important'));
+	await k.tabTo('button[name=action][value=next]');
+	await nav(page, () => kb.press('Enter'));
+	k.report('wizard step 2');
+	for (let step = 3; step <= 4; step++) {
+		await k.tabTo('button[name=action][value=next]');
+		await nav(page, () => kb.press('Enter'));
+		k.report(`wizard step ${step}`);
+	}
+	check('R5.5 keyboard: the verify step', (await page.locator('main').innerText()).includes('Replication stops at night'),
+		[`at ${page.url()}`]);
+	await k.tabTo(`form[action="${draft}/submit"] button[type=submit]`);
+	await nav(page, () => kb.press('Enter'));
+	k.report('wizard verify');
+	check('R12.2 keyboard alone reaches the confirmation page', urlPath(page) === `${draft}/done`,
+		[`at ${page.url()}`]);
+	await audit(page, 'confirmation (keyboard)', L);
 });
 
 // ============================================== 3. the journey in Polish
@@ -748,9 +798,10 @@ await journey('journey without JavaScript', { javaScriptEnabled: false }, async 
 // of its queue takes it, answers and asks the customer; every page
 // audited in English and the request's pages in Polish too.
 let requestId = null;
-await journey('a request through the wizard', {}, async (page) => {
+async function wizardJourney(page, { js = true } = {}) {
 	const L = 'en';
-	const email = uniqueEmail('wanda');
+	const axe = { axe: js };
+	const email = uniqueEmail(js ? 'wanda' : 'nils');
 	await page.goto(BASE + '/signup');
 	await page.fill('#f-first', 'Wanda');
 	await page.fill('#f-last', 'Wizard');
@@ -772,11 +823,11 @@ await journey('a request through the wizard', {}, async (page) => {
 
 	// 1: product, version, category, problem (the no-script cascade), title, file
 	await page.goto(BASE + '/requests');
-	await audit(page, 'requests (none yet)', L);
+	await audit(page, 'requests (none yet)', L, axe);
 	await nav(page, () => page.click('form[action="/requests/new"] button[type=submit]'));
 	check('R5.1 a new request opens its draft', /^\/drafts\/\d+$/.test(urlPath(page)), [`at ${page.url()}`]);
 	const draft = urlPath(page);
-	await audit(page, 'wizard step 1', L);
+	await audit(page, 'wizard step 1', L, axe);
 	await page.selectOption('#f-product', { label: 'SQL Server' });
 	await nav(page, () => page.click('button[name=action][value=refresh]'));
 	await page.selectOption('#f-version', { index: 1 });
@@ -790,23 +841,24 @@ await journey('a request through the wizard', {}, async (page) => {
 	fs.writeFileSync(file, 'a trace of the slow report\n');
 	await page.setInputFiles('#f-files', file);
 	await nav(page, () => page.click('button[name=action][value=next]'));
-	await audit(page, 'wizard step 2', L);
+	await audit(page, 'wizard step 2', L, axe);
 	// 2: the plan, severity, where
 	await page.check('#f-plan');
 	await page.check('#f-severity-important');
 	await page.selectOption('#f-country', 'PL');
 	await page.selectOption('#f-tz', 'Europe/Warsaw');
 	await nav(page, () => page.click('button[name=action][value=next]'));
-	await audit(page, 'wizard step 3', L);
+	await audit(page, 'wizard step 3', L, axe);
 	// 3: the primary contact (filled from the profile), 4: colleagues
 	if (!(await page.inputValue('#f-pc_name')))
 		await page.fill('#f-pc_name', 'Wanda Wizard');
 	await nav(page, () => page.click('button[name=action][value=next]'));
-	await audit(page, 'wizard step 4', L);
+	await audit(page, 'wizard step 4', L, axe);
 	await page.fill('#f-secondary', 'colleague@example.com');
 	await nav(page, () => page.click('button[name=action][value=next]'));
-	await audit(page, 'wizard verify', L);
-	await shot(page, 'wizard-verify.png');
+	await audit(page, 'wizard verify', L, axe);
+	if (js)
+		await shot(page, 'wizard-verify.png');
 	check('R5.5 the verify step lists the file', (await page.locator('main').innerText()).includes('trace.txt'));
 	// an Edit from the verify step, and back
 	await nav(page, () => page.click('a.edit[href*="step=1"]'));
@@ -823,30 +875,40 @@ await journey('a request through the wizard', {}, async (page) => {
 	check('R5.7 submit leads to the confirmation', urlPath(page) === `${draft}/done`, [`at ${page.url()}`]);
 	const done = await page.locator('main').innerText();
 	const m = done.match(/#(\d+)/);
-	requestId = m ? m[1] : null;
+	const id = m ? m[1] : null;
 	check('R5.7 the confirmation gives the request number and the first response time, with its zone',
-		!!requestId && /\d{4}-\d\d-\d\d \d\d:\d\d (CET|CEST)/.test(done), [done.slice(0, 300)]);
-	await audit(page, 'confirmation', L);
-	await shot(page, 'confirmation.png');
+		!!id && /\d{4}-\d\d-\d\d \d\d:\d\d (CET|CEST)/.test(done), [done.slice(0, 300)]);
+	await audit(page, 'confirmation', L, axe);
+	if (js)
+		await shot(page, 'confirmation.png');
 
 	// the list, the request page, a message with a file, a colleague
 	await page.goto(BASE + '/requests');
-	await audit(page, 'requests', L);
-	await nav(page, () => page.click(`a[href="/requests/${requestId}"] >> nth=1`));
-	await audit(page, 'request', L);
+	await audit(page, 'requests', L, axe);
+	await nav(page, () => page.click(`a[href="/requests/${id}"] >> nth=1`));
+	await audit(page, 'request', L, axe);
 	await page.fill('#f-body', 'The trace of last night is attached.');
 	await page.setInputFiles('#f-files', file);
-	await nav(page, () => page.click(`form[action="/requests/${requestId}/messages"] button[type=submit]`));
+	await nav(page, () => page.click(`form[action="/requests/${id}/messages"] button[type=submit]`));
 	check('R7.2 the message is on the page', (await page.locator('#thread').innerText()).includes('The trace of last night is attached.'));
 	await page.fill('#f-email', 'another@example.com');
-	await nav(page, () => page.click(`form[action="/requests/${requestId}/contacts"] button[type=submit]`));
+	await nav(page, () => page.click(`form[action="/requests/${id}/contacts"] button[type=submit]`));
 	check('R7.3 the colleague is in Sharing', (await page.locator('#sharing').innerText()).includes('another@example.com'));
-	await audit(page, 'request with a message', L);
-	await shot(page, 'request.png');
+	await audit(page, 'request with a message', L, axe);
+	if (js)
+		await shot(page, 'request.png');
 	await nav(page, () => page.click('header form[action="/lang"] button'));
-	await audit(page, 'request', 'pl');
+	await audit(page, 'request', 'pl', axe);
 	await page.goto(BASE + '/requests');
-	await audit(page, 'requests', 'pl');
+	await audit(page, 'requests', 'pl', axe);
+	return id;
+}
+await journey('a request through the wizard', {}, async (page) => {
+	requestId = await wizardJourney(page);
+});
+await journey('a request through the wizard without JavaScript', { javaScriptEnabled: false }, async (page) => {
+	const id = await wizardJourney(page, { js: false });
+	check('R12.2 without JavaScript the wizard reaches the confirmation and the request page', !!id);
 });
 
 await journey("the engineer's side", {}, async (page) => {
