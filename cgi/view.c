@@ -111,10 +111,19 @@ view_str(struct req *r, const char *key)
 int
 view_begin(struct req *r)
 {
-	const char	*csrf;
+	const char	*csrf, *q;
+	char		 back[1024];
 
 	view_set(r, "Page.Lang", r->lang);
-	view_set(r, "Page.Path", r->path);
+	/* where the language switch comes back to: the page with its query
+	 * (a GET; after a POST, the path alone) */
+	q = req_env(r, "QUERY_STRING");
+	if (r->method == M_GET && q != NULL && *q != '\0' &&
+	    (size_t)snprintf(back, sizeof(back), "%s?%s", r->path, q) <
+	    sizeof(back))
+		view_set(r, "Page.Path", path_is_local(back) ? back : r->path);
+	else
+		view_set(r, "Page.Path", r->path);
 	view_set(r, "Req.Id", r->rid);
 	if (r->signed_in) {
 		view_set(r, "User.Signed", "1");

@@ -911,6 +911,77 @@ await journey('a request through the wizard without JavaScript', { javaScriptEna
 	check('R12.2 without JavaScript the wizard reaches the confirmation and the request page', !!id);
 });
 
+// pay per incident with a test card (R6): from step 2 of a request, the
+// card saved, one incident bought, the receipt, back to the request with
+// the plan chosen; the pages in both languages
+await journey('pay per incident', {}, async (page) => {
+	const L = 'en';
+	const email = uniqueEmail('pia');
+	await page.goto(BASE + '/signup');
+	await page.fill('#f-first', 'Pia');
+	await page.fill('#f-last', 'Payer');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await page.check('#f-kind');
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	await page.fill('#f-contact_email', email);
+	await page.selectOption('#f-country', 'PL');
+	await page.selectOption('#f-tz', 'Europe/Warsaw');
+	await page.check('#f-lang');
+	await page.check('#f-method');
+	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+	await page.goto(BASE + '/requests');
+	await nav(page, () => page.click('form[action="/requests/new"] button[type=submit]'));
+	const draft = urlPath(page);
+	await page.selectOption('#f-product', { label: 'SQL Server' });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-version', { index: 1 });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-category', { index: 1 });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-problem', { index: 1 });
+	await page.fill('#f-title', 'Log shipping is late');
+	await page.fill('#f-description', 'The secondary is an hour behind.');
+	await nav(page, () => page.click('button[name=action][value=next]'));
+	const buy = page.locator(`a[href="/ppi?draft=${draft.split('/')[2]}"]`);
+	await page.locator('details', { has: buy }).locator('summary').click();
+	await nav(page, () => buy.click());
+	check('R6.1 step 2 leads a personal account to the offers', urlPath(page) === '/ppi', [`at ${page.url()}`]);
+	await audit(page, 'pay per incident, no card yet', L);
+	await page.fill('#f-holder', 'Pia Payer');
+	await page.fill('#f-number', '4242 4242 4242 4241');
+	await page.fill('#f-expiry', '12/40');
+	await page.fill('#f-cvc', '123');
+	await nav(page, () => page.click('form[action="/card"] button[type=submit]'));
+	await checkSummary(page, 'card with a wrong number', L);
+	await audit(page, 'card with a wrong number', L);
+	check('I.39 the number typed is not shown again', (await page.inputValue('#f-number')) === '');
+	await page.fill('#f-number', '4242 4242 4242 4242');
+	await page.fill('#f-expiry', '12/40');
+	await page.fill('#f-cvc', '123');
+	await nav(page, () => page.click('form[action="/card"] button[type=submit]'));
+	await audit(page, 'pay per incident, card saved', L);
+	// bought in Polish: the plan is named in the buyer's language, as
+	// the data of a purchase (a title, not an interface string)
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	await audit(page, 'pay per incident, card saved', 'pl');
+	await page.check('#f-offer');
+	await nav(page, () => page.click('form[action="/ppi/start"] button[type=submit]'));
+	await audit(page, 'the charge notice', 'pl');
+	await nav(page, () => page.click('form[action$="/buy"] button[type=submit]'));
+	const receipt = await page.locator('main').innerText();
+	check('R6.4 R11.10 the receipt, naming the account', receipt.includes(T.pl['Receipt.Title']) && receipt.includes(email));
+	await audit(page, 'receipt', 'pl');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	await audit(page, 'receipt', L);
+	await shot(page, 'receipt.png');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	await nav(page, () => page.click(`main a[href^="${draft}?step=2"]`));
+	check('R6.4 the request continues with the plan bought, chosen',
+		await page.isChecked('input[name=plan]'), [`at ${page.url()}`]);
+	await audit(page, 'wizard step 2 after buying', 'pl');
+});
+
 await journey("the engineer's side", {}, async (page) => {
 	const L = 'en';
 	check('a request to handle', !!requestId);

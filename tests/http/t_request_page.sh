@@ -196,6 +196,12 @@ get "/requests?status=all&q=100%25"
 check "R11.5 LIKE wildcards in a search are literal" grep -q '>0 requests found' "$T/body"
 get "/requests?status=all"
 check "R11.5 a next page is offered" grep -q 'page=2' "$T/body"
+get "/requests?status=closed&page=2"
+check "R12.1 the language switch comes back to the same page, query and all" \
+	grep -q 'name="next" value="/requests?status=closed&amp;page=2"' "$T/body"
+post /lang "lang=pl" "next=/requests?status=closed&page=2"
+expect_eq "R12.1 ... and the switch goes there" "$(header Location)" "/requests?status=closed&page=2"
+post /lang "lang=en" "next=/"
 JAR=$T/s get "/requests?status=all"
 check "R7.1 a stranger sees none" grep -q '>0 requests found' "$T/body"
 
