@@ -1026,6 +1026,160 @@ await journey("the engineer's side", {}, async (page) => {
 	check('R1.2 signed out, the queue asks to sign in again', urlPath(page) === '/signin', [`at ${page.url()}`]);
 });
 
+// =================================== 6. the XSS corpus (SECURITY.md F.27)
+
+// Forty payloads through every text field: names at sign-up, a draft's
+// title and description, a file's name, a message, a contact's email;
+// then every page that shows them is opened in Chromium.  The flag a
+// payload would set is never set, there is no CSP violation, and no
+// element of the page carries an event-handler attribute (the templates
+// have none: any would be a payload's).
+const PAYLOADS = fs.readFileSync(path.join(HERE, 'xss.txt'), 'utf8').split('\n')
+	.filter((l) => l !== '' && !l.startsWith('#'));
+const [CAT_P, CAT_V, CAT_C, CAT_X] = (process.env.CATALOGUE || '').split(' ');
+await journey('F.27 the XSS corpus', {}, async (page, ctx) => {
+	const bad = [];
+	let pages = 0;
+	page.on('console', (m) => {
+		if (/Content.Security.Policy/i.test(m.text()))
+			bad.push(`CSP: ${m.text().slice(0, 160)}`);
+	});
+	await ctx.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			window.__csp = (window.__csp || 0) + 1;
+		});
+	});
+	const probe = async (where) => {
+		pages++;
+		await page.waitForTimeout(20);
+		const r = await page.evaluate(() => ({
+			flag: !!window.__xss || !!(window.parent && window.parent.__xss),
+			csp: window.__csp || 0,
+			on: [...document.querySelectorAll('*')].filter((e) =>
+				[...e.attributes].some((a) => /^on/i.test(a.name))).map((e) => e.tagName).slice(0, 3),
+			js: [...document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i], iframe, object, embed, script')]
+				.map((e) => e.tagName).slice(0, 3),
+		}));
+		if (r.flag || r.csp || r.on.length || r.js.length)
+			bad.push(`${where}: ${JSON.stringify(r)}`);
+	};
+	const token = async () => page.locator('input[name=csrf]').first().getAttribute('value');
+	// the detector detects: a handler put into the page by hand is seen
+	await page.goto(BASE + '/signin');
+	await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/x.png" onerror="window.__xss=1">'));
+	await probe('a page with a handler put in by the test');
+	check('F.27 the check sees an injected handler and its CSP violation',
+		bad.some((b) => /"csp":1,"on":\["IMG"\]/.test(b)) && bad.some((b) => b.startsWith('CSP:')), bad);
+	bad.length = 0;
+	pages = 0;
+	const shown = async (where, list) => {
+		const t = await page.locator('main').innerText();
+		const missing = list.filter((x) => !t.includes(x.trim()));
+		check(`F.27 ${where}: every payload shown as text`, missing.length === 0, missing.slice(0, 5));
+	};
+
+	// names at sign-up (the header of every page shows them)
+	for (const [i, x] of PAYLOADS.entries()) {
+		await page.goto(BASE + '/signup');
+		await page.fill('#f-first', x.slice(0, 60));
+		await page.fill('#f-last', x.slice(60, 120) || 'X');
+		await page.fill('#f-email', uniqueEmail(`xss${i}`));
+		await page.fill('#f-password', PASSWORD);
+		await page.check('#f-kind');
+		await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+		await probe(`sign-up ${i}`);
+		if (urlPath(page) === '/profile') {
+			await page.fill('#f-company', x.slice(0, 100));
+			await page.fill('#f-contact_email', `xss${i}@example.com`);
+			await page.selectOption('#f-country', 'PL');
+			await page.selectOption('#f-tz', 'Europe/Warsaw');
+			await page.check('#f-lang');
+			await page.check('#f-method');
+			await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
+			await probe(`start page of ${i}`);
+		}
+		if (i < PAYLOADS.length - 1)
+			await nav(page, () => page.click('header form[action="/signout"] button'));
+	}
+	// the last account: a contract, then a draft per payload
+	await page.goto(BASE + '/contracts');
+	await page.fill('#f-access_id', AID);
+	await page.fill('#f-contract_id', CID);
+	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
+	const drafts = [];
+	for (const [i, x] of PAYLOADS.entries()) {
+		await page.goto(BASE + '/requests');
+		const r = await page.request.post(BASE + '/requests/new', { form: { csrf: await token() }, maxRedirects: 0 });
+		const d = r.headers().location;
+		drafts.push(d);
+		await page.request.post(BASE + d + '/step', { maxRedirects: 0, multipart: {
+			csrf: await token(), step: '1', action: 'next', product: CAT_P, version: CAT_V,
+			category: CAT_C, problem: CAT_X, title: x, description: `${x}\n${x}`,
+			files: { name: x.replace(/[/\\]/g, '_') + '.txt', mimeType: 'text/plain', buffer: Buffer.from(x) },
+		} });
+		await page.goto(BASE + d);
+		await probe(`draft ${i}`);
+	}
+	await page.goto(BASE + '/requests');
+	await probe('the list with 40 drafts');
+	await shown('the list of drafts', PAYLOADS);
+	// three submitted: their request pages, the list, the engineer's queue
+	const submitted = [];
+	for (const d of drafts.slice(0, 3)) {
+		await page.goto(BASE + d + '?step=2');
+		await page.check('#f-plan');
+		await page.check('#f-severity-important');
+		await nav(page, () => page.click('button[name=action][value=next]'));
+		await nav(page, () => page.click('button[name=action][value=next]'));
+		await nav(page, () => page.click('button[name=action][value=next]'));
+		await probe(`verify of ${d}`);
+		await nav(page, () => page.click(`form[action="${d}/submit"] button[type=submit]`));
+		await probe(`confirmation of ${d}`);
+		const m = (await page.locator('main').innerText()).match(/#(\d+)/);
+		if (m)
+			submitted.push(m[1]);
+	}
+	check('F.27 three requests with payload titles submitted', submitted.length === 3, [drafts.slice(0, 3).join(' ')]);
+	const req = submitted[0];
+	for (const [i, x] of PAYLOADS.entries()) {
+		await page.goto(BASE + `/requests/${req}`);
+		await page.request.post(BASE + `/requests/${req}/messages`, { maxRedirects: 0,
+			form: { csrf: await token(), body: x } });
+		// the file's name as a browser sends it (quotes as %22, RFC 7578)
+		await page.request.post(BASE + `/requests/${req}/messages`, { maxRedirects: 0, multipart: {
+			csrf: await token(), body: `file ${i}`,
+			files: { name: x.replace(/[/\\]/g, '_').replace(/"/g, '%22'), mimeType: 'text/html', buffer: Buffer.from(x) },
+		} });
+		if (i % 10 === 9) {
+			await page.goto(BASE + `/requests/${req}`);
+			await probe(`request with ${i + 1} payload messages`);
+		}
+	}
+	await shown('the thread', PAYLOADS);
+	// emails are refused, and the refusal shows what was typed, escaped
+	for (const [i, x] of PAYLOADS.entries()) {
+		await page.goto(BASE + `/requests/${req}`);
+		await page.fill('#f-email', x);
+		await nav(page, () => page.click(`form[action="/requests/${req}/contacts"] button[type=submit]`));
+		await probe(`contact email ${i}`);
+	}
+	await page.goto(BASE + '/requests?status=all');
+	await probe('the list with payload titles');
+	await nav(page, () => page.click('header form[action="/signout"] button'));
+	await page.goto(BASE + '/signin');
+	await page.fill('#f-email', 'eve@vendor.example');
+	await page.fill('#f-password', PASSWORD);
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	await page.goto(BASE + '/queue');
+	await probe('the queue with payload titles');
+	for (const q of submitted) {
+		await page.goto(BASE + `/queue/${q}`);
+		await probe(`the engineer's page of ${q}`);
+	}
+	check(`F.27 ${PAYLOADS.length} payloads, ${pages} pages: the flag never set, 0 CSP violations, no injected handler`,
+		bad.length === 0 && pages > 150, bad.slice(0, 10));
+});
+
 await browser.close();
 console.log(`# journeys: ${pass} passed, ${fail} failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(fail === 0 ? 0 : 1);
