@@ -9,6 +9,8 @@
 
 #include "pages.h"
 
+#define DRAFTS_SHOWN	20	/* the newest drafts on the list */
+
 struct rows {
 	struct req	*r;
 	int		 n;
@@ -19,17 +21,22 @@ add_draft(void *arg, const struct draft_row *d)
 {
 	struct rows	*l = arg;
 	struct req	*r = l->r;
+	HDF		*row;
 	char		 v[64];
 
-	view_setf(r, d->title, "Drafts.%d.Title", l->n);
-	view_setf(r, d->product, "Drafts.%d.Product", l->n);
+	if (l->n == DRAFTS_SHOWN) {	/* the one more: there are others */
+		view_set(r, "Page.MoreDrafts", "1");
+		return 0;
+	}
+	row = view_row(r, "Drafts", l->n++);
+	view_put(row, "Title", d->title);
+	view_put(row, "Product", d->product);
 	snprintf(v, sizeof(v), "%lld", (long long)d->id);
-	view_setf(r, v, "Drafts.%d.Id", l->n);
+	view_put(row, "Id", v);
 	snprintf(v, sizeof(v), "%d", d->done);
-	view_setf(r, v, "Drafts.%d.Done", l->n);
+	view_put(row, "Done", v);
 	time_local(v, sizeof(v), (time_t)d->updated, r->user.tz);
-	view_setf(r, v, "Drafts.%d.Updated", l->n);
-	l->n++;
+	view_put(row, "Updated", v);
 	return 0;
 }
 
@@ -103,7 +110,8 @@ page_requests_get(struct req *r)
 	view_set(r, "Page.Status", status);
 	if (req_param(&r->query, "discarded") != NULL)
 		view_set(r, "Page.Discarded", "1");
-	if (draft_list(r->user.id, add_draft, &d) != 0 ||
+	/* the newest drafts; one more tells that there are others */
+	if (draft_list(r->user.id, DRAFTS_SHOWN + 1, add_draft, &d) != 0 ||
 	    request_list(&lq, add_request, &q, &total) != 0) {
 		reply_error(r, 500);
 		return;

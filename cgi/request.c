@@ -187,16 +187,17 @@ draft_discard(int64_t id, int64_t account)
 	return 0;
 }
 
-/* draft_list: the unsubmitted drafts of account, newest first. */
+/* draft_list: the newest max unsubmitted drafts of account. */
 int
-draft_list(int64_t account, int (*fn)(void *, const struct draft_row *),
-    void *arg)
+draft_list(int64_t account, int max,
+    int (*fn)(void *, const struct draft_row *), void *arg)
 {
 	sqlite3_stmt		*st;
 	struct draft_row	 d;
 	int			 rc;
 
-	if ((st = db_query(STMT_DRAFTS_OF_ACCOUNT, "I", account)) == NULL)
+	if ((st = db_query(STMT_DRAFTS_OF_ACCOUNT, "Ii", account, max)) ==
+	    NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
 		d.id = db_col_int(st, 0);

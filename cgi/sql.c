@@ -262,7 +262,7 @@ const char *const sql_text[STMT__MAX] = {
 	    "SELECT d.id, d.title, coalesce(p.name, ''), d.done, d.updated"
 	    " FROM drafts d LEFT JOIN products p ON p.id = d.product_id"
 	    " WHERE d.account_id = ?1 AND d.request_id IS NULL"
-	    " ORDER BY d.updated DESC"),
+	    " ORDER BY d.updated DESC LIMIT ?2"),
 
 	/* requests (R5.7) */
 	S(STMT_REQUEST_INSERT,

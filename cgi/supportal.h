@@ -622,7 +622,7 @@ int	 draft_create(const struct account *, int64_t *);
 int	 draft_load(int64_t, int64_t, struct draft *);
 int	 draft_save(int64_t, const struct draft *);
 int	 draft_discard(int64_t, int64_t);
-int	 draft_list(int64_t, int (*)(void *, const struct draft_row *),
+int	 draft_list(int64_t, int, int (*)(void *, const struct draft_row *),
 	    void *);
 int	 secondary_parse(const char *, char [][EMAIL_MAX + 1], int);
 enum submit request_submit(const struct account *, int64_t, time_t,

@@ -18,6 +18,7 @@
 </li>
 <?cs /each ?>
 </ul>
+<?cs if:Page.MoreDrafts ?><p class="hint"><?cs var:Lang.Requests.DraftsMore ?></p><?cs /if ?>
 <?cs /if ?>
 <h2><?cs var:Lang.Requests.Yours ?></h2>
 <form method="get" action="/requests" class="filters">

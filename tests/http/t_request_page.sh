@@ -205,6 +205,15 @@ post /lang "lang=en" "next=/"
 JAR=$T/s get "/requests?status=all"
 check "R7.1 a stranger sees none" grep -q '>0 requests found' "$T/body"
 
+# R7.1: the list shows the newest 20 drafts, and says there are more
+ewa=$(db "SELECT id FROM accounts WHERE email = 'ewa@example.com'")
+db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25) INSERT INTO drafts (account_id, title, created, updated) SELECT $ewa, 'Draft ' || i, i, i FROM n"
+get /requests
+expect_eq "R7.1 20 drafts of 25 on the list" "$(grep -c 'class="card draft"' "$T/body")" 20
+check "R7.1 ... the newest" bash -c "grep -q '>Draft 25<' '$T/body' && ! grep -q '>Draft 5<' '$T/body'"
+check "R7.1 ... and a word that there are more" grep -q 'Only your 20 most recent drafts are shown' "$T/body"
+db "DELETE FROM drafts WHERE account_id = $ewa AND title LIKE 'Draft %'"
+
 # the new pages are valid HTML (tidy), in both languages
 KNOWN='proprietary attribute "aria-current"|<select> proprietary attribute "autocomplete"'
 for lang in en pl; do
