@@ -547,6 +547,33 @@ attach_remove(int64_t id, int64_t draft, int64_t account)
 }
 
 /*
+ * view_columns: the columns STMT_REQUEST_FOR_CONTACT and _FOR_ENGINEER
+ * share (0 to 17) into v.
+ */
+static void
+view_columns(sqlite3_stmt *st, struct request_view *v)
+{
+	v->id = db_col_int(st, 0);
+	db_col_copy(st, 1, v->title, sizeof(v->title));
+	db_col_copy(st, 2, v->description, sizeof(v->description));
+	db_col_copy(st, 3, v->product, sizeof(v->product));
+	db_col_copy(st, 4, v->version, sizeof(v->version));
+	db_col_copy(st, 5, v->category, sizeof(v->category));
+	db_col_copy(st, 6, v->problem, sizeof(v->problem));
+	db_col_copy(st, 7, v->severity, sizeof(v->severity));
+	v->allday = (int)db_col_int(st, 8);
+	db_col_copy(st, 9, v->status, sizeof(v->status));
+	db_col_copy(st, 10, v->queue, sizeof(v->queue));
+	db_col_copy(st, 11, v->country, sizeof(v->country));
+	db_col_copy(st, 12, v->tz, sizeof(v->tz));
+	v->respond_by = db_col_int(st, 13);
+	v->created = db_col_int(st, 14);
+	v->updated = db_col_int(st, 15);
+	v->status_at = db_col_int(st, 16);
+	v->paused_left = db_col_int(st, 17);
+}
+
+/*
  * request_view: request id as the contact with sign-in email sees it,
  * names in lang.  1 when email is one of its contacts, 0 otherwise
  * (whether or not it exists: R7.4), -1 on error.
@@ -562,26 +589,8 @@ request_view(int64_t id, const char *email, const char *lang,
 	if ((st = db_query(STMT_REQUEST_FOR_CONTACT, "ITT", id, email,
 	    lang)) == NULL)
 		return -1;
-	if ((rc = db_row(st)) == 1) {
-		v->id = db_col_int(st, 0);
-		db_col_copy(st, 1, v->title, sizeof(v->title));
-		db_col_copy(st, 2, v->description, sizeof(v->description));
-		db_col_copy(st, 3, v->product, sizeof(v->product));
-		db_col_copy(st, 4, v->version, sizeof(v->version));
-		db_col_copy(st, 5, v->category, sizeof(v->category));
-		db_col_copy(st, 6, v->problem, sizeof(v->problem));
-		db_col_copy(st, 7, v->severity, sizeof(v->severity));
-		v->allday = (int)db_col_int(st, 8);
-		db_col_copy(st, 9, v->status, sizeof(v->status));
-		db_col_copy(st, 10, v->queue, sizeof(v->queue));
-		db_col_copy(st, 11, v->country, sizeof(v->country));
-		db_col_copy(st, 12, v->tz, sizeof(v->tz));
-		v->respond_by = db_col_int(st, 13);
-		v->created = db_col_int(st, 14);
-		v->updated = db_col_int(st, 15);
-		v->status_at = db_col_int(st, 16);
-		v->paused_left = db_col_int(st, 17);
-	}
+	if ((rc = db_row(st)) == 1)
+		view_columns(st, v);
 	db_done(st);
 	return rc;
 }
@@ -603,27 +612,10 @@ request_view_engineer(int64_t id, int64_t engineer, const char *lang,
 	    lang)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		v->id = db_col_int(st, 0);
-		db_col_copy(st, 1, v->title, sizeof(v->title));
-		db_col_copy(st, 2, v->description, sizeof(v->description));
-		db_col_copy(st, 3, v->product, sizeof(v->product));
-		db_col_copy(st, 4, v->version, sizeof(v->version));
-		db_col_copy(st, 5, v->category, sizeof(v->category));
-		db_col_copy(st, 6, v->problem, sizeof(v->problem));
-		db_col_copy(st, 7, v->severity, sizeof(v->severity));
-		v->allday = (int)db_col_int(st, 8);
-		db_col_copy(st, 9, v->status, sizeof(v->status));
-		db_col_copy(st, 10, v->queue, sizeof(v->queue));
-		db_col_copy(st, 11, v->country, sizeof(v->country));
-		db_col_copy(st, 12, v->tz, sizeof(v->tz));
-		v->respond_by = db_col_int(st, 13);
-		v->created = db_col_int(st, 14);
-		v->updated = db_col_int(st, 15);
-		v->status_at = db_col_int(st, 16);
-		v->owner = db_col_int(st, 17);
-		db_col_copy(st, 18, v->owner_name, sizeof(v->owner_name));
-		v->contract = db_col_int(st, 19);
-		v->paused_left = db_col_int(st, 20);
+		view_columns(st, v);
+		v->owner = db_col_int(st, 18);
+		db_col_copy(st, 19, v->owner_name, sizeof(v->owner_name));
+		v->contract = db_col_int(st, 20);
 	}
 	db_done(st);
 	return rc;

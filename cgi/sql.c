@@ -525,16 +525,16 @@ const char *const sql_text[STMT__MAX] = {
 	    " AND r.status IN ('new', 'in_progress', 'waiting')"
 	    " AND (?2 = '' OR r.queue = ?2) AND (?3 = 0 OR r.owner_id = ?3)"
 	    " ORDER BY r.status = 'waiting', r.respond_by, r.id LIMIT 200"),
-	/* request ?1 when engineer ?2 works its region (else no row) */
+	/* request ?1 when engineer ?2 works its region (else no row): the
+	 * columns of STMT_REQUEST_FOR_CONTACT, then owner and contract */
 	S(STMT_REQUEST_FOR_ENGINEER,
 	    "SELECT r.id, r.title, r.description, p.name, v.name,"
 	    " coalesce(CASE WHEN ?3 = 'pl' THEN c.name_pl ELSE c.name_en END, ''),"
 	    " coalesce(CASE WHEN ?3 = 'pl' THEN x.name_pl ELSE x.name_en END, ''),"
 	    " r.severity, r.allday, r.status, r.queue, r.country, r.timezone,"
 	    " r.respond_by, r.created, r.updated, r.status_at,"
-	    " coalesce(r.owner_id, 0),"
-	    " coalesce(o.first_name || ' ' || o.last_name, ''),"
-	    " r.contract_id, coalesce(r.paused_left, -1)"
+	    " coalesce(r.paused_left, -1), coalesce(r.owner_id, 0),"
+	    " coalesce(o.first_name || ' ' || o.last_name, ''), r.contract_id"
 	    " FROM requests r JOIN engineer_queues q ON q.account_id = ?2"
 	    " AND r.queue >= q.region || '/' AND r.queue < q.region || '0'"
 	    " JOIN products p ON p.id = r.product_id"
