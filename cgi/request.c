@@ -1026,7 +1026,8 @@ status_valid(const char *s)
  * request_engineer_status: engineer a sets request v to status (R8.1):
  * waiting for the customer stops the clock, keeping the working time
  * left; leaving it sets the clock running again (R11.3).  Every contact
- * is mailed (R11.4).  Caller's transaction.  Returns 0, 1 when status
+ * is mailed when it waits for them, is resolved or closed (R11.4).
+ * Caller's transaction.  Returns 0, 1 when status
  * is not one, or is the request's already; -1 on error.
  */
 int
@@ -1061,6 +1062,10 @@ request_engineer_status(const struct request_view *v, const struct account *a,
 		return -1;
 	if (db_changes() != 1)
 		return 1;
+	/* R11.4: mailed when it becomes the customer's turn, or ends */
+	if (strcmp(status, "waiting") != 0 && strcmp(status, "resolved") != 0 &&
+	    strcmp(status, "closed") != 0)
+		return 0;
 	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
 	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
 		return -1;

@@ -76,6 +76,13 @@ expect_eq "R11.4 ... mailed to both contacts" \
 	"ewa@example.com piotr@example.com"
 get "/requests/$R1"
 check "R7.2 the customer sees the reply" grep -q 'Please send the execution plan.' "$T/body"
+printf 'SELECT 1;\n' >"$T/plan.txt"
+JAR=$T/eng get "/queue/$R1"
+tok=$(JAR=$T/eng csrf_token)
+JAR=$T/eng http POST "/queue/$R1/messages" -F "csrf=$tok" -F "body=A query to run." -F "files=@$T/plan.txt"
+expect_eq "R8.1 the engineer's reply carries a file (through nginx's upload location)" \
+	"$(JAR=$T/eng header Location) $(db "SELECT name, size FROM attachments WHERE request_id = $R1 ORDER BY id DESC LIMIT 1")" \
+	"/queue/$R1?sent=1#thread plan.txt|10"
 
 # R11.3: waiting for the customer stops the clock
 due=$(db "SELECT respond_by FROM requests WHERE id = $R1")
@@ -110,6 +117,11 @@ expect_eq "R8.1 the same status again: 422" "$STATUS" 422
 check "R8.1 ... saying so" grep -q 'Choose a status other than the current one' "$T/body"
 JAR=$T/eng post "/queue/$R1/status" status=deleted
 expect_eq "G.28 a status that does not exist: 422" "$STATUS" 422
+JAR=$T/eng get "/queue/$R1"
+n0=$(db "SELECT count(*) FROM outbox")
+JAR=$T/eng post "/queue/$R1/status" status=new
+expect_eq "R11.4 back to new: changed, and no mail (only waiting, resolved, closed are mailed)" \
+	"$(db "SELECT status FROM requests WHERE id = $R1") $(( $(db "SELECT count(*) FROM outbox") - n0 ))" "new 0"
 JAR=$T/eng get "/queue/$R1"
 JAR=$T/eng post "/queue/$R1/status" status=resolved
 db "SELECT body FROM outbox WHERE subject LIKE 'Request #$R1: Resolved' AND recipient = 'ewa@example.com'" >"$T/mail"
