@@ -203,7 +203,7 @@ post /lang "lang=pl" "next=/requests?status=closed&page=2"
 expect_eq "R12.1 ... and the switch goes there" "$(header Location)" "/requests?status=closed&page=2"
 post /lang "lang=en" "next=/"
 JAR=$T/s get "/requests?status=all"
-check "R7.1 a stranger sees none" grep -q '>0 requests found' "$T/body"
+expect_eq "R7.1 a stranger sees none" "$STATUS $(grep -o '>[0-9]* requests found' "$T/body")" "200 >0 requests found"
 
 # R7.1: the list shows the newest 20 drafts, and says there are more
 ewa=$(db "SELECT id FROM accounts WHERE email = 'ewa@example.com'")
