@@ -12,10 +12,11 @@
 #include "pages.h"
 
 static int
-add_count(struct view_list *l, const char *queue, int64_t n)
+add_count(void *arg, const char *queue, int64_t n)
 {
-	HDF	*row = view_row(l->r, "Queues", l->n++);
-	char	 v[32];
+	struct view_list	*l = arg;
+	HDF			*row = view_row(l->r, "Queues", l->n++);
+	char			 v[32];
 
 	view_put(row, "Name", queue);
 	snprintf(v, sizeof(v), "%lld", (long long)n);
@@ -24,11 +25,12 @@ add_count(struct view_list *l, const char *queue, int64_t n)
 }
 
 static int
-add_item(struct view_list *l, const struct queue_row *q)
+add_item(void *arg, const struct queue_row *q)
 {
-	struct req	*r = l->r;
-	HDF		*row = view_row(r, "Items", l->n++);
-	char		 v[64], key[64];
+	struct view_list	*l = arg;
+	struct req		*r = l->r;
+	HDF			*row = view_row(r, "Items", l->n++);
+	char			 v[64], key[64];
 
 	snprintf(v, sizeof(v), "%lld", (long long)q->id);
 	view_put(row, "Id", v);

@@ -82,10 +82,24 @@ base(const struct req *r, char *out, size_t sz, int64_t id, const char *tail)
 	    (long long)id, tail);
 }
 
-/* the statuses an engineer sets (R8.1), as the customer sees them but
- * for waiting, which is the customer's turn */
+/* the statuses an engineer sets (R8.1) */
 static const char *const statuses[] = { "new", "in_progress", "waiting",
     "resolved", "closed", NULL };
+
+/*
+ * status_name: a status as r's side says it: waiting is "waiting for
+ * you" to the customer, "waiting for the customer" to the engineer.
+ */
+static const char *
+status_name(struct req *r, const char *status)
+{
+	char	 key[64];
+
+	snprintf(key, sizeof(key), "%s.%s", engineer(r) &&
+	    strcmp(status, "waiting") == 0 ? "Queue.Status" : "Status",
+	    status);
+	return view_str(r, key);
+}
 
 /* request_render: the page of v, with a reply being typed kept. */
 static void
@@ -106,10 +120,8 @@ request_render(struct req *r, int status, const struct request_view *v,
 		for (i = 0; statuses[i] != NULL; i++) {
 			HDF	*row = view_row(r, "Statuses", i);
 
-			snprintf(key, sizeof(key), "%s.%s", i == 2 ?
-			    "Queue.Status" : "Status", statuses[i]);
 			view_put(row, "Code", statuses[i]);
-			view_put(row, "Name", view_str(r, key));
+			view_put(row, "Name", status_name(r, statuses[i]));
 		}
 	}
 
@@ -121,11 +133,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 	view_set(r, "Item.Problem", v->problem);
 	snprintf(key, sizeof(key), "Severity.%s", v->severity);
 	view_set(r, "Item.Severity", view_str(r, key));
-	/* waiting is the customer's turn: said so to each side */
-	snprintf(key, sizeof(key), "%s.%s", engineer(r) &&
-	    strcmp(v->status, "waiting") == 0 ? "Queue.Status" : "Status",
-	    v->status);
-	view_set(r, "Item.Status", view_str(r, key));
+	view_set(r, "Item.Status", status_name(r, v->status));
 	view_set(r, "Item.StatusCode", v->status);
 	view_set(r, "Item.AllDay", v->allday ? "1" : "");
 	view_set(r, "Item.Queue", v->queue);

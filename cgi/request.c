@@ -626,8 +626,8 @@ request_view_engineer(int64_t id, int64_t engineer, const char *lang,
  * regions that has any (R8.1).  0 or -1.
  */
 int
-queue_counts(int64_t engineer, int (*fn)(struct view_list *, const char *,
-    int64_t), struct view_list *arg)
+queue_counts(int64_t engineer, int (*fn)(void *, const char *, int64_t),
+    void *arg)
 {
 	sqlite3_stmt	*st = db_query(STMT_QUEUE_COUNTS, "I", engineer);
 	int		 rc;
@@ -650,8 +650,7 @@ queue_counts(int64_t engineer, int (*fn)(struct view_list *, const char *,
  */
 int
 queue_list(int64_t engineer, const char *queue, int64_t owner,
-    int (*fn)(struct view_list *, const struct queue_row *),
-    struct view_list *arg)
+    int (*fn)(void *, const struct queue_row *), void *arg)
 {
 	sqlite3_stmt		*st;
 	struct queue_row	 q;

@@ -665,17 +665,14 @@ int	 request_view(int64_t, const char *, const char *,
 int	 request_view_engineer(int64_t, int64_t, const char *,
 	    struct request_view *);
 
-struct view_list;
 struct queue_row {			/* a request in an engineer's queue */
 	int64_t		 id, respond_by, owner;
 	const char	*title, *product, *severity, *status, *queue;
 	const char	*owner_name;
 };
-int	 queue_counts(int64_t, int (*)(struct view_list *, const char *,
-	    int64_t), struct view_list *);
+int	 queue_counts(int64_t, int (*)(void *, const char *, int64_t), void *);
 int	 queue_list(int64_t, const char *, int64_t,
-	    int (*)(struct view_list *, const struct queue_row *),
-	    struct view_list *);
+	    int (*)(void *, const struct queue_row *), void *);
 int	 request_take(const struct request_view *, int64_t, time_t);
 int	 request_engineer_status(const struct request_view *,
 	    const struct account *, const char *, time_t);
