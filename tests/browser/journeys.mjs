@@ -1019,10 +1019,22 @@ await journey("the engineer's side", {}, async (page) => {
 	await audit(page, 'queue request, waiting', 'pl');
 	await page.goto(BASE + '/queue');
 	await audit(page, 'queue', 'pl');
-	// sign-out
+	// sign-out everywhere: a second browser of the same account is
+	// signed out too
+	const other = await newPage();
+	await other.page.goto(BASE + '/signin');
+	await other.page.fill('#f-email', 'eve@vendor.example');
+	await other.page.fill('#f-password', PASSWORD);
+	await nav(other.page, () => other.page.click('form[action="/signin"] button[type=submit]'));
+	await other.page.goto(BASE + '/queue');
+	check('R1.2 a second browser of the engineer is signed in', urlPath(other.page) === '/queue', [`at ${other.page.url()}`]);
 	await nav(page, () => page.click('header form[action="/signout"] button'));
 	await page.goto(BASE + '/queue');
 	check('R1.2 signed out, the queue asks to sign in again', urlPath(page) === '/signin', [`at ${page.url()}`]);
+	await other.page.goto(BASE + '/queue');
+	check('R1.2 sign-out is everywhere: the second browser is signed out too', urlPath(other.page) === '/signin',
+		[`at ${other.page.url()}`]);
+	await other.ctx.close();
 });
 
 // =================================== 6. the XSS corpus (SECURITY.md F.27)
