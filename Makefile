@@ -14,7 +14,7 @@ B        = build
 CORE     = util config sql db password throttle account session i18n tpl \
            catalogue contract sla mail request multipart \
            payment
-PLUMB    = req form reply view route
+PLUMB    = req form reply view route serve
 PAGES    = page_start page_auth page_profile page_contracts \
            page_requests page_request page_wizard \
            page_ppi page_queue
@@ -79,7 +79,7 @@ bench: install-deps all
 	@bench/run
 
 # long fuzzing: an hour per target (make check fuzzes each for 20 s)
-fuzz: install-deps
+fuzz: install-deps all
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-3600} tests/fuzz/run
 
 clean:

@@ -171,6 +171,10 @@ int	 view_add_choice(void *, int64_t, const char *);
 int	 view_begin(struct req *);
 const char *view_str(struct req *, const char *);
 
+/* -------------------------------------------------------------- serve.c */
+
+void	 serve(struct FCGX_Request *);
+
 /* -------------------------------------------------------------- route.c */
 
 enum rflag {
