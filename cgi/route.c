@@ -241,6 +241,7 @@ route_dispatch(struct req *r)
 	}
 	if ((rt->flags & RF_ENGINEER) &&
 	    strcmp(r->user.role, "engineer") != 0) {
+		r->log_note = "denied";		/* K.47 */
 		reply_error(r, 404);
 		return;
 	}
@@ -250,8 +251,8 @@ route_dispatch(struct req *r)
 			return;
 		}
 		if (!csrf_ok(r)) {
-			log_line(r->rid, "csrf fail account=%lld ip=%s path=%s",
-			    (long long)r->user.id, r->ip, r->path);
+			/* K.47: the request's line says it, with the account,
+			 * the address and the path escaped */
 			r->log_note = "csrf-fail";
 			reply_error(r, 403);
 			return;
