@@ -28,7 +28,29 @@ static struct {
 	int		 line;
 	int		 readonly;	/* a GET: refuse writes (sql.c) */
 	int		 reading;	/* db_read_begin's transaction is open */
+	int		 wal_pages;	/* the WAL's size at our last commit */
 } D;
+
+/*
+ * The WAL's bound (SECURITY.md L.51).  SQLite's own checkpoint after a
+ * commit is PASSIVE: with readers always present it never finishes and
+ * the WAL only grows.  Each worker instead checkpoints after the request
+ * whose commit took the WAL past WAL_PASSIVE pages, as SQLite would, and
+ * past WAL_TRUNCATE pages waits (busy_timeout) for the readers of older
+ * snapshots to finish, copies everything back and truncates the file.
+ */
+#define WAL_PASSIVE	1000		/* SQLite's default, 4 MiB */
+#define WAL_TRUNCATE	4096		/* 16 MiB */
+
+static int
+wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	(void)arg;
+	(void)db;
+	(void)name;
+	D.wal_pages = pages;
+	return SQLITE_OK;
+}
 
 /*
  * db_open: open path (creating it if create is set), set the pragmas of
@@ -58,6 +80,7 @@ db_open(const char *path, int create)
 	}
 	sqlite3_extended_result_codes(D.db, 1);
 	sqlite3_busy_timeout(D.db, 5000);	/* H.36 */
+	sqlite3_wal_hook(D.db, wal_hook, NULL);	/* L.51: db_request_end */
 	if (sqlite3_exec(D.db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		fprintf(stderr, "supportal: %s: %s\n", path, msg);
 		sqlite3_free(msg);
@@ -438,5 +461,27 @@ db_request_end(void)
 			sqlite3_reset(st);
 			bad = 1;
 		}
+	db_checkpoint();
 	return bad ? -1 : 0;
+}
+
+/*
+ * db_checkpoint: the checkpoint the last commit's WAL size calls for, if
+ * any (see WAL_PASSIVE).  A TRUNCATE that times out is logged and tried
+ * again after the next commit.
+ */
+void
+db_checkpoint(void)
+{
+	int	 mode, rc, log = 0, done = 0;
+
+	if (D.wal_pages < WAL_PASSIVE)
+		return;
+	mode = D.wal_pages >= WAL_TRUNCATE ? SQLITE_CHECKPOINT_TRUNCATE :
+	    SQLITE_CHECKPOINT_PASSIVE;
+	D.wal_pages = 0;
+	rc = sqlite3_wal_checkpoint_v2(D.db, NULL, mode, &log, &done);
+	if (mode == SQLITE_CHECKPOINT_TRUNCATE && rc != SQLITE_OK)
+		log_line(NULL, "wal checkpoint: %s (%d of %d pages)",
+		    sqlite3_errmsg(D.db), done, log);
 }
