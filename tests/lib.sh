@@ -218,6 +218,27 @@ issue() {
 	K=$(db "SELECT max(id) FROM contracts")
 }
 
+# drafts_ready D K N: N copies of draft D (filled in up to the verify
+# step), numbered from D+1, and plan K grown by a million incidents, for
+# tests and benchmarks that submit many requests quickly.
+drafts_ready() {
+	db <<SQL
+BEGIN;
+UPDATE contracts SET incidents_total = incidents_total + 1000000,
+  incidents_left = incidents_left + 1000000 WHERE id = $2;
+INSERT INTO incident_ledger (contract_id, delta, kind, created) VALUES ($2, 1000000, 'issued', 0);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $3)
+INSERT INTO drafts (account_id, done, product_id, version_id, category_id, problem_id,
+  title, description, contract_id, severity, allday, country, timezone, pc_name,
+  pc_email, pc_method, secondary, add_me, created, updated)
+  SELECT account_id, done, product_id, version_id, category_id, problem_id,
+  title || ' ' || i, description, contract_id, severity, allday, country, timezone,
+  pc_name, pc_email, pc_method, secondary, add_me, created, updated
+  FROM drafts, n WHERE id = $1;
+COMMIT;
+SQL
+}
+
 # db QUERY: run a query on the test database (the tests' own look-ups).
 db() { sqlite3 -cmd ".timeout 5000" "$DB" "$@"; }
 
