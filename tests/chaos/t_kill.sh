@@ -40,3 +40,25 @@ invariants "L.48"
 wait_healthy
 get /requests
 expect_eq "L.48 the portal serves on after the kills" "$STATUS" 200
+
+# H.38: 200 submits, each by the worker run as a CGI process killed with
+# SIGKILL after 0 to 8 ms, somewhere between reading the request and
+# answering it: a request exists with its debit and its mail, or none of
+# them does
+r0=$(db "SELECT count(*) FROM requests")
+d0=$(( $(db "SELECT max(draft_id) FROM requests") + 1 ))
+killed=0
+body="csrf=$TOK"
+for i in $(seq 0 199); do
+	env REQUEST_METHOD=POST DOCUMENT_URI="/drafts/$((d0 + i))/submit" REMOTE_ADDR=127.0.0.1 \
+		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
+		HTTP_COOKIE="sid=$SID" "$BIN" <<<"$body" >/dev/null 2>>"$VAR/log/cgi.log" &
+	p=$!
+	sleep "0.00$((RANDOM % 8))"
+	kill -KILL "$p" 2>/dev/null && killed=$((killed + 1))
+	wait "$p" 2>/dev/null
+done
+made=$(( $(db "SELECT count(*) FROM requests") - r0 ))
+echo "# H.38: 200 submits, $killed killed in flight, $made made"
+check "H.38 workers were killed in flight ($killed of 200)" test "$killed" -ge 100
+invariants "H.38"
