@@ -386,6 +386,18 @@ const char *const sql_text[STMT__MAX] = {
 	    " AND r.title LIKE '%' || ?5 || '%' ESCAPE '\\'"
 	    " AND r.title LIKE '%' || ?6 || '%' ESCAPE '\\'"
 	    " ORDER BY rc.updated DESC, rc.request_id DESC LIMIT ?7 OFFSET ?8"),
+	/* without a number or words searched, the list and its count with
+	 * nothing to test on a row but open BETWEEN ?2 AND ?3: (0, 1) all,
+	 * (1, 1) open, (0, 0) closed, from the index alone */
+	S(STMT_REQUESTS_PAGE_PLAIN,
+	    "SELECT r.id, r.title, p.name, r.severity, r.status, r.updated,"
+	    " r.respond_by FROM request_contacts rc JOIN requests r"
+	    " ON r.id = rc.request_id JOIN products p ON p.id = r.product_id"
+	    " WHERE rc.email = ?1 AND rc.open BETWEEN ?2 AND ?3"
+	    " ORDER BY rc.updated DESC, rc.request_id DESC LIMIT ?4 OFFSET ?5"),
+	S(STMT_REQUESTS_COUNT_PLAIN,
+	    "SELECT count(*) FROM request_contacts"
+	    " WHERE email = ?1 AND open BETWEEN ?2 AND ?3"),
 	/* the same filter counted: from the index alone without ?3-?6 */
 	S(STMT_REQUESTS_COUNT,
 	    "SELECT count(*) FROM request_contacts rc"
@@ -635,6 +647,7 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_REQUEST_TOUCH), N(STMT_REQUEST_CLOSE), N(STMT_REQUEST_REOPEN),
 	N(STMT_OTHER_CONTACTS), N(STMT_ATTACH_FOR_DOWNLOAD),
 	N(STMT_REQUESTS_PAGE), N(STMT_REQUESTS_COUNT),
+	N(STMT_REQUESTS_PAGE_PLAIN), N(STMT_REQUESTS_COUNT_PLAIN),
 	N(STMT_HELD_PUT), N(STMT_HELD_GET), N(STMT_HELD_DELETE),
 	N(STMT_HELD_PRUNE),
 	N(STMT_REGION_UPSERT), N(STMT_REGION_FOR), N(STMT_CARD_GET),
