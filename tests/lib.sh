@@ -218,6 +218,31 @@ issue() {
 	K=$(db "SELECT max(id) FROM contracts")
 }
 
+# customer EMAIL FIRST LAST KIND: a new account in jar $JAR with its
+# profile filled in and the contract of the last issue (AID, CID)
+# activated on it.
+customer() {
+	signup "$1" 'a long pass phrase' "$2" "$3" "$4" >/dev/null
+	profile_fill "$1" >/dev/null
+	get /contracts
+	post /contracts/activate "access_id=$AID" "contract_id=$CID"
+}
+
+# draft_filled NAME EMAIL [SECONDARY]: a new draft of the signed-in
+# account filled in up to the verify step (the fixture's SQL Server 2022,
+# slow queries, plan K, important, Poland), NAME and EMAIL its primary
+# contact; sets D.
+draft_filled() {
+	get /requests
+	post /requests/new
+	D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
+	post "/drafts/$D/step" step=1 action=next "product=$P" "version=$V" "category=$C" "problem=$X" \
+		"title=Reports are slow" "description=Every report takes minutes."
+	post "/drafts/$D/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
+	post "/drafts/$D/step" step=3 action=next "pc_name=$1" "pc_email=$2" pc_method=email
+	post "/drafts/$D/step" step=4 action=next "secondary=${3:-}"
+}
+
 # drafts_ready D K N: N copies of draft D (filled in up to the verify
 # step), numbered from D+1, and plan K grown by a million incidents, for
 # tests and benchmarks that submit many requests quickly.

@@ -6,23 +6,12 @@ SECS=${CHAOS_SECONDS:-20}
 # chaos_customer N: a customer (jar $T/jar, SID, TOK, ME) with plan K of a
 # million incidents and N drafts ready to submit, numbered from FIRST
 chaos_customer() {
-	local d
 	catalogue
 	issue --programme sa --plan "SA support incidents" --incidents 5
-	signup chaos@example.com 'a long pass phrase' Cha Os personal >/dev/null
-	profile_fill chaos@example.com >/dev/null
-	get /contracts
-	post /contracts/activate "access_id=$AID" "contract_id=$CID"
-	get /requests
-	post /requests/new
-	d=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
-	post "/drafts/$d/step" step=1 action=next "product=$P" "version=$V" "category=$C" "problem=$X" \
-		"title=Reports are slow" "description=Every report takes minutes."
-	post "/drafts/$d/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
-	post "/drafts/$d/step" step=3 action=next "pc_name=Cha Os" "pc_email=chaos@example.com" pc_method=email
-	post "/drafts/$d/step" step=4 action=next "secondary="
-	drafts_ready "$d" "$K" "$1"
-	FIRST=$((d + 1))
+	customer chaos@example.com Cha Os personal
+	draft_filled "Cha Os" chaos@example.com
+	drafts_ready "$D" "$K" "$1"
+	FIRST=$((D + 1))
 	get /requests
 	TOK=$(csrf_token)
 	SID=$(awk '$6 == "sid" { print $7 }' "$T/jar")

@@ -14,18 +14,8 @@ catalogue
 issue --programme sa --plan "SA support incidents" --incidents 5
 PW='a long pass phrase'
 
-signup ewa@example.com "$PW" Ewa Lis personal
-profile_fill ewa@example.com
-get /contracts
-post /contracts/activate "access_id=$AID" "contract_id=$CID"
-get /requests
-post /requests/new
-D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
-post "/drafts/$D/step" step=1 action=next "product=$P" "version=$V" "category=$C" "problem=$X" \
-	"title=Reports are slow" "description=They are."
-post "/drafts/$D/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
-post "/drafts/$D/step" step=3 action=next "pc_name=Ewa Lis" "pc_email=ewa@example.com" pc_method=email
-post "/drafts/$D/step" step=4 action=next "secondary="
+customer ewa@example.com Ewa Lis personal
+draft_filled "Ewa Lis" ewa@example.com
 post "/drafts/$D/submit"
 R=$(db "SELECT id FROM requests WHERE draft_id = $D")
 get "/requests/$R"

@@ -6,18 +6,8 @@ harness_start
 catalogue
 issue --programme sa --plan "SA support incidents" --incidents 3
 
-signup ewa@example.com 'a long pass phrase' Ewa Lis work
-profile_fill ewa@example.com
-get /contracts
-post /contracts/activate "access_id=$AID" "contract_id=$CID"
-get /requests
-post /requests/new
-D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
-post "/drafts/$D/step" step=1 action=next "product=$P" "version=$V" "category=$C" "problem=$X" \
-	"title=Reports are slow" "description=Every report takes minutes."
-post "/drafts/$D/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
-post "/drafts/$D/step" step=3 action=next "pc_name=Ewa Lis" "pc_email=ewa@example.com" pc_method=email
-post "/drafts/$D/step" step=4 action=next "secondary=piotr@example.com"
+customer ewa@example.com Ewa Lis work
+draft_filled "Ewa Lis" ewa@example.com piotr@example.com
 get "/drafts/$D"
 post "/drafts/$D/submit"
 R=$(db "SELECT id FROM requests")
