@@ -435,6 +435,27 @@ db_read_end(void)
 }
 
 /*
+ * db_checkpoint: the checkpoint the last commit's WAL size calls for, if
+ * any (see WAL_PASSIVE).  A TRUNCATE that times out is logged and tried
+ * again after the next commit.
+ */
+static void
+db_checkpoint(void)
+{
+	int	 mode, rc, log = 0, done = 0;
+
+	if (D.wal_pages < WAL_PASSIVE)
+		return;
+	mode = D.wal_pages >= WAL_TRUNCATE ? SQLITE_CHECKPOINT_TRUNCATE :
+	    SQLITE_CHECKPOINT_PASSIVE;
+	D.wal_pages = 0;
+	rc = sqlite3_wal_checkpoint_v2(D.db, NULL, mode, &log, &done);
+	if (mode == SQLITE_CHECKPOINT_TRUNCATE && rc != SQLITE_OK)
+		log_line(NULL, "wal checkpoint: %s (%d of %d pages)",
+		    sqlite3_errmsg(D.db), done, log);
+}
+
+/*
  * db_request_end: at the end of every request: no transaction may be
  * open and no statement left mid-step.  Returns 0, or -1 after rolling
  * back and resetting what was left (logged with where it began).
@@ -463,25 +484,4 @@ db_request_end(void)
 		}
 	db_checkpoint();
 	return bad ? -1 : 0;
-}
-
-/*
- * db_checkpoint: the checkpoint the last commit's WAL size calls for, if
- * any (see WAL_PASSIVE).  A TRUNCATE that times out is logged and tried
- * again after the next commit.
- */
-void
-db_checkpoint(void)
-{
-	int	 mode, rc, log = 0, done = 0;
-
-	if (D.wal_pages < WAL_PASSIVE)
-		return;
-	mode = D.wal_pages >= WAL_TRUNCATE ? SQLITE_CHECKPOINT_TRUNCATE :
-	    SQLITE_CHECKPOINT_PASSIVE;
-	D.wal_pages = 0;
-	rc = sqlite3_wal_checkpoint_v2(D.db, NULL, mode, &log, &done);
-	if (mode == SQLITE_CHECKPOINT_TRUNCATE && rc != SQLITE_OK)
-		log_line(NULL, "wal checkpoint: %s (%d of %d pages)",
-		    sqlite3_errmsg(D.db), done, log);
 }

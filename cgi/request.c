@@ -240,31 +240,25 @@ request_list(const struct list_query *q,
 	sqlite3_stmt		*st;
 	struct request_row	 r;
 	char			 w[3][256];
-	int			 i, rc;
+	int			 i, rc, plain, lo, hi;
 
-	if (q->id == 0 && *q->words[0] == '\0') {
-		/* the list as it comes: nothing searched, cheapest (R7.1) */
-		int	 lo = strcmp(q->status, "open") == 0;
-		int	 hi = strcmp(q->status, "closed") != 0;
+	/* nothing searched: the list as it comes, from the index (R7.1) */
+	plain = q->id == 0 && *q->words[0] == '\0';
+	lo = strcmp(q->status, "open") == 0;	/* open BETWEEN lo AND hi */
+	hi = strcmp(q->status, "closed") != 0;
 
-		if ((st = db_query(STMT_REQUESTS_COUNT_PLAIN, "Tii", q->email,
-		    lo, hi)) == NULL)
-			return -1;
-		*total = db_row(st) == 1 ? (int)db_col_int(st, 0) : 0;
-		db_done(st);
-		st = db_query(STMT_REQUESTS_PAGE_PLAIN, "Tiiii", q->email, lo,
-		    hi, q->limit, q->offset);
-	} else {
-		for (i = 0; i < 3; i++)
-			like_word(w[i], sizeof(w[i]), q->words[i]);
-		if ((st = db_query(STMT_REQUESTS_COUNT, "TTITTT", q->email,
-		    q->status, q->id, w[0], w[1], w[2])) == NULL)
-			return -1;
-		*total = db_row(st) == 1 ? (int)db_col_int(st, 0) : 0;
-		db_done(st);
-		st = db_query(STMT_REQUESTS_PAGE, "TTITTTii", q->email,
-		    q->status, q->id, w[0], w[1], w[2], q->limit, q->offset);
-	}
+	for (i = 0; i < 3 && !plain; i++)
+		like_word(w[i], sizeof(w[i]), q->words[i]);
+	st = plain ? db_query(STMT_REQUESTS_COUNT_PLAIN, "Tii", q->email, lo,
+	    hi) : db_query(STMT_REQUESTS_COUNT, "TTITTT", q->email, q->status,
+	    q->id, w[0], w[1], w[2]);
+	if (st == NULL)
+		return -1;
+	*total = db_row(st) == 1 ? (int)db_col_int(st, 0) : 0;
+	db_done(st);
+	st = plain ? db_query(STMT_REQUESTS_PAGE_PLAIN, "Tiiii", q->email, lo,
+	    hi, q->limit, q->offset) : db_query(STMT_REQUESTS_PAGE, "TTITTTii",
+	    q->email, q->status, q->id, w[0], w[1], w[2], q->limit, q->offset);
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {

@@ -251,7 +251,6 @@ int	 db_begin_write_(const char *, int);
 int	 db_commit(void);
 void	 db_rollback(void);
 int	 db_request_end(void);
-void	 db_checkpoint(void);
 int	 db_choices(sqlite3_stmt *, int (*)(void *, int64_t, const char *),
 	    void *);
 void	 db_read_begin(void);
