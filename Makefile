@@ -1,5 +1,6 @@
 # supportal: make run | make check | make install-deps | make clean
-# make bench (benchmarks), make fuzz (long fuzzing), make soak (long chaos)
+# make bench (benchmarks), make fuzz (long fuzzing), make soak (long chaos),
+# make scan (sqlmap and wapiti against a running portal)
 
 CC      ?= gcc
 CFLAGS  ?= -O2 -g
@@ -72,6 +73,7 @@ run: install-deps all
 	@tools/run
 
 check: install-deps all asan unit-bin
+	@tools/install-deps scan
 	@tests/run-all
 
 # the benchmarks (not part of check): BENCH_QUICK=1 for a smoke run
@@ -90,7 +92,12 @@ soak: install-deps all
 	CHAOS_SECONDS=120 ONLY=t_kill tests/chaos/run
 	CHAOS_SECONDS=600 ONLY=t_wal TEST_TIMEOUT=900 tests/chaos/run
 
+# the scanners (make check runs them in their short form, SCAN_QUICK=1)
+scan: install-deps all
+	@tools/install-deps scan
+	@tests/scan/run
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all asan unit-bin install-deps run check bench fuzz soak clean
+.PHONY: all asan unit-bin install-deps run check bench fuzz soak scan clean
