@@ -76,7 +76,7 @@ workers_start() {
 	ASAN_OPTIONS=${ASAN_OPTIONS:-log_path=$VAR/log/asan:detect_leaks=1} \
 	UBSAN_OPTIONS=${UBSAN_OPTIONS:-log_path=$VAR/log/ubsan:print_stacktrace=1} \
 	spawn-fcgi -n -s "$VAR/run/supportal.sock" -M 0660 -- \
-		/usr/bin/multiwatch -f "${WORKERS:-2}" -- "$BIN" \
+		/usr/bin/multiwatch -f "${WORKERS:-2}" -t 1000 -- "$BIN" \
 		2>>"$VAR/log/supportal.log" &
 	FCGI_PID=$!
 	local i=0
