@@ -92,8 +92,9 @@ soak: install-deps all
 	CHAOS_SECONDS=120 ONLY=t_kill tests/chaos/run
 	CHAOS_SECONDS=600 ONLY=t_wal TEST_TIMEOUT=900 tests/chaos/run
 
-# the scanners (make check runs them in their short form, SCAN_QUICK=1)
-scan: install-deps all
+# the scanners against the ASan+UBSan worker (make check runs them in
+# their short form, SCAN_QUICK=1)
+scan: install-deps all asan
 	@tools/install-deps scan
 	@tests/scan/run
 
