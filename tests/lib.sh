@@ -243,6 +243,22 @@ draft_filled() {
 	post "/drafts/$D/step" step=4 action=next "secondary=${3:-}"
 }
 
+# card_saved HOLDER: the test card that is always charged (README) saved
+# on the signed-in account, expiring in four years (R6.3).
+card_saved() {
+	get /ppi
+	post /card next=/ppi "holder=$1" "number=4242 4242 4242 4242" \
+		"expiry=04/$(( $(date +%y) + 4 ))" cvc=737
+}
+
+# purchase_started FOR: a purchase of one incident waiting for its Buy,
+# FOR being "draft=D" or "version=V" (R6.4); sets N.
+purchase_started() {
+	get /ppi
+	post /ppi/start offer=one "$1"
+	N=$(header Location | sed -n 's|^/ppi/\([0-9]*\)$|\1|p')
+}
+
 # drafts_ready D K N: N copies of draft D (filled in up to the verify
 # step), numbered from D+1, and plan K grown by a million incidents, for
 # tests and benchmarks that submit many requests quickly.

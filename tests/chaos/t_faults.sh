@@ -77,14 +77,8 @@ state_activation() {
 loop activation
 
 # purchase: after reconciliation a charge and its plan, or neither
-get /ppi
-post /card "next=/ppi" "holder=Cha Os" "number=4242 4242 4242 4242" \
-	"expiry=04/$(( $(date +%y) + 4 ))" cvc=737
-prepare_purchase() {
-	get /ppi
-	post /ppi/start offer=one "version=$V"
-	N=$(header Location | sed -n 's|^/ppi/\([0-9]*\)$|\1|p')
-}
+card_saved "Cha Os"
+prepare_purchase() { purchase_started "version=$V"; }
 attempt_purchase() {
 	cgi_post "/ppi/$N/buy" "csrf=$TOK" "$@"
 	"$CTL" reconcile --age 0 >/dev/null 2>>"$VAR/log/cgi.log"

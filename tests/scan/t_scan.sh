@@ -49,12 +49,9 @@ get /requests
 post /requests/new
 D2=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
 # a saved test card and a purchase waiting for Buy
-get "/ppi?draft=$D2"
-post /card "next=/ppi?draft=$D2" "holder=Sca N" "number=4242 4242 4242 4242" \
-	"expiry=04/$(( $(date +%y) + 4 ))" cvc=737
-get "/ppi?draft=$D2"
-post /ppi/start offer=one "version=$V"
-PU=$(header Location | sed -n 's|^/ppi/\([0-9]*\)$|\1|p')
+card_saved "Sca N"
+purchase_started "version=$V"
+PU=$N
 KB=$(db "SELECT min(id) FROM articles" 2>/dev/null)
 SID=$(awk '$6 == "sid" { print $7 }' "$T/jar")
 # the engineer of the request's region, and a signed-out visitor's cookie
