@@ -387,10 +387,36 @@ void
 time_local(char *out, size_t sz, time_t t, const char *tz)
 {
 	struct tm	 tm;
+	char		 s[24];
+	int		 y;
 
 	tz_use(tz);
 	localtime_r(&t, &tm);
-	strftime(out, sz, "%Y-%m-%d %H:%M %Z", &tm);
+	y = tm.tm_year + 1900;
+	if (y < 1000 || y > 9999 || strlen(tm.tm_zone) > 6) {
+		strftime(out, sz, "%Y-%m-%d %H:%M %Z", &tm);
+		return;
+	}
+	/* a list shows fifty of these: the digits by hand, not strftime */
+	s[0] = '0' + y / 1000;
+	s[1] = '0' + y / 100 % 10;
+	s[2] = '0' + y / 10 % 10;
+	s[3] = '0' + y % 10;
+	s[4] = '-';
+	s[5] = '0' + (tm.tm_mon + 1) / 10;
+	s[6] = '0' + (tm.tm_mon + 1) % 10;
+	s[7] = '-';
+	s[8] = '0' + tm.tm_mday / 10;
+	s[9] = '0' + tm.tm_mday % 10;
+	s[10] = ' ';
+	s[11] = '0' + tm.tm_hour / 10;
+	s[12] = '0' + tm.tm_hour % 10;
+	s[13] = ':';
+	s[14] = '0' + tm.tm_min / 10;
+	s[15] = '0' + tm.tm_min % 10;
+	s[16] = ' ';
+	strcpy(s + 17, tm.tm_zone);
+	strlcpy_(out, s, sz);
 }
 
 /* ------------------------------------------------------------- SHA-256 */

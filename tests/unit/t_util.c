@@ -97,6 +97,42 @@ TEST(log_escaping)
 	buf_free(&b);
 }
 
+/*
+ * R12.3: time_local writes its digits by hand; strftime's "%Y-%m-%d
+ * %H:%M %Z" must come out the same in zones with odd offsets, across DST
+ * changes, and at the edges where it hands over to strftime.
+ */
+TEST(local_times)
+{
+	static const char *const zones[] = { "UTC", "Europe/Warsaw",
+	    "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe",
+	    "Pacific/Chatham", "" };
+	static const time_t edges[] = { 0, -1, 1711846799, 1711846800,
+	    1729990799, 1729990800, 253402300799LL, 253402300800LL,
+	    -62135596801LL, 4102444800LL };
+	char		 got[64], want[64];
+	struct tm	 tm;
+	size_t		 z, i;
+	time_t		 t;
+	int		 bad = 0;
+
+	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		for (i = 0; i < sizeof(edges) / sizeof(edges[0]) + 2000; i++) {
+			t = i < sizeof(edges) / sizeof(edges[0]) ? edges[i] :
+			    (time_t)(i * 1234567 + 1577836800 - 2400000000LL);
+			time_local(got, sizeof(got), t, zones[z]);
+			localtime_r(&t, &tm);
+			strftime(want, sizeof(want), "%Y-%m-%d %H:%M %Z", &tm);
+			if (strcmp(got, want) != 0 && bad++ < 5)
+				printf("  %s %lld: %s, strftime %s\n", zones[z],
+				    (long long)t, got, want);
+		}
+	}
+	CHECK(bad == 0);
+	time_local(got, 8, 0, "UTC");		/* truncated, terminated */
+	CHECK(strcmp(got, "1970-01") == 0);
+}
+
 int
 main(void)
 {
@@ -106,5 +142,6 @@ main(void)
 	RUN(compare);
 	RUN(buffers_and_random);
 	RUN(log_escaping);
+	RUN(local_times);
 	DONE();
 }
