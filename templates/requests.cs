@@ -38,7 +38,7 @@
 <caption class="visually-hidden"><?cs var:Lang.Requests.Yours ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.Requests.Id ?></th><th scope="col"><?cs var:Lang.Requests.TitleCol ?></th><th scope="col"><?cs var:Lang.Requests.Product ?></th><th scope="col"><?cs var:Lang.Requests.Severity ?></th><th scope="col"><?cs var:Lang.Requests.Status ?></th><th scope="col"><?cs var:Lang.Requests.RespondBy ?></th><th scope="col"><?cs var:Lang.Requests.Updated ?></th></tr></thead>
 <tbody><?cs each:q = Requests ?>
-<tr><td><a href="/requests/<?cs var:q.Id ?>">#<?cs var:q.Id ?></a></td><td><a href="/requests/<?cs var:q.Id ?>"><?cs var:q.Title ?></a></td><td><?cs var:q.Product ?></td><td><?cs var:Lang.Severity[q.Severity] ?></td><td><?cs var:Lang.Status[q.Status] ?></td><td><?cs var:q.RespondBy ?></td><td><?cs var:q.Updated ?></td></tr><?cs /each ?>
+<tr><td>#<?cs var:q.Id ?></td><td><a href="/requests/<?cs var:q.Id ?>"><?cs var:q.Title ?></a></td><td><?cs var:q.Product ?></td><td><?cs var:q.Severity ?></td><td><?cs var:q.Status ?></td><td><?cs var:q.RespondBy ?></td><td><?cs var:q.Updated ?></td></tr><?cs /each ?>
 </tbody>
 </table>
 <?cs if:Page.Pages > 1 ?>

@@ -903,7 +903,7 @@ async function wizardJourney(page, { js = true, lang = 'en' } = {}) {
 	// the list, the request page, a message with a file, a colleague
 	await page.goto(BASE + '/requests');
 	await audit(page, 'requests', L, axe);
-	await nav(page, () => page.click(`a[href="/requests/${id}"] >> nth=1`));
+	await nav(page, () => page.click(`a[href="/requests/${id}"] >> nth=0`));
 	await audit(page, 'request', L, axe);
 	await page.fill('#f-body', 'The trace of last night is attached.');
 	await page.setInputFiles('#f-files', file);
@@ -1002,7 +1002,7 @@ await journey("the engineer's side", {}, async (page) => {
 		(await page.locator('main').innerText()).includes('Monthly reports time out after the upgrade'));
 	await audit(page, 'queue', L);
 	await shot(page, 'queue.png');
-	await nav(page, () => page.click(`a[href="/queue/${requestId}"] >> nth=1`));
+	await nav(page, () => page.click(`a[href="/queue/${requestId}"] >> nth=0`));
 	await audit(page, 'queue request', L);
 	await nav(page, () => page.click(`form[action="/queue/${requestId}/take"] button`));
 	check('R8.1 ownership taken', (await page.locator('main').innerText()).includes(T.en['Queue.Taken']));

@@ -46,14 +46,14 @@ expect_eq "R8.1 the queue page" "$STATUS" 200
 check "R8.1 counted by queue: EMEA/critical 1" grep -q 'EMEA/critical</a> <span class="count">1</span>' "$T/body"
 check "R8.1 ... EMEA/important 1" grep -q 'EMEA/important</a> <span class="count">1</span>' "$T/body"
 expect_eq "R8.1 soonest due first, only Eve's region" \
-	"$(grep -o '<tr><td><a href="/queue/[0-9]*"' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R2 $R1 "
+	"$(grep -o '<tr><td>#[0-9]*</td>' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R2 $R1 "
 check "R8.1 nobody owns them yet" grep -q 'Nobody yet' "$T/body"
 JAR=$T/eng get "/queue?queue=EMEA%2Fimportant"
 expect_eq "R8.1 one queue alone" \
-	"$(grep -o '<tr><td><a href="/queue/[0-9]*"' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R1 "
+	"$(grep -o '<tr><td>#[0-9]*</td>' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R1 "
 JAR=$T/andy get /queue
 expect_eq "R8.1 Andy's AMER queue has the Texas request only" \
-	"$(grep -o '<tr><td><a href="/queue/[0-9]*"' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R3 "
+	"$(grep -o '<tr><td>#[0-9]*</td>' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R3 "
 
 # ownership
 JAR=$T/eng get "/queue/$R1"
@@ -64,7 +64,7 @@ expect_eq "R8.1 take ownership" "$(JAR=$T/eng header Location)" "/queue/$R1?take
 expect_eq "R8.1 ... Eve owns it" "$(db "SELECT owner_id FROM requests WHERE id = $R1")" "$EVE"
 JAR=$T/eng get "/queue?mine=1"
 expect_eq "R8.1 'Owned by you' lists it" \
-	"$(grep -o '<tr><td><a href="/queue/[0-9]*"' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R1 "
+	"$(grep -o '<tr><td>#[0-9]*</td>' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R1 "
 
 # a reply, mailed to the contacts
 n0=$(db "SELECT count(*) FROM outbox")
@@ -97,7 +97,7 @@ check "R11.4 ... saying the engineer needs an answer" grep -q 'needs your answer
 JAR=$T/eng get /queue
 check "R11.3 the queue shows its clock stopped" grep -q 'Stopped: waiting for the customer' "$T/body"
 expect_eq "R11.3 waiting requests come last" \
-	"$(grep -o '<tr><td><a href="/queue/[0-9]*"' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R2 $R1 "
+	"$(grep -o '<tr><td>#[0-9]*</td>' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ')" "$R2 $R1 "
 left=$(db "SELECT paused_left FROM requests WHERE id = $R1")
 check "R11.3 the working time left is kept ($left s)" test "$left" -ge 0
 # the customer answers: the clock runs again
