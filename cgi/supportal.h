@@ -20,7 +20,7 @@
 /* ClearSilver */
 #include <ClearSilver.h>
 
-#define SUPPORTAL_SCHEMA_VERSION	9	/* PRAGMA user_version */
+#define SUPPORTAL_SCHEMA_VERSION	10	/* PRAGMA user_version */
 
 /* ---------------------------------------------------------------- util.c */
 
