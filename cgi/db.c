@@ -38,6 +38,9 @@ static struct {
  * whose commit took the WAL past WAL_PASSIVE pages, as SQLite would, and
  * past WAL_TRUNCATE pages waits (busy_timeout) for the readers of older
  * snapshots to finish, copies everything back and truncates the file.
+ * journal_size_limit cuts a file that one large transaction (an import,
+ * a migration) made longer back to that size when the WAL next starts
+ * over from its beginning.
  */
 #define WAL_PASSIVE	1000		/* SQLite's default, 4 MiB */
 #define WAL_TRUNCATE	4096		/* 16 MiB */
@@ -63,7 +66,7 @@ db_open(const char *path, int create)
 	    "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = FULL;"
 	    "PRAGMA foreign_keys = ON;"
-	    "PRAGMA journal_size_limit = 67108864;"
+	    "PRAGMA journal_size_limit = 16777216;"
 	    "PRAGMA trusted_schema = OFF;";
 	int	 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	char	*msg = NULL;
@@ -436,23 +439,28 @@ db_read_end(void)
 
 /*
  * db_checkpoint: the checkpoint the last commit's WAL size calls for, if
- * any (see WAL_PASSIVE).  A TRUNCATE that times out is logged and tried
- * again after the next commit.
+ * any (see WAL_PASSIVE).  One that finds another worker's checkpoint
+ * running is busy at once and leaves the work to it; one that waited the
+ * busy timeout for readers and gave up, or failed otherwise, is logged.
+ * Either way the next commit past the mark tries again.
  */
 static void
 db_checkpoint(void)
 {
 	int	 mode, rc, log = 0, done = 0;
+	int64_t	 t0, waited;
 
 	if (D.wal_pages < WAL_PASSIVE)
 		return;
 	mode = D.wal_pages >= WAL_TRUNCATE ? SQLITE_CHECKPOINT_TRUNCATE :
 	    SQLITE_CHECKPOINT_PASSIVE;
 	D.wal_pages = 0;
+	t0 = now_usec();
 	rc = sqlite3_wal_checkpoint_v2(D.db, NULL, mode, &log, &done);
-	if (mode == SQLITE_CHECKPOINT_TRUNCATE && rc != SQLITE_OK)
-		log_line(NULL, "wal checkpoint: %s (%d of %d pages)",
-		    sqlite3_errmsg(D.db), done, log);
+	waited = (now_usec() - t0) / 1000;
+	if (rc != SQLITE_OK && ((rc & 0xff) != SQLITE_BUSY || waited >= 1000))
+		log_line(NULL, "wal checkpoint: %s after %d ms (%d of %d pages)",
+		    sqlite3_errmsg(D.db), (int)waited, done, log);
 }
 
 /*
