@@ -11,14 +11,19 @@ r0=$(db "SELECT count(*) FROM requests")
 
 mixed_load "$SECS" "$T/load" &
 load=$!
-kills=0
+# a kill at 1 s, 3 s, 5 s ... of the run, by the clock, however long the
+# looking up of the workers takes on a loaded machine
+ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+kills=0 slot=0 t0=$(ms)
 sleep 1
 while kill -0 "$load" 2>/dev/null; do
 	pids=($(worker_pids))
 	if [ ${#pids[@]} -gt 0 ]; then
 		kill -KILL "${pids[RANDOM % ${#pids[@]}]}" 2>/dev/null && kills=$((kills + 1))
 	fi
-	sleep 2
+	slot=$((slot + 1))
+	left=$((t0 + 1000 + slot * 2000 - $(ms)))
+	[ "$left" -gt 0 ] && sleep "$((left / 1000)).$(printf %03d $((left % 1000)))"
 done
 wait "$load"
 made=$(( $(db "SELECT count(*) FROM requests") - r0 ))
