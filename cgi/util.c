@@ -391,7 +391,10 @@ time_local(char *out, size_t sz, time_t t, const char *tz)
 	int		 y;
 
 	tz_use(tz);
-	localtime_r(&t, &tm);
+	if (localtime_r(&t, &tm) == NULL) {	/* beyond an int's years */
+		strlcpy_(out, "", sz);
+		return;
+	}
 	y = tm.tm_year + 1900;
 	if (y < 1000 || y > 9999 || strlen(tm.tm_zone) > 6) {
 		strftime(out, sz, "%Y-%m-%d %H:%M %Z", &tm);

@@ -129,6 +129,8 @@ TEST(local_times)
 		}
 	}
 	CHECK(bad == 0);
+	time_local(got, sizeof(got), (time_t)1 << 62, "UTC");	/* no year */
+	CHECK(got[0] == '\0');
 	time_local(got, 8, 0, "UTC");		/* truncated, terminated */
 	CHECK(strcmp(got, "1970-01") == 0);
 }
