@@ -195,17 +195,14 @@ form_to_hdf(struct req *r, const struct form *fm)
 		if (fm->f[i].kind != F_PASSWORD && fm->val[i] != NULL)
 			view_setf(r, fm->val[i], "Form.%s.Value", name);
 		if (fm->err[i] != NULL) {
-			char	 key[64];
+			const char	*msg = view_label(r, "Err", fm->err[i]);
 
-			snprintf(key, sizeof(key), "Err.%s", fm->err[i]);
-			view_setf(r, i18n_get(r->lang, key), "Form.%s.Error",
-			    name);
+			view_setf(r, msg, "Form.%s.Error", name);
 			view_setf(r, name, "Errors.%d.Field", e);
 			if (fm->f[i].label != NULL)
 				view_setf(r, i18n_get(r->lang, fm->f[i].label),
 				    "Errors.%d.Label", e);
-			view_setf(r, i18n_get(r->lang, key), "Errors.%d.Msg",
-			    e);
+			view_setf(r, msg, "Errors.%d.Msg", e);
 			e++;
 		}
 	}

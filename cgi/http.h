@@ -170,6 +170,7 @@ struct view_list {
 int	 view_add_choice(void *, int64_t, const char *);
 int	 view_begin(struct req *);
 const char *view_str(struct req *, const char *);
+const char *view_label(struct req *, const char *, const char *);
 
 /* -------------------------------------------------------------- serve.c */
 

@@ -48,10 +48,10 @@ add_contract(void *arg, const struct contract_row *c)
 	int		 i = l->n++;
 
 	view_setf(r, c->plan, "Contracts.%d.Plan", i);
-	snprintf(key, sizeof(key), "Programme.%s", programme_code[c->prog]);
-	view_setf(r, view_str(r, key), "Contracts.%d.Programme", i);
-	snprintf(key, sizeof(key), "Scope.%s", scope_code[c->scope]);
-	view_setf(r, view_str(r, key), "Contracts.%d.Scope", i);
+	view_setf(r, view_label(r, "Programme", programme_code[c->prog]),
+	    "Contracts.%d.Programme", i);
+	view_setf(r, view_label(r, "Scope", scope_code[c->scope]),
+	    "Contracts.%d.Scope", i);
 	contract_id_format(id, c->access_id);
 	view_setf(r, id, "Contracts.%d.AccessId", i);
 	contract_id_format(id, c->contract_id);

@@ -30,17 +30,15 @@ add_item(void *arg, const struct queue_row *q)
 	struct view_list	*l = arg;
 	struct req		*r = l->r;
 	HDF			*row = view_row(r, "Items", l->n++);
-	char			 v[64], key[64];
+	char			 v[64];
 
 	snprintf(v, sizeof(v), "%lld", (long long)q->id);
 	view_put(row, "Id", v);
 	view_put(row, "Title", q->title);
 	view_put(row, "Product", q->product);
-	snprintf(key, sizeof(key), "Severity.%s", q->severity);
-	view_put(row, "Severity", view_str(r, key));
-	snprintf(key, sizeof(key), "%s.%s", strcmp(q->status, "waiting") ==
-	    0 ? "Queue.Status" : "Status", q->status);
-	view_put(row, "Status", view_str(r, key));
+	view_put(row, "Severity", view_label(r, "Severity", q->severity));
+	view_put(row, "Status", view_label(r, strcmp(q->status, "waiting") ==
+	    0 ? "Queue.Status" : "Status", q->status));
 	view_put(row, "StatusCode", q->status);
 	view_put(row, "Queue", q->queue);
 	view_put(row, "Owner", q->owner_name);

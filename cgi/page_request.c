@@ -93,12 +93,8 @@ static const char *const statuses[] = { "new", "in_progress", "waiting",
 static const char *
 status_name(struct req *r, const char *status)
 {
-	char	 key[64];
-
-	snprintf(key, sizeof(key), "%s.%s", engineer(r) &&
-	    strcmp(status, "waiting") == 0 ? "Queue.Status" : "Status",
-	    status);
-	return view_str(r, key);
+	return view_label(r, engineer(r) && strcmp(status, "waiting") == 0 ?
+	    "Queue.Status" : "Status", status);
 }
 
 /* request_render: the page of v, with a reply being typed kept. */
@@ -107,7 +103,7 @@ request_render(struct req *r, int status, const struct request_view *v,
     const struct form *fm)
 {
 	struct fill	 c = { r, 0 }, m = { r, 0 }, f = { r, 0 };
-	char		 t[64], key[64];
+	char		 t[64];
 	int		 i;
 
 	base(r, t, sizeof(t), v->id, "");
@@ -131,8 +127,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 	view_set(r, "Item.Product", v->version[0] ? v->version : v->product);
 	view_set(r, "Item.Category", v->category);
 	view_set(r, "Item.Problem", v->problem);
-	snprintf(key, sizeof(key), "Severity.%s", v->severity);
-	view_set(r, "Item.Severity", view_str(r, key));
+	view_set(r, "Item.Severity", view_label(r, "Severity", v->severity));
 	view_set(r, "Item.Status", status_name(r, v->status));
 	view_set(r, "Item.StatusCode", v->status);
 	view_set(r, "Item.AllDay", v->allday ? "1" : "");

@@ -46,17 +46,15 @@ add_request(void *arg, const struct request_row *q)
 	struct rows	*l = arg;
 	struct req	*r = l->r;
 	HDF		*row = view_row(r, "Requests", l->n++);
-	char		 v[64], key[64];
+	char		 v[64];
 
 	snprintf(v, sizeof(v), "%lld", (long long)q->id);
 	view_put(row, "Id", v);
 	view_put(row, "Title", q->title);
 	view_put(row, "Product", q->product);
 	/* the labels looked up here, as the queue does, not by the template */
-	snprintf(key, sizeof(key), "Severity.%s", q->severity);
-	view_put(row, "Severity", view_str(r, key));
-	snprintf(key, sizeof(key), "Status.%s", q->status);
-	view_put(row, "Status", view_str(r, key));
+	view_put(row, "Severity", view_label(r, "Severity", q->severity));
+	view_put(row, "Status", view_label(r, "Status", q->status));
 	time_local(v, sizeof(v), (time_t)q->updated, r->user.tz);
 	view_put(row, "Updated", v);
 	time_local(v, sizeof(v), (time_t)q->respond_by, r->user.tz);

@@ -137,7 +137,7 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 {
 	struct cat_names	 n;
 	struct view_list		 l;
-	char			 today[11], text[TITLE_MAX * 4 + 1024], key[64];
+	char			 today[11], text[TITLE_MAX * 4 + 1024];
 	char			 sec[SECONDARY_MAX][EMAIL_MAX + 1];
 	int			 i, ns;
 	const char		*cname;
@@ -215,8 +215,7 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 
 	/* step 2's routing, step 5's summary */
 	if (*d->severity) {
-		snprintf(key, sizeof(key), "Severity.%s", d->severity);
-		view_set(r, "Sum.Severity", view_str(r, key));
+		view_set(r, "Sum.Severity", view_label(r, "Severity", d->severity));
 		snprintf(text, sizeof(text), "%s/%s%s", sla_region(d->country),
 		    d->severity, d->allday ? "/24x7" : "");
 		view_set(r, "Sum.Queue", text);
@@ -609,7 +608,6 @@ page_wizard_submit_post(struct req *r)
 	struct draft	 d;
 	int64_t		 id;
 	enum elig	 why;
-	char		 key[64];
 
 	if (!load(r, &d, 1))
 		return;
@@ -627,8 +625,8 @@ page_wizard_submit_post(struct req *r)
 		return;
 	case SUBMIT_PLAN:
 	case SUBMIT_NO_INCIDENTS:
-		snprintf(key, sizeof(key), "Elig.%s", elig_code[why]);
-		view_set(r, "Page.SubmitRefused", view_str(r, key));
+		view_set(r, "Page.SubmitRefused", view_label(r, "Elig",
+		    elig_code[why]));
 		if (load(r, &d, 0))
 			wizard_render(r, 409, &d, 2, NULL);
 		return;

@@ -104,6 +104,16 @@ view_str(struct req *r, const char *key)
 	return i18n_get(r->lang, key);
 }
 
+/* view_label: the label of a stored code, group.code ("Severity", "moderate"). */
+const char *
+view_label(struct req *r, const char *group, const char *code)
+{
+	char	 key[128];
+
+	snprintf(key, sizeof(key), "%s.%s", group, code);
+	return view_str(r, key);
+}
+
 /*
  * view_begin: the data every page needs, set just before rendering.
  * Returns 0 or -1.
