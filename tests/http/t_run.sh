@@ -19,6 +19,13 @@ until grep -q 'is running' "$T/out" 2>/dev/null; do
 	if [ $i -gt 200 ] || ! kill -0 $pg 2>/dev/null; then break; fi
 	sleep 0.1
 done
+# when it did not come up, what it printed and how it ended: a failure
+# here has been seen once and not reproduced
+if ! grep -q 'is running' "$T/out" 2>/dev/null; then
+	echo "# make run did not come up in $((i / 10)) s; it printed:"
+	sed 's/^/#   /' "$T/out"
+	kill -0 $pg 2>/dev/null || { wait $pg; echo "# and exited with status $?"; }
+fi
 check "R13.1 make run says where the portal is" grep -q "http://127.0.0.1:$port/" "$T/out"
 check "R13.1 make run prints the demo sign-ins" grep -q 'anna.nowak@example.com' "$T/out"
 BASE=http://127.0.0.1:$port
