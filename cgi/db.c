@@ -475,6 +475,7 @@ db_request_end(void)
 	int		 bad = 0;
 
 	D.readonly = 0;
+	db_read_end();		/* a GET's snapshot, ended wherever it returned */
 	if (D.depth != 0 || !sqlite3_get_autocommit(D.db)) {
 		log_line(NULL, "db transaction left open (begun at %s:%d)",
 		    D.file ? D.file : "?", D.line);

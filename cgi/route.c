@@ -331,6 +331,10 @@ session_load(struct req *r)
 
 	tok = req_cookie_name(r, session_cookie_name(r));
 	if (tok != NULL) {
+		/* a GET reads its session, its account and its page in one
+		 * snapshot (route_dispatch goes on in this transaction) */
+		if (r->method == M_GET)
+			db_read_begin();
 		if ((rc = session_find(tok, r->now, &r->sess)) < 0)
 			return -1;
 		if (rc == 1) {

@@ -72,14 +72,17 @@ session_find(const char *token, time_t now, struct session *s)
 		return rc;
 	if (now - s->seen > cfg.idle_timeout ||
 	    now - s->created > cfg.abs_timeout) {
+		db_read_end();	/* writes of their own, not an upgrade */
 		db_exec(STMT_SESSION_DELETE, "I", s->id);
 		memset(s, 0, sizeof(*s));
 		return 0;
 	}
-	if (now - s->seen >= 60 &&
-	    db_exec(STMT_SESSION_TOUCH, "II", s->id, (int64_t)now) !=
-	    SQLITE_OK)
-		return -1;
+	if (now - s->seen >= 60) {	/* the idle clock, once a minute */
+		db_read_end();
+		if (db_exec(STMT_SESSION_TOUCH, "II", s->id, (int64_t)now) !=
+		    SQLITE_OK)
+			return -1;
+	}
 	return 1;
 }
 

@@ -134,6 +134,18 @@ TEST(sessions)
 	CHECK(session_find(tok, now + 29 * 60 + 31 * 60, &f) == 0);
 	CHECK(session_find(tok, now + 29 * 60, &f) == 0);	/* gone */
 	CHECK(session_find("zz", now, &f) == 0);
+	/* a GET reads its session in its read transaction; moving the idle
+	 * clock ends it and writes on its own, leaving none open */
+	CHECK(session_find(tok2, now, &f) == 1);
+	db_read_begin();
+	CHECK(session_find(tok2, now + 5 * 60, &f) == 1);
+	CHECK(sqlite3_get_autocommit(db_handle()));
+	db_read_begin();
+	CHECK(session_find(tok2, now + 5 * 60 + 10, &f) == 1 &&
+	    f.seen == now + 5 * 60);
+	CHECK(!sqlite3_get_autocommit(db_handle()));	/* no write: still in it */
+	db_read_end();
+	CHECK(db_request_end() == 0);
 	CHECK(session_end_all(id) == 0);
 	CHECK(session_find(tok2, now, &f) == 0);
 }
