@@ -32,8 +32,7 @@ add_item(void *arg, const struct queue_row *q)
 	HDF			*row = view_row(r, "Items", l->n++);
 	char			 v[64];
 
-	snprintf(v, sizeof(v), "%lld", (long long)q->id);
-	view_put(row, "Id", v);
+	view_put(row, "Id", int_str(v, q->id));
 	view_put(row, "Title", q->title);
 	view_put(row, "Product", q->product);
 	view_put(row, "Severity", view_label(r, "Severity", q->severity));

@@ -31,10 +31,8 @@ add_draft(void *arg, const struct draft_row *d)
 	row = view_row(r, "Drafts", l->n++);
 	view_put(row, "Title", d->title);
 	view_put(row, "Product", d->product);
-	snprintf(v, sizeof(v), "%lld", (long long)d->id);
-	view_put(row, "Id", v);
-	snprintf(v, sizeof(v), "%d", d->done);
-	view_put(row, "Done", v);
+	view_put(row, "Id", int_str(v, d->id));
+	view_put(row, "Done", int_str(v, d->done));
 	time_local(v, sizeof(v), (time_t)d->updated, r->user.tz);
 	view_put(row, "Updated", v);
 	return 0;
@@ -48,8 +46,7 @@ add_request(void *arg, const struct request_row *q)
 	HDF		*row = view_row(r, "Requests", l->n++);
 	char		 v[64];
 
-	snprintf(v, sizeof(v), "%lld", (long long)q->id);
-	view_put(row, "Id", v);
+	view_put(row, "Id", int_str(v, q->id));
 	view_put(row, "Title", q->title);
 	view_put(row, "Product", q->product);
 	/* the labels looked up here, as the queue does, not by the template */

@@ -136,6 +136,26 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/*
+ * int_str: v in decimal, written at the end of buf; returns where it
+ * begins.  For the values of a page's rows, where snprintf would cost
+ * more than the rest of the value.
+ */
+const char *
+int_str(char buf[24], int64_t v)
+{
+	uint64_t	 u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	char		*p = buf + 23;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
 /* random_bytes: n bytes from getrandom(2); aborts rather than go on weak. */
 void
 random_bytes(void *p, size_t n)

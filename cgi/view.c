@@ -60,10 +60,16 @@ view_setf(struct req *r, const char *value, const char *fmt, ...)
 HDF *
 view_row(struct req *r, const char *tree, int n)
 {
-	HDF	*h;
-	char	 name[128];
+	HDF		*h;
+	char		 name[128], num[24];
+	const char	*d = int_str(num, n);
+	size_t		 t = strlen(tree), nd = strlen(d);
 
-	snprintf(name, sizeof(name), "%s.%d", tree, n);
+	if (t + 1 + nd >= sizeof(name))	/* the names are the code's own */
+		abort();
+	memcpy(name, tree, t);		/* "Tree.N": not snprintf, a row */
+	name[t] = '.';
+	memcpy(name + t + 1, d, nd + 1);
 	check(hdf_get_node(view_hdf(r), name, &h));
 	return h;
 }
@@ -104,14 +110,25 @@ view_str(struct req *r, const char *key)
 	return i18n_get(r->lang, key);
 }
 
-/* view_label: the label of a stored code, group.code ("Severity", "moderate"). */
+/*
+ * view_label: the label of a stored code, group.code ("Severity",
+ * "moderate"); the code itself when it has none.  A list calls it twice
+ * a row: the key joined by hand, not by snprintf.
+ */
 const char *
 view_label(struct req *r, const char *group, const char *code)
 {
-	char	 key[128];
+	char		 key[128];
+	const char	*v;
+	size_t		 g = strlen(group), c = strlen(code);
 
-	snprintf(key, sizeof(key), "%s.%s", group, code);
-	return view_str(r, key);
+	if (g + 1 + c >= sizeof(key))
+		return code;
+	memcpy(key, group, g);
+	key[g] = '.';
+	memcpy(key + g + 1, code, c + 1);
+	v = view_str(r, key);
+	return v == key ? code : v;	/* not the key: it is on this stack */
 }
 
 /*

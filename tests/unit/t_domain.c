@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "unit.h"
+#include "http.h"
 
 /* Every statement of sql.c has a text and a name, and prepares. */
 TEST(sql_table_complete)
@@ -194,6 +195,23 @@ TEST(countries_and_zones)
 	CHECK(strcmp(i18n_pick("plx,pl-x"), "pl") == 0);
 }
 
+/* R12.1: a stored code's label in the request's language; a code
+ * without one shows as itself */
+TEST(labels)
+{
+	struct req	 r;
+	const char	*odd = "no_such_code";
+
+	memset(&r, 0, sizeof(r));
+	r.lang = "pl";
+	CHECK(strcmp(view_label(&r, "Severity", "moderate"), "Umiarkowana") == 0);
+	CHECK(strcmp(view_label(&r, "Queue.Status", "waiting"),
+	    "Czeka na klienta") == 0);
+	r.lang = "en";
+	CHECK(strcmp(view_label(&r, "Status", "waiting"), "Waiting for you") == 0);
+	CHECK(view_label(&r, "Status", odd) == odd);
+}
+
 /* B.7: 10,000 session tokens, all distinct. */
 TEST(tokens_distinct)
 {
@@ -217,6 +235,7 @@ main(void)
 	if (i18n_load() != 0)
 		abort();
 	RUN(countries_and_zones);
+	RUN(labels);
 	RUN(tokens_distinct);
 	RUN(sql_table_complete);
 	RUN(transactions_nest);

@@ -70,6 +70,18 @@ TEST(compare)
 	CHECK(!ct_equal("", ""));
 }
 
+TEST(decimal)
+{
+	char	 b[24];
+
+	CHECK(strcmp(int_str(b, 0), "0") == 0);
+	CHECK(strcmp(int_str(b, 7), "7") == 0);
+	CHECK(strcmp(int_str(b, 1234567890123LL), "1234567890123") == 0);
+	CHECK(strcmp(int_str(b, -42), "-42") == 0);
+	CHECK(strcmp(int_str(b, INT64_MAX), "9223372036854775807") == 0);
+	CHECK(strcmp(int_str(b, INT64_MIN), "-9223372036854775808") == 0);
+}
+
 TEST(buffers_and_random)
 {
 	struct buf	 b = { 0 };
@@ -142,6 +154,7 @@ main(void)
 	RUN(utf8);
 	RUN(local_paths);
 	RUN(compare);
+	RUN(decimal);
 	RUN(buffers_and_random);
 	RUN(log_escaping);
 	RUN(local_times);
