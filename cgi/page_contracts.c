@@ -109,8 +109,7 @@ add_entry(void *arg, const struct ledger_row *e)
 	view_put(row, "Delta", v);
 	view_put(row, "Kind", e->kind);
 	if (e->request != 0) {
-		snprintf(v, sizeof(v), "%lld", (long long)e->request);
-		view_put(row, "Request", v);
+		view_put(row, "Request", int_str(v, e->request));
 	}
 	view_put(row, "Title", e->title);
 	view_put(row, "Reason", e->reason);

@@ -19,8 +19,7 @@ add_count(void *arg, const char *queue, int64_t n)
 	char			 v[32];
 
 	view_put(row, "Name", queue);
-	snprintf(v, sizeof(v), "%lld", (long long)n);
-	view_put(row, "Count", v);
+	view_put(row, "Count", int_str(v, n));
 	return 0;
 }
 

@@ -36,8 +36,7 @@ add_message(void *arg, const struct thread_row *t)
 	HDF		*row = view_row(f->r, "Thread", f->n++);
 	char		 v[64];
 
-	snprintf(v, sizeof(v), "%lld", (long long)t->id);
-	view_put(row, "Id", v);
+	view_put(row, "Id", int_str(v, t->id));
 	view_put(row, "Author", t->author);
 	view_put(row, "Body", t->body);
 	time_local(v, sizeof(v), (time_t)t->created, f->r->user.tz);
@@ -53,14 +52,11 @@ add_file(void *arg, int64_t id, const char *name, int64_t size,
 	HDF		*row = view_row(f->r, "Files", f->n++);
 	char		 v[32];
 
-	snprintf(v, sizeof(v), "%lld", (long long)id);
-	view_put(row, "Id", v);
+	view_put(row, "Id", int_str(v, id));
 	view_put(row, "Name", name);
-	snprintf(v, sizeof(v), "%lld", (long long)size);
-	view_put(row, "Size", v);
+	view_put(row, "Size", int_str(v, size));
 	view_put(row, "Sha", sha);
-	snprintf(v, sizeof(v), "%lld", (long long)msg);
-	view_put(row, "Message", v);
+	view_put(row, "Message", int_str(v, msg));
 	return 0;
 }
 

@@ -6,6 +6,7 @@
  * account that owns it in the WHERE clause (R7.4).
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -583,6 +584,17 @@ view_columns(sqlite3_stmt *st, struct request_view *v)
 }
 
 /*
+ * view_clear: v empty, up to the description's first byte: the 80 KB
+ * behind it are not zeroed on every view of a page, only written as far
+ * as a description reaches (db_col_copy ends it).
+ */
+static void
+view_clear(struct request_view *v)
+{
+	memset(v, 0, offsetof(struct request_view, description) + 1);
+}
+
+/*
  * request_view: request id as the contact with sign-in email sees it,
  * names in lang.  1 when email is one of its contacts, 0 otherwise
  * (whether or not it exists: R7.4), -1 on error.
@@ -594,7 +606,7 @@ request_view(int64_t id, const char *email, const char *lang,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	memset(v, 0, sizeof(*v));
+	view_clear(v);
 	if ((st = db_query(STMT_REQUEST_FOR_CONTACT, "ITT", id, email,
 	    lang)) == NULL)
 		return -1;
@@ -616,7 +628,7 @@ request_view_engineer(int64_t id, int64_t engineer, const char *lang,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	memset(v, 0, sizeof(*v));
+	view_clear(v);
 	if ((st = db_query(STMT_REQUEST_FOR_ENGINEER, "IIT", id, engineer,
 	    lang)) == NULL)
 		return -1;

@@ -1,6 +1,7 @@
 /*
  * t_request: routing and response-by times (R5.3, R11.3), secondary
- * contacts (R5.5), the outbox and its delivery (R9.1).
+ * contacts (R5.5), the outbox and its delivery (R9.1), a request as its
+ * contacts see it (R7.4).
  */
 #include <sys/stat.h>
 
@@ -197,6 +198,50 @@ TEST(outbox)
 	    sent == 1);
 }
 
+/*
+ * R7.4: a request seen by its contact, and by no one else; a view used
+ * again holds the new request's description alone, though only its
+ * first byte is cleared (view_clear).
+ */
+TEST(view)
+{
+	struct request_view	*v = xcalloc(1, sizeof(*v));
+
+	CHECK(sqlite3_exec(db_handle(), "PRAGMA foreign_keys = OFF;"
+	    "INSERT INTO products (id, code, name, kind, portal_id, sort)"
+	    " VALUES (900, 'p900', 'Product', 'onprem', 1, 1);"
+	    "INSERT INTO versions (id, product_id, code, name, released,"
+	    " mainstream_end, extended_end, sort) VALUES (900, 900, '1', 'One',"
+	    " '2024-01-01', '', '', 1);"
+	    "INSERT INTO requests (id, draft_id, product_id, version_id, title,"
+	    " description, contract_id, severity, allday, country, timezone,"
+	    " queue, respond_by, created, updated) VALUES"
+	    " (901, 901, 900, 900, 'Long', printf('%.*c', 20000, 'x'), 1,"
+	    " 'moderate', 0, 'PL', 'UTC', 'EMEA/moderate', 5, 6, 7),"
+	    " (902, 902, 900, 900, 'Short', 'short', 1, 'critical', 1, 'PL',"
+	    " 'UTC', 'EMEA/critical', 5, 6, 7);"
+	    "INSERT INTO request_contacts (request_id, email, role, created)"
+	    " VALUES (901, 'ola@example.com', 'primary', 0),"
+	    " (902, 'ola@example.com', 'primary', 0);"
+	    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(request_view(901, "ola@example.com", "en", v) == 1);
+	CHECK(strlen(v->description) == 20000 && strcmp(v->title, "Long") == 0);
+	CHECK(request_view(902, "ola@example.com", "en", v) == 1);
+	CHECK(strcmp(v->description, "short") == 0 && v->allday == 1 &&
+	    strcmp(v->severity, "critical") == 0 && v->paused_left == -1);
+	/* a stranger, and a request that is not there: nothing of either */
+	CHECK(request_view(901, "eve@example.com", "en", v) == 0);
+	CHECK(v->id == 0 && v->title[0] == '\0' && v->description[0] == '\0');
+	CHECK(request_view(903, "ola@example.com", "en", v) == 0);
+	CHECK(v->id == 0 && v->owner_name[0] == '\0');
+	CHECK(sqlite3_exec(db_handle(), "DELETE FROM request_contacts WHERE"
+	    " request_id IN (901, 902); DELETE FROM requests WHERE id IN"
+	    " (901, 902); DELETE FROM versions WHERE id = 900;"
+	    " DELETE FROM products WHERE id = 900;", NULL, NULL, NULL) ==
+	    SQLITE_OK);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -208,6 +253,7 @@ main(void)
 	RUN(respond_by_pause);
 	RUN(secondary);
 	RUN(outbox);
+	RUN(view);
 	i18n_free();
 	unit_db_done();
 	DONE();
