@@ -14,15 +14,22 @@ signup guesser@example.com 'a long pass phrase' Gus Guesser work
 profile_fill guesser@example.com
 get /contracts
 tok=$(csrf_token)
-# N wrong guesses over one connection, one curl
-for i in $(seq "$N"); do
-	[ "$i" -gt 1 ] && echo next
-	printf 'silent\ncookie = "%s"\nurl = "%s/contracts/activate"\n' "$T/jar" "$BASE"
-	# a different well-formed Access ID each time (octal digits as 2-9)
-	printf 'data = "csrf=%s&access_id=23456-%s&contract_id=ABCDE-FGHJK"\n' \
-		"$tok" "$(printf '%05o' "$i" | tr 0-7 2-9)"
-	printf 'output = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n'
-done >"$T/guess.cfg"
+# N wrong guesses over one connection, one curl; the config written by
+# one awk, not a process a guess
+awk -v n="$N" -v jar="$T/jar" -v base="$BASE" -v tok="$tok" 'BEGIN {
+	for (i = 1; i <= n; i++) {
+		if (i > 1)
+			print "next"
+		printf "silent\ncookie = \"%s\"\nurl = \"%s/contracts/activate\"\n", jar, base
+		# a different well-formed Access ID each time (octal digits as 2-9)
+		o = sprintf("%05o", i)
+		id = ""
+		for (k = 1; k <= 5; k++)
+			id = id (substr(o, k, 1) + 2)
+		printf "data = \"csrf=%s&access_id=23456-%s&contract_id=ABCDE-FGHJK\"\n", tok, id
+		printf "output = \"/dev/null\"\nwrite-out = \"%%{http_code}\\n\"\n"
+	}
+}' >"$T/guess.cfg"
 start=$(date +%s)
 curl -s -K "$T/guess.cfg" >"$T/guess.out" 2>/dev/null
 echo "# $N guesses in $(( $(date +%s) - start )) s"
