@@ -155,18 +155,23 @@ post() {
 	http POST "$path" "${args[@]}"
 }
 
-# csrf_token: the form token in the last page fetched (GET / if none).
+# csrf_token: the form token in the last page fetched (GET /signin if
+# none).  Read by the shell, not sed: every post asks for it.
 csrf_token() {
-	local t="" line re='name="csrf" value="([0-9a-f]*)"'
-	# read by the shell, not sed: every post asks for it
-	while IFS= read -r line || [ -n "$line" ]; do
-		[[ $line =~ $re ]] && { t=${BASH_REMATCH[1]}; break; }
-	done 2>/dev/null <"$T/body"
+	local t
+	t=$(token_in "$T/body")
 	if [ -z "$t" ]; then
 		curl -s -L -o "$T/csrfpage" -b "${JAR:-$T/jar}" -c "${JAR:-$T/jar}" "$BASE/signin"
-		t=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/csrfpage" | head -1)
+		t=$(token_in "$T/csrfpage")
 	fi
 	echo "$t"
+}
+# token_in FILE: the first form token in FILE
+token_in() {
+	local line re='name="csrf" value="([0-9a-f]*)"'
+	while IFS= read -r line || [ -n "$line" ]; do
+		[[ $line =~ $re ]] && { echo "${BASH_REMATCH[1]}"; return; }
+	done 2>/dev/null <"$1"
 }
 
 # header NAME: the value of the last answer's first header NAME (read by
