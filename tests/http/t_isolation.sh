@@ -34,7 +34,10 @@ for round in $(seq 100); do
 		for i in "${!pages[@]}"; do
 			args+=(-o "$T/page$i" "$BASE${pages[i]}")
 		done
-		curl -s -i -b "$T/$who" -c "$T/$who" "${args[@]}"
+		if ! curl -s -i -b "$T/$who" -c "$T/$who" "${args[@]}"; then
+			leak="$leak round $round: $who's pages were not all fetched;"
+			break 2
+		fi
 		for i in "${!pages[@]}"; do
 			page=$(<"$T/page$i")
 			if [[ $page =~ $bad ]]; then
