@@ -108,9 +108,8 @@ add_entry(void *arg, const struct ledger_row *e)
 	snprintf(v, sizeof(v), "%+d", e->delta);
 	view_put(row, "Delta", v);
 	view_put(row, "Kind", e->kind);
-	if (e->request != 0) {
+	if (e->request != 0)
 		view_put(row, "Request", int_str(v, e->request));
-	}
 	view_put(row, "Title", e->title);
 	view_put(row, "Reason", e->reason);
 	view_put(row, "Who", e->who);

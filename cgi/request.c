@@ -6,8 +6,8 @@
  * account that owns it in the WHERE clause (R7.4).
  */
 #include <ctype.h>
-#include <stddef.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
