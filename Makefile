@@ -7,20 +7,22 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
            -I/usr/include/ClearSilver
 # ClearSilver ships only static libraries in Debian; they need zlib.
-LIBS     = -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lsqlite3 -lscrypt
+LIBS     = -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lsqlite3 -lscrypt \
+           -loath -lqrencode -lsodium
 ASAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
 
 B        = build
 CORE     = util config sql db password throttle account session i18n tpl \
            catalogue contract sla mail request multipart \
-           payment
+           payment totp identity
 PLUMB    = req form reply view route serve
-PAGES    = page_start page_auth page_profile page_contracts \
+PAGES    = page_start page_auth page_account page_profile page_contracts \
            page_requests page_request page_wizard \
            page_ppi page_queue
 WORKER   = main $(PLUMB) $(PAGES)
-HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h cgi/multipart.h
+HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h cgi/multipart.h cgi/totp.h \
+           cgi/identity.h
 
 CORE_O   = $(CORE:%=$(B)/%.o)
 WORKER_O = $(WORKER:%=$(B)/%.o)

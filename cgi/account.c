@@ -75,6 +75,10 @@ account_load(int64_t id, struct account *a)
 		db_col_copy(st, 11, a->tz, sizeof(a->tz));
 		db_col_copy(st, 12, a->lang, sizeof(a->lang));
 		db_col_copy(st, 13, a->method, sizeof(a->method));
+		a->verified = (int)db_col_int(st, 14);
+		db_col_copy(st, 15, a->pending_email,
+		    sizeof(a->pending_email));
+		a->totp_on = (int)db_col_int(st, 16);
 	}
 	db_done(st);
 	return rc;
@@ -107,18 +111,17 @@ account_by_email(const char *email, struct account *a, char *hash,
 
 /*
  * account_create: a new account (R1.2) with an already validated,
- * normalised email, a password to hash, names, kind and the language it
- * signed up in.  Sets *id.  ACCT_EXISTS when the email is taken.
+ * normalised email, the scrypt hash of its password (computed by the
+ * caller before its write transaction: R14.4), names, kind and the
+ * language it signed up in.  Sets *id.  ACCT_EXISTS when the email is
+ * taken.
  */
 enum acct_err
-account_create(const char *email, const char *pw, const char *first,
+account_create(const char *email, const char *hash, const char *first,
     const char *last, const char *kind, const char *lang, int64_t *id)
 {
-	char	 hash[SCRYPT_MCF_LEN];
 	int	 rc;
 
-	if (password_hash(hash, sizeof(hash), pw) != 0)
-		return ACCT_FAIL;
 	rc = db_exec(STMT_ACCOUNT_INSERT, "TTTTTTI", email, hash, first, last,
 	    kind, lang, (int64_t)time(NULL));
 	if (rc == SQLITE_CONSTRAINT)
@@ -160,5 +163,13 @@ int
 account_set_role(int64_t id, const char *role)
 {
 	return db_exec(STMT_ACCOUNT_SET_ROLE, "IT", id, role) == SQLITE_OK &&
+	    db_changes() == 1 ? 0 : -1;
+}
+
+/* account_set_verified: the account's address is proven (R14.1).  0/-1. */
+int
+account_set_verified(int64_t id)
+{
+	return db_exec(STMT_ACCOUNT_SET_VERIFIED, "I", id) == SQLITE_OK &&
 	    db_changes() == 1 ? 0 : -1;
 }

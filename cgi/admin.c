@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "supportal.h"
+#include "totp.h"
 
 struct cmd {
 	const char	*name;
@@ -81,12 +83,54 @@ read_file(const char *path)
 }
 
 /*
- * migrate: apply schema/NNN_*.sql above the database's user_version, in
- * order, each in its own transaction.  Each file ends by setting
- * PRAGMA user_version to its own number.  Returns 0 or -1.
+ * identity_upgraded: what the upgrade to 011_identity (R14.1) did to the
+ * accounts that were there.  With trust (migrate --trust-existing) every
+ * one is marked verified; otherwise those that are not engineers stay
+ * unverified until their owners follow a link, and the operator is told
+ * how many.  Returns 0 or -1.
  */
 static int
-migrate(void)
+identity_upgraded(int trust)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n = 0;
+
+	if (trust) {
+		if (db_begin_write() != 0)
+			return -1;
+		if (db_exec(STMT_ACCOUNTS_VERIFY_ALL, "") != SQLITE_OK) {
+			db_rollback();
+			return -1;
+		}
+		n = db_changes();
+		if (db_commit() != 0)
+			return -1;
+		printf("011_identity: --trust-existing: %lld existing account%s "
+		    "marked verified\n", (long long)n, n == 1 ? "" : "s");
+		return 0;
+	}
+	if ((st = db_query(STMT_ACCOUNTS_COUNT_UNVERIFIED, "")) == NULL)
+		return -1;
+	if (db_row(st) == 1)
+		n = db_col_int(st, 0);
+	db_done(st);
+	printf("011_identity: %lld customer account%s unverified until "
+	    "the owner confirms the address\n(supportalctl verify-account "
+	    "EMAIL, or migrate --trust-existing on the upgrade); engineer\n"
+	    "accounts are verified\n", (long long)n, n == 1 ? " is" :
+	    "s are");
+	return 0;
+}
+
+/*
+ * migrate: apply schema/NNN_*.sql above the database's user_version, in
+ * order, each in its own transaction.  Each file ends by setting
+ * PRAGMA user_version to its own number.  When an existing database
+ * (not a new one) went past 011 in this run, identity_upgraded(trust)
+ * settles its accounts.  Returns 0 or -1.
+ */
+static int
+migrate(int trust)
 {
 	char		 dir[700], path[1000], **names = NULL;
 	size_t		 n = 0, i;
@@ -146,24 +190,63 @@ migrate(void)
 		    db_version(), SUPPORTAL_SCHEMA_VERSION);
 		rc = -1;
 	}
+	if (rc == 0 && have > 0 && have < 11)
+		rc = identity_upgraded(trust);
+	else if (rc == 0 && trust && have >= 11)
+		printf("--trust-existing: the database was at version %d "
+		    "already,\nnothing marked (supportalctl verify-account "
+		    "EMAIL marks one account)\n", have);
 	return rc;
+}
+
+/*
+ * key_file: create the key file of the configuration (TOTP secrets are
+ * sealed with it, R14.6) if it is missing, 32 random bytes, mode 0600.
+ * 0, or -1 with the reason printed.
+ */
+static int
+key_file(void)
+{
+	switch (totp_key_create(cfg.key_file)) {
+	case 0:
+		printf("created key file %s\n", cfg.key_file);
+		return 0;
+	case 1:
+		return 0;
+	default:
+		fprintf(stderr, "supportalctl: cannot create the key file %s "
+		    "(32 random bytes, mode 0600): create it, or set "
+		    "Auth.KeyFile\n", cfg.key_file);
+		return -1;
+	}
 }
 
 static int
 cmd_migrate(int argc, char **argv)
 {
-	if (argc != 1)
+	int	 trust = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--trust-existing") == 0)
+		trust = 1;
+	else if (argc != 1)
 		return cmd_usage(stderr);
-	(void)argv;
-	return migrate() == 0 ? 0 : 1;
+	if (key_file() != 0)
+		return 1;
+	return migrate(trust) == 0 ? 0 : 1;
 }
 
-/* init: the directories of var/ and a migrated database. */
+/*
+ * init: the directories of var/, the key file and a migrated database.
+ * Only the portal's own user reads any of them (nginx reaches the
+ * workers through their socket, never var/): directories 0700, files
+ * 0600, existing ones too (SECURITY.md M.63).
+ */
 static int
 cmd_init(int argc, char **argv)
 {
 	static const char *const sub[] = { "", "/attachments", "/spool",
 	    "/spool/mail", "/run", "/log", "/tmp" };
+	static const char *const db_files[] = { "", "-wal", "-shm" };
 	char	 path[700];
 	size_t	 i;
 
@@ -172,14 +255,20 @@ cmd_init(int argc, char **argv)
 		return cmd_usage(stderr);
 	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
 		snprintf(path, sizeof(path), "%s%s", cfg.var, sub[i]);
-		if (mkdir_p(path, strcmp(sub[i], "/tmp") == 0 ? 0700 : 0750))
+		if (mkdir_p(path, 0700))
 			return 1;
 	}
-	if (db_open(cfg.db, 1) != 0)
+	if (key_file() != 0 || db_open(cfg.db, 1) != 0)
 		return 1;
-	if (chmod(cfg.db, 0640) != 0)
-		return 1;
-	return migrate() == 0 ? 0 : 1;
+	for (i = 0; i < sizeof(db_files) / sizeof(db_files[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", cfg.db, db_files[i]);
+		if (chmod(path, 0600) != 0 && (i == 0 || errno != ENOENT)) {
+			fprintf(stderr, "supportalctl: chmod %s: %s\n", path,
+			    strerror(errno));
+			return 1;
+		}
+	}
+	return migrate(0) == 0 ? 0 : 1;
 }
 
 /*
@@ -190,13 +279,14 @@ static int64_t
 add(const char *email, const char *pw, const char *first, const char *last,
     const char *kind, const char *role, const struct profile *p)
 {
-	char	 norm[EMAIL_MAX + 1];
+	char	 norm[EMAIL_MAX + 1], hash[SCRYPT_MCF_LEN];
 	int64_t	 id = 0;
 
 	email_normalise(norm, sizeof(norm), email);
-	if (db_begin_write() != 0)
+	if (password_hash(hash, sizeof(hash), pw) != 0 ||
+	    db_begin_write() != 0)
 		return -1;
-	switch (account_create(norm, pw, first, last, kind,
+	switch (account_create(norm, hash, first, last, kind,
 	    p ? p->lang : "en", &id)) {
 	case ACCT_OK:
 		break;
@@ -207,7 +297,9 @@ add(const char *email, const char *pw, const char *first, const char *last,
 		db_rollback();
 		return -1;
 	}
-	if ((role != NULL && account_set_role(id, role) != 0) ||
+	/* the operator's accounts and the demo's are verified (R14.1) */
+	if (account_set_verified(id) != 0 ||
+	    (role != NULL && account_set_role(id, role) != 0) ||
 	    (p != NULL && account_set_profile(id, p) != 0)) {
 		db_rollback();
 		return -1;
@@ -648,9 +740,76 @@ cmd_remind(int argc, char **argv)
 }
 
 /*
+ * not_link: 0 when path is not a symbolic link (or does not exist), else
+ * -1 with the refusal printed (SECURITY.md M.63).
+ */
+static int
+not_link(const char *path)
+{
+	struct stat	 sb;
+
+	if (lstat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		fprintf(stderr, "supportalctl: %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(sb.st_mode)) {
+		fprintf(stderr, "supportalctl: %s is a symbolic link: refusing "
+		    "to write the backup through it\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * part_create: create path (FILE.part) empty, mode 0600 whatever the
+ * umask, never through a symbolic link: a regular file left by an
+ * earlier run is removed first, anything else refused.  SQLite then
+ * opens the file it finds there.  0, or -1 with the reason printed.
+ */
+static int
+part_create(const char *path)
+{
+	struct stat	 sb;
+	int		 fd, e;
+
+	if (lstat(path, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode)) {
+			fprintf(stderr, "supportalctl: %s exists and is not a "
+			    "regular file (a symbolic link?): refusing\n", path);
+			return -1;
+		}
+		if (unlink(path) != 0)
+			goto fail;
+	} else if (errno != ENOENT)
+		goto fail;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) < 0)
+		goto fail;
+	if (fchmod(fd, 0600) != 0) {
+		e = errno;
+		close(fd);
+		unlink(path);
+		errno = e;
+		goto fail;
+	}
+	return close(fd);
+fail:
+	fprintf(stderr, "supportalctl: %s: %s\n", path, strerror(errno));
+	return -1;
+}
+
+/*
  * backup FILE: a consistent copy of the database while the portal runs
  * (SQLite's online backup, a few pages a step so that writers are held
- * up little), written beside FILE and renamed onto it when complete.
+ * up little), written to FILE.part and renamed onto FILE when complete.
+ * The copy holds every account: FILE is mode 0600 whatever the umask,
+ * and a symbolic link at FILE or FILE.part is refused rather than
+ * followed (SECURITY.md M.63).  SQLite itself opens FILE.part-journal
+ * with O_NOFOLLOW and the mode of FILE.part, and removes one it finds
+ * beside the empty FILE.part (3.40, seen with strace).
  */
 static int
 cmd_backup(int argc, char **argv)
@@ -662,20 +821,24 @@ cmd_backup(int argc, char **argv)
 
 	if (argc != 2)
 		return cmd_usage(stderr);
-	snprintf(tmp, sizeof(tmp), "%s.part", argv[1]);
-	unlink(tmp);
-	if (sqlite3_open(tmp, &to) != SQLITE_OK) {
-		fprintf(stderr, "supportalctl: %s: %s\n", tmp,
-		    sqlite3_errmsg(to));
-		sqlite3_close(to);
+	if (strlen(argv[1]) + sizeof(".part") > sizeof(tmp)) {
+		fprintf(stderr, "supportalctl: %s: name too long\n", argv[1]);
 		return 1;
+	}
+	snprintf(tmp, sizeof(tmp), "%s.part", argv[1]);
+	if (not_link(argv[1]) != 0 || part_create(tmp) != 0)
+		return 1;
+	if (sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+		fprintf(stderr, "supportalctl: %s: %s\n", tmp,
+		    to ? sqlite3_errmsg(to) : "cannot open");
+		goto fail;
 	}
 	if ((b = sqlite3_backup_init(to, "main", db_handle(), "main")) ==
 	    NULL) {
 		fprintf(stderr, "supportalctl: backup: %s\n",
 		    sqlite3_errmsg(to));
-		sqlite3_close(to);
-		return 1;
+		goto fail;
 	}
 	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
 	    rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
@@ -684,16 +847,67 @@ cmd_backup(int argc, char **argv)
 	if (rc != SQLITE_DONE) {
 		fprintf(stderr, "supportalctl: backup: %s\n",
 		    sqlite3_errstr(rc));
-		sqlite3_close(to);
-		unlink(tmp);
-		return 1;
+		goto fail;
 	}
-	if (sqlite3_close(to) != SQLITE_OK || rename(tmp, argv[1]) != 0) {
+	rc = sqlite3_close(to);
+	to = NULL;
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "supportalctl: %s: %s\n", tmp,
+		    sqlite3_errstr(rc));
+		goto fail;
+	}
+	/* once more: FILE may have become a link while the copy ran */
+	if (not_link(argv[1]) != 0)
+		goto fail;
+	if (rename(tmp, argv[1]) != 0) {
 		fprintf(stderr, "supportalctl: %s: %s\n", argv[1],
 		    strerror(errno));
-		return 1;
+		goto fail;
 	}
 	printf("backup written to %s\n", argv[1]);
+	return 0;
+fail:
+	sqlite3_close(to);
+	unlink(tmp);
+	return 1;
+}
+
+/*
+ * verify-account EMAIL: the account's address is taken as proven
+ * (R14.1), as if its owner had followed the link mailed to it.
+ */
+static int
+cmd_verify_account(int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	char		 norm[EMAIL_MAX + 1];
+	int64_t		 id = 0;
+
+	if (argc != 2)
+		return cmd_usage(stderr);
+	email_normalise(norm, sizeof(norm), argv[1]);
+	if ((st = db_query(STMT_ACCOUNT_ID_BY_EMAIL, "T", norm)) == NULL)
+		return 1;
+	if (db_row(st) == 1)
+		id = db_col_int(st, 0);
+	db_done(st);
+	if (id == 0) {
+		fprintf(stderr, "supportalctl: no account has the email %s\n",
+		    norm);
+		return 1;
+	}
+	if (db_begin_write() != 0)
+		return 1;
+	if (account_set_verified(id) != 0) {
+		db_rollback();
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	if (db_commit() != 0) {
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	printf("verified %s\n", norm);
 	return 0;
 }
 
@@ -779,10 +993,17 @@ cmd_check(int argc, char **argv)
 static const struct cmd	 cmds[] = {
 	{ "init", cmd_init, 0, "",
 	  "Create the var directory (attachments, spool, run, log, a private\n"
-	  "tmp) and a database with every migration applied." },
-	{ "migrate", cmd_migrate, 1, "",
+	  "tmp), the key file if missing (Auth.KeyFile, default\n"
+	  "var/secret.key) and a database with every migration applied.\n"
+	  "Directories are made mode 0700, files 0600 (existing ones too)." },
+	{ "migrate", cmd_migrate, 1, "[--trust-existing]",
 	  "Apply the migrations of schema/ that the database lacks, each in\n"
-	  "one transaction.  Workers refuse a database of another version." },
+	  "one transaction, and create the key file if missing.  Workers\n"
+	  "refuse a database of another version.  The upgrade to 011 leaves\n"
+	  "existing customer accounts unverified until their owners follow\n"
+	  "a link (R14.1) and says how many; with --trust-existing, for\n"
+	  "addresses known to be real, it marks every existing account\n"
+	  "verified instead." },
 	{ "demo", cmd_demo, 1, "",
 	  "Add the demo accounts (a personal one, a work one, an engineer)\n"
 	  "and print their sign-ins.  Running it again changes nothing." },
@@ -827,8 +1048,9 @@ static const struct cmd	 cmds[] = {
 	  "send-mail delivers them." },
 	{ "backup", cmd_backup, 1, "FILE",
 	  "Write a consistent copy of the database to FILE while the portal\n"
-	  "runs (SQLite's online backup).  Attachments are files under\n"
-	  "var/attachments/: copy them too." },
+	  "runs (SQLite's online backup), through FILE.part, mode 0600.  A\n"
+	  "symbolic link at FILE or FILE.part is refused.  Attachments are\n"
+	  "files under var/attachments/: copy them too." },
 	{ "check", cmd_check, 1, "",
 	  "Check the database (PRAGMA integrity_check), that every contract's\n"
 	  "balance equals its ledger, and that every attachment is present\n"
@@ -837,6 +1059,10 @@ static const struct cmd	 cmds[] = {
 	  "--email E --first F --last L [--kind personal|work] [--engineer]",
 	  "Add a login account; the password is read from standard input.\n"
 	  "--engineer makes it a support engineer's account." },
+	{ "verify-account", cmd_verify_account, 1, "EMAIL",
+	  "Mark the address of the account EMAIL verified (R14.1), as if its\n"
+	  "owner had followed the link mailed to it.  Exits 1 when no account\n"
+	  "has that email." },
 };
 
 #define NCMDS	(sizeof(cmds) / sizeof(cmds[0]))
@@ -862,6 +1088,7 @@ main(int argc, char *argv[])
 	size_t	 i;
 	int	 rc;
 
+	umask(077);	/* every file and directory is ours alone (M.63) */
 	if (argc < 2)
 		return usage(stderr);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0)

@@ -59,6 +59,9 @@ config_load(void)
 	cfg.max_form = 64 * 1024;
 	cfg.max_upload = 10 * 1024 * 1024;
 	cfg.max_params = 200;
+	strlcpy_(cfg.staff_label, "Support", sizeof(cfg.staff_label));
+	cfg.signup_ip_hour = 10;
+	cfg.signup_minute = 60;
 
 	path = getenv("SUPPORTAL_CONFIG");
 	if (path == NULL && access("supportal.hdf", R_OK) == 0)
@@ -88,6 +91,12 @@ config_load(void)
 		    "Session.AbsTimeout", cfg.abs_timeout);
 		/* only a test configuration sets it (payment.c: fault) */
 		cfg.test_faults = hdf_get_int_value(h, "Testing.Faults", 0);
+		cfg.totp_engineers = hdf_get_int_value(h, "Auth.RequireTOTP",
+		    0);
+		cfg.signup_ip_hour = hdf_get_int_value(h,
+		    "Auth.SignupPerClientHour", cfg.signup_ip_hour);
+		cfg.signup_minute = hdf_get_int_value(h,
+		    "Auth.SignupPerMinute", cfg.signup_minute);
 	}
 	set_str(cfg.root, sizeof(cfg.root), h, "Root", "SUPPORTAL_ROOT");
 	set_str(cfg.var, sizeof(cfg.var), h, "Var", "SUPPORTAL_VAR");
@@ -98,8 +107,19 @@ config_load(void)
 	set_str(cfg.mail_from, sizeof(cfg.mail_from), h, "Mail.From", NULL);
 	set_str(cfg.sendmail, sizeof(cfg.sendmail), h, "Mail.Sendmail",
 	    "SUPPORTAL_SENDMAIL");
+	set_str(cfg.key_file, sizeof(cfg.key_file), h, "Auth.KeyFile",
+	    "SUPPORTAL_KEY_FILE");
+	set_str(cfg.staff_label, sizeof(cfg.staff_label), h,
+	    "Auth.StaffLabel", NULL);
 	hdf_destroy(&h);
 
+	/* the tests sign up hundreds of accounts from one address */
+	if ((sc = getenv("SUPPORTAL_SIGNUP_LIMITS")) != NULL && *sc != '\0' &&
+	    sscanf(sc, "%d,%d", &cfg.signup_ip_hour, &cfg.signup_minute) != 2) {
+		fprintf(stderr, "supportal: SUPPORTAL_SIGNUP_LIMITS is "
+		    "per-client-hour,per-minute\n");
+		return -1;
+	}
 	if ((sc = getenv("SUPPORTAL_SCRYPT")) != NULL && *sc != '\0' &&
 	    sscanf(sc, "%d,%d,%d", &cfg.scrypt_logn, &cfg.scrypt_r,
 	    &cfg.scrypt_p) != 3) {
@@ -117,6 +137,9 @@ config_load(void)
 	if (realpath(cfg.var, real) != NULL)
 		strlcpy_(cfg.var, real, sizeof(cfg.var));
 	snprintf(cfg.db, sizeof(cfg.db), "%s/supportal.db", cfg.var);
+	if (cfg.key_file[0] == '\0')
+		snprintf(cfg.key_file, sizeof(cfg.key_file), "%s/secret.key",
+		    cfg.var);
 	/* an origin ends without a slash: it is compared with Origin */
 	while (strlen(cfg.origin) > 0 &&
 	    cfg.origin[strlen(cfg.origin) - 1] == '/')

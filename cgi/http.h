@@ -185,6 +185,7 @@ enum rflag {
 	RF_ID		= 1 << 3,	/* the path has a numeric :id */
 	RF_UPLOAD	= 1 << 4,	/* takes multipart bodies (R11.9) */
 	RF_HOLD		= 1 << 5,	/* its "body" outlives a session (R11.8) */
+	RF_VERIFIED	= 1 << 6,	/* a proven address only (R14.1) */
 };
 
 typedef void	 (*handler)(struct req *);

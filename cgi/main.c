@@ -21,6 +21,7 @@
 #include <fcgiapp.h>
 
 #include "http.h"
+#include "totp.h"
 
 static int
 usage(void)
@@ -65,6 +66,7 @@ main(int argc, char *argv[])
 	FCGX_Request	 fr;
 	int		 v;
 
+	umask(077);	/* files it creates are the portal's alone (M.63) */
 	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
 		route_print();
 		return 0;
@@ -72,6 +74,9 @@ main(int argc, char *argv[])
 	if (argc != 1)
 		return usage();
 	if (config_load() != 0 || i18n_load() != 0)
+		return 1;
+	/* the key that seals the second factors' secrets (R14.6) */
+	if (totp_init(cfg.key_file) != 0)
 		return 1;
 	if (db_open(cfg.db, 0) != 0)
 		return 1;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "identity.h"
 #include "pages.h"
 
 static const char *const kinds[] = { "personal", "work", NULL };
@@ -35,7 +36,7 @@ static const struct field password_fields[] = {
  * password_too_long: A.3: a password over PASSWORD_MAX bytes is refused
  * with 400 before any hash is computed.
  */
-static int
+int
 password_too_long(struct req *r, const char *name)
 {
 	const char	*pw = req_param(&r->form, name);
@@ -51,7 +52,7 @@ password_too_long(struct req *r, const char *name)
  * new_password_check: the rules for a new password (A.3, A.4): at least
  * PASSWORD_MIN characters and not one of the common ones.
  */
-static void
+void
 new_password_check(struct form *fm, const char *name, const char *email)
 {
 	const char	*pw = form_get(fm, name);
@@ -69,21 +70,52 @@ new_password_check(struct form *fm, const char *name, const char *email)
 		form_error(fm, name, "PasswordCommon");
 }
 
-/* begin_session: a new session for account; cookie set.  0 or -1. */
-static int
-begin_session(struct req *r, int64_t account)
+/*
+ * next_query: "?next=" and the local path next, percent-encoded but for
+ * the characters a path needs, appended to to.
+ */
+static void
+next_query(struct buf *to, const char *next)
 {
-	char	 token[65];
+	const char	*p;
 
-	if (session_create(account, r->ip, r->now, token, &r->sess) != 0)
+	buf_puts(to, "?next=");
+	for (p = next; *p != '\0'; p++)
+		if (isalnum((unsigned char)*p) || strchr("/-_.", *p))
+			buf_add(to, p, 1);
+		else
+			buf_printf(to, "%%%02X", (unsigned char)*p);
+}
+
+/*
+ * begin_session: a new session for account, waiting for its code when
+ * mfa (R14.6); cookie set.  0 or -1.
+ */
+static int
+begin_session(struct req *r, int64_t account, int mfa)
+{
+	char		 token[65];
+	const char	*agent = req_env(r, "HTTP_USER_AGENT");
+
+	if (session_create(account, r->ip, agent, mfa, r->now, token,
+	    &r->sess) != 0)
 		return -1;
 	session_cookie(r, token, -1);
 	return 0;
 }
 
+static void	 code_redirect(struct req *, const char *);
+
 static void
 signin_render(struct req *r, int status, const struct form *fm)
 {
+	static const char *const notes[] = { "verified", "reset", "deleted",
+	    NULL };
+	size_t		 i;
+
+	for (i = 0; notes[i] != NULL; i++)
+		if (req_param(&r->query, notes[i]) != NULL)
+			view_set(r, "Page.Note", notes[i]);
 	view_set(r, "Page.Title", view_str(r, "Signin.Title"));
 	if (fm != NULL)
 		form_to_hdf(r, fm);
@@ -109,21 +141,28 @@ page_auth_signin_get(struct req *r)
  * signin_take: count this attempt against the email, the address and
  * the pair before the password is checked (A.6); 0, 1 when one of them
  * is at its limit, -1 on error.  ids receives the rows to give back if
- * the password is right.
+ * the password is right.  The account's own limit stops only clients
+ * that have failed on it: failures from elsewhere never lock the owner
+ * out of a client that has not (R14.5, M.57), and a client that has
+ * failed meets both limits.
  */
-static int
+int
 signin_take(struct req *r, const char *email, int64_t *ids, int n)
 {
 	static const enum throttle_kind kinds[3] = { THR_SIGNIN_ACCOUNT_IP,
 	    THR_SIGNIN_ACCOUNT, THR_SIGNIN_IP };
 	char		 pair[EMAIL_MAX + 80];
 	const char	*keys[3];
+	int		 failed;
 
 	snprintf(pair, sizeof(pair), "%s|%s", email, r->ip);
 	keys[0] = pair;
 	keys[1] = email;
 	keys[2] = r->ip;
-	return throttle_take(kinds, keys, n, r->now, ids);
+	if ((failed = throttle_count(THR_SIGNIN_ACCOUNT_IP, pair, r->now)) < 0)
+		return -1;
+	return throttle_take_some(kinds, keys, n, failed ? ~0u : ~2u, r->now,
+	    ids);
 }
 
 /*
@@ -139,6 +178,7 @@ page_auth_signin_post(struct req *r)
 	struct form	 fm;
 	struct account	 a;
 	char		 email[EMAIL_MAX + 1], hash[SCRYPT_MCF_LEN + 1];
+	char		 fresh[SCRYPT_MCF_LEN];
 	const char	*pw, *next;
 	int64_t		 ids[3];
 	int		 found, ok, b;
@@ -187,30 +227,46 @@ page_auth_signin_post(struct req *r)
 		signin_render(r, 422, NULL);
 		return;
 	}
+	/* a weaker hash is upgraded, hashed before the write (R14.4) */
+	fresh[0] = '\0';
+	if (password_needs_rehash(hash) &&
+	    password_hash(fresh, sizeof(fresh), pw) != 0) {
+		reply_error(r, 500);
+		return;
+	}
 	if (throttle_give_back(ids, 3) != 0 || db_begin_write() != 0) {
 		reply_error(r, 500);
 		return;
 	}
-	if (password_needs_rehash(hash)) {
-		char	 fresh[SCRYPT_MCF_LEN];
-
-		if (password_hash(fresh, sizeof(fresh), pw) != 0 ||
-		    account_set_hash(a.id, fresh) != 0) {
-			reply_abort(r);
-			return;
-		}
-	}
-	if (begin_session(r, a.id) != 0) {
+	if ((fresh[0] != '\0' && account_set_hash(a.id, fresh) != 0) ||
+	    begin_session(r, a.id, a.totp_on) != 0) {
 		reply_abort(r);
 		return;
 	}
 	if (reply_commit(r) != 0)
 		return;
-	log_line(r->rid, "signin ok account=%lld ip=%s", (long long)a.id,
-	    r->ip);
-	r->log_note = "signin-ok";
+	log_line(r->rid, "signin %s account=%lld ip=%s", a.totp_on ?
+	    "password-ok" : "ok", (long long)a.id, r->ip);
+	r->log_note = a.totp_on ? "signin-password-ok" : "signin-ok";
+	if (a.totp_on) {		/* the code comes next (R14.6) */
+		code_redirect(r, next);
+		return;
+	}
 	/* where to go next: a local path, else the start page (G.31) */
 	reply_redirect(r, next != NULL && path_is_local(next) ? next : "/");
+}
+
+/* code_redirect: to the code page, keeping where to go after it. */
+static void
+code_redirect(struct req *r, const char *next)
+{
+	struct buf	 to = { 0 };
+
+	buf_puts(&to, "/signin/code");
+	if (next != NULL && path_is_local(next))
+		next_query(&to, next);
+	reply_redirect(r, to.p);
+	buf_free(&to);
 }
 
 static void
@@ -234,51 +290,65 @@ page_auth_signup_get(struct req *r)
 }
 
 /*
- * POST /signup: a new account (R1.2), signed in at once and sent to the
- * one-time profile (R2.1).
+ * POST /signup: a new account, not signed in: the same answer whether
+ * the address was free or not, a mail to it either way (R14.1, R14.2).
+ * Counted per client (its /64 for IPv6) and over everyone (R14.4); the
+ * password is hashed before the write transaction.
  */
 void
 page_auth_signup_post(struct req *r)
 {
+	static const enum throttle_kind limits[2] = { THR_SIGNUP_IP,
+	    THR_SIGNUP_ALL };
 	struct form	 fm;
-	char		 email[EMAIL_MAX + 1];
-	int64_t		 id = 0;
-	int		 valid;
+	char		 email[EMAIL_MAX + 1], client[80];
+	char		 hash[SCRYPT_MCF_LEN];
+	const char	*keys[2] = { client, "*" };
+	int64_t		 ids[2];
+	int		 valid, b;
 
 	if (password_too_long(r, "password"))
 		return;
 	valid = form_read(r, &fm, signup_fields, NF(signup_fields));
 	email_normalise(email, sizeof(email), form_get(&fm, "email"));
 	new_password_check(&fm, "password", email);
+	if (!identity_name_ok(form_get(&fm, "first"), form_get(&fm, "last")))
+		form_error(&fm, "last", "NameStaff");
 	if (!valid || fm.nerr > 0) {
 		signup_render(r, 422, &fm);
 		return;
 	}
-	if (reply_begin(r) != 0)
-		return;
-	switch (account_create(email, form_get(&fm, "password"),
-	    form_get(&fm, "first"), form_get(&fm, "last"),
-	    form_get(&fm, "kind"), r->lang, &id)) {
-	case ACCT_OK:
-		break;
-	case ACCT_EXISTS:
-		db_rollback();
-		form_error(&fm, "email", "EmailTaken");
-		signup_render(r, 422, &fm);
-		return;
-	default:
-		reply_abort(r);
+	throttle_client_key(client, sizeof(client), r->ip);
+	if ((b = throttle_take(limits, keys, 2, r->now, ids)) != 0) {
+		if (b < 0) {
+			reply_error(r, 500);
+			return;
+		}
+		log_line(r->rid, "signup throttled ip=%s", r->ip);
+		r->log_note = "signup-throttled";
+		view_set(r, "Page.Throttled", "1");
+		form_to_hdf(r, &fm);
+		signup_render(r, 429, NULL);
 		return;
 	}
-	if (begin_session(r, id) != 0) {
-		reply_abort(r);
+	if (password_hash(hash, sizeof(hash), form_get(&fm, "password")) !=
+	    0 || identity_signup(email, hash, form_get(&fm, "first"),
+	    form_get(&fm, "last"), form_get(&fm, "kind"), r->lang,
+	    r->now) != 0) {
+		reply_error(r, 500);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
-	log_line(r->rid, "signup account=%lld ip=%s", (long long)id, r->ip);
+	log_line(r->rid, "signup ip=%s", r->ip);
 	r->log_note = "signup";
-	reply_redirect(r, "/profile");
+	reply_redirect(r, "/signup/sent");
+}
+
+/* GET /signup/sent: "check your mail" (R14.1, R14.2). */
+void
+page_auth_signup_sent_get(struct req *r)
+{
+	view_set(r, "Page.Title", view_str(r, "Signup.SentTitle"));
+	reply_render(r, 200, "sent.cs");
 }
 
 /* POST /signout: end every session of the account (R1.2, B.11). */
@@ -299,15 +369,10 @@ page_auth_signout_post(struct req *r)
 	session_cookie(r, "", 0);
 	if (next != NULL && path_is_local(next)) {
 		struct buf	 to = { 0 };
-		const char	*p;
 
 		/* back to the page after signing in again (R6.1) */
-		buf_puts(&to, "/signin?next=");
-		for (p = next; *p != '\0'; p++)
-			if (isalnum((unsigned char)*p) || strchr("/-_.", *p))
-				buf_add(&to, p, 1);
-			else
-				buf_printf(&to, "%%%02X", (unsigned char)*p);
+		buf_puts(&to, "/signin");
+		next_query(&to, next);
 		reply_redirect(r, to.p);
 		buf_free(&to);
 		return;
@@ -345,6 +410,7 @@ page_auth_password_post(struct req *r)
 	struct form	 fm;
 	struct account	 a;
 	char		 hash[SCRYPT_MCF_LEN + 1], fresh[SCRYPT_MCF_LEN];
+	char		 token[65];
 	int64_t		 ids[2];
 	int		 valid, b;
 
@@ -378,19 +444,13 @@ page_auth_password_post(struct req *r)
 		return;
 	}
 	if (throttle_give_back(ids, 2) != 0 ||
-	    password_hash(fresh, sizeof(fresh), form_get(&fm, "password"))) {
+	    password_hash(fresh, sizeof(fresh), form_get(&fm, "password")) ||
+	    identity_password(a.id, fresh, &r->sess, r->now, token) != 0) {
 		reply_error(r, 500);
 		return;
 	}
-	if (reply_begin(r) != 0)
-		return;
-	if (account_set_hash(a.id, fresh) != 0 ||
-	    session_end_others(a.id, r->sess.id) != 0) {
-		reply_abort(r);
-		return;
-	}
-	if (reply_commit(r) != 0)
-		return;
+	/* this session goes on under a new id; the others end (R14.7) */
+	session_cookie(r, token, -1);
 	log_line(r->rid, "password changed account=%lld", (long long)a.id);
 	reply_redirect(r, "/password?done=1");
 }

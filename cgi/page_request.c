@@ -38,6 +38,8 @@ add_message(void *arg, const struct thread_row *t)
 
 	view_put(row, "Id", int_str(v, t->id));
 	view_put(row, "Author", t->author);
+	if (t->staff)
+		view_put(row, "Staff", "1");
 	view_put(row, "Body", t->body);
 	time_local(v, sizeof(v), (time_t)t->created, f->r->user.tz);
 	view_put(row, "When", v);

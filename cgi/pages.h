@@ -21,6 +21,32 @@ void	 page_auth_signup_post(struct req *);
 void	 page_auth_signout_post(struct req *);
 void	 page_auth_password_get(struct req *);
 void	 page_auth_password_post(struct req *);
+void	 page_auth_signup_sent_get(struct req *);
+int	 password_too_long(struct req *, const char *);
+void	 new_password_check(struct form *, const char *, const char *);
+int	 signin_take(struct req *, const char *, int64_t *, int);
+
+/* page_account.c: identity (R14) */
+void	 page_verify_get(struct req *);
+void	 page_verify_post(struct req *);
+void	 page_verify_again_post(struct req *);
+void	 page_forgot_get(struct req *);
+void	 page_forgot_post(struct req *);
+void	 page_reset_get(struct req *);
+void	 page_reset_post(struct req *);
+void	 page_code_get(struct req *);
+void	 page_code_post(struct req *);
+void	 page_account_get(struct req *);
+void	 page_account_name_post(struct req *);
+void	 page_account_email_post(struct req *);
+void	 page_account_session_post(struct req *);
+void	 page_account_totp_get(struct req *);
+void	 page_account_totp_post(struct req *);
+void	 page_account_totp_start_post(struct req *);
+void	 page_account_totp_off_post(struct req *);
+void	 page_account_recovery_post(struct req *);
+void	 page_account_data_get(struct req *);
+void	 page_account_delete_post(struct req *);
 
 /* page_contracts.c */
 void	 page_contracts_get(struct req *);

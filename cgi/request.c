@@ -770,6 +770,7 @@ request_messages(int64_t id, int (*fn)(void *, const struct thread_row *),
 		t.author = db_col_text(st, 1);
 		t.body = db_col_text(st, 2);
 		t.created = db_col_int(st, 3);
+		t.staff = (int)db_col_int(st, 4);
 		if (fn(arg, &t) != 0) {
 			rc = -1;
 			break;
@@ -1110,10 +1111,12 @@ request_return(const struct request_view *v, const struct account *a,
 
 /*
  * held_put: hold a reply body typed on path by the browser whose held
- * cookie is token (R11.8); older ones are forgotten.  0 or -1.
+ * cookie is token and whose expired session was session (R11.8): one
+ * reply a session, the last (R14.11); older ones are forgotten.  0/-1.
  */
 int
-held_put(const char *token, const char *path, const char *body, time_t now)
+held_put(const char *token, int64_t session, const char *path,
+    const char *body, time_t now)
 {
 	char	 hash[65];
 
@@ -1121,8 +1124,8 @@ held_put(const char *token, const char *path, const char *body, time_t now)
 	if (db_exec(STMT_HELD_PRUNE, "I", (int64_t)(now - 86400)) !=
 	    SQLITE_OK)
 		return -1;
-	return db_exec(STMT_HELD_PUT, "TTTI", hash, path, body,
-	    (int64_t)now) == SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_HELD_PUT, "TTTII", hash, path, body,
+	    (int64_t)now, session) == SQLITE_OK ? 0 : -1;
 }
 
 /* held_get: the reply held for token on path, less than a day old.  1/0. */

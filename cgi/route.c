@@ -19,6 +19,38 @@ const struct route routes[] = {
 	{ M_POST, "/signin",		page_auth_signin_post, 0 },
 	{ M_GET,  "/signup",		page_auth_signup_get, 0 },
 	{ M_POST, "/signup",		page_auth_signup_post, 0 },
+	{ M_GET,  "/signup/sent",	page_auth_signup_sent_get, 0 },
+	{ M_GET,  "/signin/code",	page_code_get, 0 },
+	{ M_POST, "/signin/code",	page_code_post, 0 },
+	/* identity (R14): page_account.c */
+	{ M_GET,  "/verify",		page_verify_get, 0 },
+	{ M_POST, "/verify",		page_verify_post, 0 },
+	{ M_POST, "/verify/again",	page_verify_again_post, RF_LOGIN },
+	{ M_GET,  "/forgot",		page_forgot_get, 0 },
+	{ M_POST, "/forgot",		page_forgot_post, 0 },
+	{ M_GET,  "/reset",		page_reset_get, 0 },
+	{ M_POST, "/reset",		page_reset_post, 0 },
+	{ M_GET,  "/account",		page_account_get, RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/name",	page_account_name_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/email",	page_account_email_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/sessions/end", page_account_session_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/account/totp",	page_account_totp_get,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/totp",	page_account_totp_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/totp/start", page_account_totp_start_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/totp/off",	page_account_totp_off_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/recovery",	page_account_recovery_post,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/account/data",	page_account_data_get,
+	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/delete",	page_account_delete_post,
+	  RF_LOGIN | RF_PROFILE },
 	{ M_POST, "/signout",		page_auth_signout_post, RF_LOGIN },
 	{ M_GET,  "/password",		page_auth_password_get, RF_LOGIN | RF_PROFILE },
 	{ M_POST, "/password",		page_auth_password_post,
@@ -28,33 +60,33 @@ const struct route routes[] = {
 	  RF_LOGIN | RF_PROFILE },
 	{ M_GET,  "/requests",		page_requests_get, RF_LOGIN | RF_PROFILE },
 	{ M_POST, "/requests/new",	page_requests_new_post,
-	  RF_LOGIN | RF_PROFILE },
+	  RF_LOGIN | RF_PROFILE | RF_VERIFIED },
 	{ M_GET,  "/requests/:id",	page_request_get,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/requests/:id/messages", page_request_message_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID | RF_UPLOAD | RF_HOLD },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_UPLOAD | RF_HOLD | RF_VERIFIED },
 	{ M_POST, "/requests/:id/contacts", page_request_contact_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/requests/:id/close", page_request_close_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/requests/:id/reopen", page_request_reopen_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_GET,  "/attachments/:id",	page_attachment_get,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_GET,  "/drafts/:id",	page_wizard_get,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/drafts/:id/step",	page_wizard_step_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID | RF_UPLOAD },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_UPLOAD | RF_VERIFIED },
 	{ M_POST, "/drafts/:id/remove-file", page_wizard_remove_file_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/drafts/:id/activate", page_wizard_activate_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/drafts/:id/discard", page_wizard_discard_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/drafts/:id/submit", page_wizard_submit_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_GET,  "/drafts/:id/done",	page_wizard_done_get,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_GET,  "/kb/:id",		page_kb_get, RF_LOGIN | RF_PROFILE | RF_ID },
 	/* the engineers' side (R8): the queues and a request's handling */
 	{ M_GET,  "/queue",		page_queue_get,
@@ -77,16 +109,16 @@ const struct route routes[] = {
 	{ M_POST, "/profile",		page_profile_post, RF_LOGIN },
 
 	/* pay per incident (R6, R11.10): page_ppi.c */
-	{ M_GET,  "/ppi",		page_ppi_get, RF_LOGIN | RF_PROFILE },
+	{ M_GET,  "/ppi",		page_ppi_get, RF_LOGIN | RF_PROFILE | RF_VERIFIED },
 	{ M_POST, "/ppi/start",		page_ppi_start_post,
-	  RF_LOGIN | RF_PROFILE },
+	  RF_LOGIN | RF_PROFILE | RF_VERIFIED },
 	{ M_GET,  "/ppi/:id",		page_ppi_purchase_get,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/ppi/:id/buy",	page_ppi_buy_post,
-	  RF_LOGIN | RF_PROFILE | RF_ID },
-	{ M_POST, "/card",		page_card_post, RF_LOGIN | RF_PROFILE },
+	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
+	{ M_POST, "/card",		page_card_post, RF_LOGIN | RF_PROFILE | RF_VERIFIED },
 	{ M_POST, "/card/remove",	page_card_remove_post,
-	  RF_LOGIN | RF_PROFILE },
+	  RF_LOGIN | RF_PROFILE | RF_VERIFIED },
 };
 
 const size_t	 nroutes = sizeof(routes) / sizeof(routes[0]);
@@ -154,30 +186,29 @@ csrf_ok(struct req *r)
  * hold_reply: a reply posted by a browser whose session has expired is
  * held until it signs in again (R11.8): the text under a random cookie,
  * and the way back to the page it was typed on.  Only for a browser
- * that did have a session cookie.  Returns 1 when r was answered.
+ * whose session cookie names a session that existed (R14.11): a forged
+ * or stale cookie writes nothing.  One reply a session, at most
+ * DESC_MAX characters.  Returns 1 when r was answered.
  */
 static int
 hold_reply(struct req *r)
 {
 	const char	*body = req_param(&r->form, "body");
-	const char	*tok = req_cookie_name(r, "held");
+	const char	*sid = req_cookie_name(r, session_cookie_name(r));
 	char		 token[65], page[256], next[300];
 	char		*slash;
+	int64_t		 session;
 
-	if (body == NULL || *body == '\0' ||
-	    req_cookie_name(r, session_cookie_name(r)) == NULL)
+	if (body == NULL || *body == '\0' || strlen(body) > DESC_MAX * 4 ||
+	    sid == NULL || (session = session_existed(sid)) <= 0)
 		return 0;
-	if (tok != NULL && strlen(tok) == 64 &&
-	    strspn(tok, "0123456789abcdef") == 64)
-		strlcpy_(token, tok, sizeof(token));
-	else
-		random_hex(token, 32);
+	random_hex(token, 32);
 	strlcpy_(page, r->path, sizeof(page));
 	if ((slash = strrchr(page, '/')) != NULL)
 		*slash = '\0';		/* /requests/N/messages -> /requests/N */
 	if (db_begin_write() != 0)
 		return 0;
-	if (held_put(token, page, body, r->now) != 0) {
+	if (held_put(token, session, page, body, r->now) != 0) {
 		db_rollback();
 		return 0;
 	}
@@ -245,6 +276,19 @@ route_dispatch(struct req *r)
 		reply_error(r, 404);
 		return;
 	}
+	/* an address nobody proved reaches no request, draft or file: a
+	 * page asks what a stranger's asks (M.53); a form says why */
+	if ((rt->flags & RF_VERIFIED) && !r->user.verified) {
+		r->log_note = "unverified";
+		if (r->method == M_GET)
+			reply_error(r, 404);
+		else {
+			view_set(r, "Page.Title", view_str(r,
+			    "Verify.NeededTitle"));
+			reply_render(r, 403, "verify-needed.cs");
+		}
+		return;
+	}
 	if (r->method == M_POST) {
 		if (r->form.dup || r->query.dup) {
 			reply_error(r, 400);
@@ -263,6 +307,12 @@ route_dispatch(struct req *r)
 	}
 	if ((rt->flags & RF_PROFILE) && !r->user.profile_done) {
 		reply_redirect(r, "/profile");
+		return;
+	}
+	/* Auth.RequireTOTP: an engineer enrols before anything else */
+	if ((rt->flags & RF_ENGINEER) && cfg.totp_engineers &&
+	    !r->user.totp_on) {
+		reply_redirect(r, "/account/totp");
 		return;
 	}
 	db_set_readonly(r->method == M_GET);
@@ -294,13 +344,14 @@ route_print(void)
 	size_t	 i;
 
 	for (i = 0; i < nroutes; i++)
-		printf("%s %s %s%s%s%s%s\n", routes[i].method == M_POST ? "POST" :
+		printf("%s %s %s%s%s%s%s%s\n", routes[i].method == M_POST ? "POST" :
 		    "GET", routes[i].path,
 		    routes[i].flags & RF_LOGIN ? "login" : "-",
 		    routes[i].flags & RF_PROFILE ? ",profile" : "",
 		    routes[i].flags & RF_ENGINEER ? ",engineer" : "",
 		    routes[i].flags & RF_UPLOAD ? ",upload" : "",
-		    routes[i].flags & RF_HOLD ? ",hold" : "");
+		    routes[i].flags & RF_HOLD ? ",hold" : "",
+		    routes[i].flags & RF_VERIFIED ? ",verified" : "");
 }
 
 /* session_cookie_name: "__Host-sid" over https (B.8), else "sid". */
@@ -341,7 +392,9 @@ session_load(struct req *r)
 			if ((rc = account_load(r->sess.account_id,
 			    &r->user)) < 0)
 				return -1;
-			r->signed_in = rc == 1;
+			/* a session waiting for its code signs nobody in;
+			 * only the code page reads it (R14.6) */
+			r->signed_in = rc == 1 && !r->sess.mfa_pending;
 		}
 	}
 	pre = req_cookie_name(r, r->https ? "__Host-pre" : "pre");

@@ -15,11 +15,12 @@ const char *const sql_text[STMT__MAX] = {
 
 	/* accounts (R1, R2) */
 	S(STMT_ACCOUNT_BY_EMAIL,
-	    "SELECT id, pwhash FROM accounts WHERE email = ?1"),
+	    "SELECT id, pwhash FROM accounts WHERE email = ?1 AND deleted = 0"),
 	S(STMT_ACCOUNT_BY_ID,
 	    "SELECT id, email, first_name, last_name, kind, role,"
 	    " profile_done, contact_email, phone, company, country,"
-	    " timezone, lang, contact_method FROM accounts WHERE id = ?1"),
+	    " timezone, lang, contact_method, verified, pending_email, totp_on"
+	    " FROM accounts WHERE id = ?1 AND deleted = 0"),
 	S(STMT_ACCOUNT_INSERT,
 	    "INSERT INTO accounts (email, pwhash, first_name, last_name,"
 	    " kind, lang, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
@@ -33,14 +34,17 @@ const char *const sql_text[STMT__MAX] = {
 	    "UPDATE accounts SET lang = ?2 WHERE id = ?1"),
 	S(STMT_ACCOUNT_SET_ROLE,
 	    "UPDATE accounts SET role = ?2 WHERE id = ?1"),
+	S(STMT_ACCOUNT_SET_VERIFIED,
+	    "UPDATE accounts SET verified = 1 WHERE id = ?1"),
 
 	/* sessions (R1.4) */
 	S(STMT_SESSION_INSERT,
 	    "INSERT INTO sessions (token_hash, account_id, csrf, created,"
-	    " seen, ip) VALUES (?1, ?2, ?3, ?4, ?4, ?5)"),
+	    " seen, ip, agent, mfa_pending)"
+	    " VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)"),
 	S(STMT_SESSION_BY_HASH,
-	    "SELECT id, account_id, csrf, created, seen FROM sessions"
-	    " WHERE token_hash = ?1"),
+	    "SELECT id, account_id, csrf, created, seen, ended, mfa_pending"
+	    " FROM sessions WHERE token_hash = ?1"),
 	S(STMT_SESSION_TOUCH,
 	    "UPDATE sessions SET seen = ?2 WHERE id = ?1"),
 	S(STMT_SESSION_DELETE,
@@ -51,7 +55,7 @@ const char *const sql_text[STMT__MAX] = {
 	    "DELETE FROM sessions WHERE account_id = ?1 AND id <> ?2"),
 	S(STMT_SESSION_DELETE_EXPIRED,
 	    "DELETE FROM sessions WHERE account_id = ?1"
-	    " AND (seen < ?2 OR created < ?3)"),
+	    " AND (seen < ?2 OR created < ?3 OR ended BETWEEN 1 AND ?2)"),
 
 	/* throttle (A.6) */
 	S(STMT_THROTTLE_COUNT,
@@ -62,6 +66,11 @@ const char *const sql_text[STMT__MAX] = {
 	S(STMT_THROTTLE_PRUNE,
 	    "DELETE FROM throttle WHERE kind = ?1 AND key = ?2 AND at < ?3"),
 	S(STMT_THROTTLE_DELETE, "DELETE FROM throttle WHERE rowid = ?1"),
+	/* R14.3: the sign-in failures of address ?1 (kinds ?2 and ?3, the
+	 * pair "address|client" too) and its wrong codes (?4) */
+	S(STMT_THROTTLE_CLEAR_ACCOUNT,
+	    "DELETE FROM throttle WHERE kind IN (?2, ?3, ?4) AND (key = ?1"
+	    " OR substr(key, 1, length(?1) + 1) = ?1 || '|')"),
 
 	/* /healthz (R13.5) */
 	S(STMT_HEALTH, "SELECT count(*) FROM accounts WHERE id = 0"),
@@ -298,23 +307,25 @@ const char *const sql_text[STMT__MAX] = {
 	/* the outbox (R9.1) */
 	S(STMT_OUTBOX_INSERT,
 	    "INSERT INTO outbox (recipient, subject, body, request_id, created,"
-	    " next_try) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"),
+	    " next_try, secret) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)"),
 	S(STMT_OUTBOX_PENDING,
 	    "SELECT id, recipient, subject, body, attempts, created FROM outbox"
 	    " WHERE sent IS NULL AND next_try <= ?1 ORDER BY id LIMIT 100"),
 	S(STMT_OUTBOX_SENT,
-	    "UPDATE outbox SET sent = ?2, attempts = attempts + 1 WHERE id = ?1"),
+	    "UPDATE outbox SET sent = ?2, attempts = attempts + 1,"
+	    " body = CASE WHEN secret THEN '' ELSE body END WHERE id = ?1"),
 	S(STMT_OUTBOX_RETRY,
 	    "UPDATE outbox SET attempts = attempts + 1, next_try = ?2,"
 	    " last_error = ?3 WHERE id = ?1"),
 	S(STMT_ACCOUNT_LANG_BY_EMAIL,
-	    "SELECT lang FROM accounts WHERE email = ?1 AND profile_done = 1"),
+	    "SELECT lang FROM accounts WHERE email = ?1 AND profile_done = 1"
+	    " AND verified = 1"),
 	/* the confirmation of a submitted draft ?1 of account ?2 (R5.7) */
 	S(STMT_REQUEST_CONFIRM,
 	    "SELECT r.id, r.title, r.respond_by, r.timezone, r.queue,"
 	    " (SELECT email FROM request_contacts WHERE request_id = r.id"
 	    " AND role = 'primary'), EXISTS (SELECT 1 FROM request_contacts"
-	    " WHERE request_id = r.id AND email = ?3)"
+	    " WHERE request_id = r.id AND email = (SELECT email FROM accounts WHERE email = ?3 AND verified = 1))"
 	    " FROM drafts d JOIN requests r ON r.id = d.request_id"
 	    " WHERE d.id = ?1 AND d.account_id = ?2"),
 	/* a request as one of its contacts sees it (R7.2); a stranger's
@@ -327,7 +338,8 @@ const char *const sql_text[STMT__MAX] = {
 	    " r.respond_by, r.created, r.updated, r.status_at,"
 	    " coalesce(r.paused_left, -1)"
 	    " FROM requests r JOIN request_contacts rc ON rc.request_id = r.id"
-	    " AND rc.email = ?2 JOIN products p ON p.id = r.product_id"
+	    " AND rc.email = (SELECT email FROM accounts WHERE email = ?2 AND verified = 1)"
+	    " JOIN products p ON p.id = r.product_id"
 	    " JOIN versions v ON v.id = r.version_id"
 	    " LEFT JOIN categories c ON c.id = r.category_id"
 	    " LEFT JOIN problems x ON x.id = r.problem_id WHERE r.id = ?1"),
@@ -336,9 +348,13 @@ const char *const sql_text[STMT__MAX] = {
 	    " a.last_name, '') FROM request_contacts rc LEFT JOIN accounts a"
 	    " ON a.id = rc.added_by WHERE rc.request_id = ?1"
 	    " ORDER BY rc.role = 'primary' DESC, rc.created, rc.email"),
+	/* the staff mark comes from the author's role, never a name
+	 * (R14.10) */
 	S(STMT_MESSAGES_OF_REQUEST,
-	    "SELECT id, author, body, created FROM messages"
-	    " WHERE request_id = ?1 ORDER BY id"),
+	    "SELECT m.id, m.author, m.body, m.created,"
+	    " coalesce(a.role = 'engineer', 0) FROM messages m"
+	    " LEFT JOIN accounts a ON a.id = m.author_id"
+	    " WHERE m.request_id = ?1 ORDER BY m.id"),
 	S(STMT_ATTACH_OF_REQUEST,
 	    "SELECT id, name, size, sha256, coalesce(message_id, 0)"
 	    " FROM attachments WHERE request_id = ?1 ORDER BY id"),
@@ -362,13 +378,15 @@ const char *const sql_text[STMT__MAX] = {
 	S(STMT_OTHER_CONTACTS,
 	    "SELECT rc.email, coalesce(a.lang, '') FROM request_contacts rc"
 	    " LEFT JOIN accounts a ON a.email = rc.email AND a.profile_done = 1"
+	    " AND a.verified = 1"
 	    " WHERE rc.request_id = ?1 AND rc.email <> ?2 ORDER BY rc.email"),
 	/* a file whose request has the contact ?2, or of a draft of ?3, or
 	 * of a request in a queue of engineer ?3 */
 	S(STMT_ATTACH_FOR_DOWNLOAD,
 	    "SELECT a.name, a.stored, a.size FROM attachments a WHERE a.id = ?1"
 	    " AND (EXISTS (SELECT 1 FROM request_contacts rc"
-	    " WHERE rc.request_id = a.request_id AND rc.email = ?2)"
+	    " WHERE rc.request_id = a.request_id AND rc.email ="
+	    " (SELECT email FROM accounts WHERE email = ?2 AND verified = 1))"
 	    " OR EXISTS (SELECT 1 FROM drafts d WHERE d.id = a.draft_id"
 	    " AND d.account_id = ?3)"
 	    " OR EXISTS (SELECT 1 FROM requests r JOIN engineer_queues q"
@@ -380,7 +398,8 @@ const char *const sql_text[STMT__MAX] = {
 	    "SELECT r.id, r.title, p.name, r.severity, r.status, r.updated,"
 	    " r.respond_by FROM request_contacts rc JOIN requests r"
 	    " ON r.id = rc.request_id JOIN products p ON p.id = r.product_id"
-	    " WHERE rc.email = ?1 AND (?2 = 'all' OR rc.open = (?2 = 'open'))"
+	    " WHERE rc.email = (SELECT email FROM accounts WHERE email = ?1 AND verified = 1)"
+	    " AND (?2 = 'all' OR rc.open = (?2 = 'open'))"
 	    " AND (?3 = 0 OR r.id = ?3)"
 	    " AND r.title LIKE '%' || ?4 || '%' ESCAPE '\\'"
 	    " AND r.title LIKE '%' || ?5 || '%' ESCAPE '\\'"
@@ -393,15 +412,18 @@ const char *const sql_text[STMT__MAX] = {
 	    "SELECT r.id, r.title, p.name, r.severity, r.status, r.updated,"
 	    " r.respond_by FROM request_contacts rc JOIN requests r"
 	    " ON r.id = rc.request_id JOIN products p ON p.id = r.product_id"
-	    " WHERE rc.email = ?1 AND rc.open BETWEEN ?2 AND ?3"
+	    " WHERE rc.email = (SELECT email FROM accounts WHERE email = ?1 AND verified = 1)"
+	    " AND rc.open BETWEEN ?2 AND ?3"
 	    " ORDER BY rc.updated DESC, rc.request_id DESC LIMIT ?4 OFFSET ?5"),
 	S(STMT_REQUESTS_COUNT_PLAIN,
 	    "SELECT count(*) FROM request_contacts"
-	    " WHERE email = ?1 AND open BETWEEN ?2 AND ?3"),
+	    " WHERE email = (SELECT email FROM accounts WHERE email = ?1 AND verified = 1)"
+	    " AND open BETWEEN ?2 AND ?3"),
 	/* the same filter counted: from the index alone without ?3-?6 */
 	S(STMT_REQUESTS_COUNT,
 	    "SELECT count(*) FROM request_contacts rc"
-	    " WHERE rc.email = ?1 AND (?2 = 'all' OR rc.open = (?2 = 'open'))"
+	    " WHERE rc.email = (SELECT email FROM accounts WHERE email = ?1 AND verified = 1)"
+	    " AND (?2 = 'all' OR rc.open = (?2 = 'open'))"
 	    " AND ((?3 = 0 AND ?4 = '' AND ?5 = '' AND ?6 = '')"
 	    " OR EXISTS (SELECT 1 FROM requests r WHERE r.id = rc.request_id"
 	    " AND (?3 = 0 OR r.id = ?3)"
@@ -410,15 +432,130 @@ const char *const sql_text[STMT__MAX] = {
 	    " AND r.title LIKE '%' || ?6 || '%' ESCAPE '\\'))"),
 	/* R11.8: replies held over a sign-in, by the hash of a cookie */
 	S(STMT_HELD_PUT,
-	    "INSERT INTO held_replies (token_hash, path, body, created)"
-	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (token_hash) DO UPDATE SET"
-	    " path = excluded.path, body = excluded.body,"
-	    " created = excluded.created"),
+	    "INSERT INTO held_replies (token_hash, path, body, created,"
+	    " session_id) VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT (session_id) DO UPDATE SET"
+	    " token_hash = excluded.token_hash, path = excluded.path,"
+	    " body = excluded.body, created = excluded.created"),
 	S(STMT_HELD_GET,
 	    "SELECT body FROM held_replies WHERE token_hash = ?1 AND path = ?2"
 	    " AND created > ?3"),
 	S(STMT_HELD_DELETE, "DELETE FROM held_replies WHERE token_hash = ?1"),
 	S(STMT_HELD_PRUNE, "DELETE FROM held_replies WHERE created < ?1"),
+	/* identity (R14): verified addresses, links, TOTP, sessions, data */
+	S(STMT_ACCOUNTS_VERIFY_ALL,
+	    "UPDATE accounts SET verified = 1 WHERE verified = 0 AND"
+	    " deleted = 0"),
+	S(STMT_ACCOUNTS_COUNT_UNVERIFIED,
+	    "SELECT count(*) FROM accounts WHERE verified = 0 AND deleted"
+	    " = 0"),
+	S(STMT_ACCOUNT_ID_BY_EMAIL,
+	    "SELECT id FROM accounts WHERE email = ?1"),
+	S(STMT_ACCOUNT_SET_NAME,
+	    "UPDATE accounts SET first_name = ?2, last_name = ?3 WHERE id"
+	    " = ?1"),
+	S(STMT_ACCOUNT_SET_PENDING,
+	    "UPDATE accounts SET pending_email = ?2 WHERE id = ?1"),
+	S(STMT_ACCOUNT_SET_EMAIL,
+	    "UPDATE accounts SET email = ?2, pending_email = '', verified"
+	    " = 1 WHERE id = ?1 AND pending_email = ?2"),
+	S(STMT_ACCOUNT_TOTP_GET,
+	    "SELECT totp_sealed, totp_on, totp_step FROM accounts WHERE"
+	    " id = ?1"),
+	S(STMT_ACCOUNT_TOTP_SET,
+	    "UPDATE accounts SET totp_sealed = ?2, totp_on = 0, totp_step"
+	    " = 0 WHERE id = ?1 AND totp_on = 0"),
+	S(STMT_ACCOUNT_TOTP_ON,
+	    "UPDATE accounts SET totp_on = 1, totp_step = ?2 WHERE id ="
+	    " ?1 AND totp_on = 0 AND totp_sealed IS NOT NULL"),
+	S(STMT_ACCOUNT_TOTP_STEP,
+	    "UPDATE accounts SET totp_step = ?2 WHERE id = ?1 AND"
+	    " totp_step < ?2"),
+	S(STMT_ACCOUNT_TOTP_OFF,
+	    "UPDATE accounts SET totp_sealed = NULL, totp_on = 0,"
+	    " totp_step = 0 WHERE id = ?1"),
+	S(STMT_ACCOUNT_ERASE,
+	    "UPDATE accounts SET email = 'deleted-' || id || '@invalid',"
+	    " pwhash = '!', first_name = '', last_name = '', verified ="
+	    " 0, pending_email = '', contact_email = '', phone = '',"
+	    " company = '', profile_done = 0, totp_sealed = NULL, totp_on"
+	    " = 0, deleted = 1 WHERE id = ?1 AND deleted = 0"),
+	S(STMT_ACCOUNT_ERASE_MESSAGES,
+	    "UPDATE messages SET author = '' WHERE author_id = ?1"),
+	S(STMT_ACCOUNT_ERASE_ACTIVATIONS,
+	    "DELETE FROM activations WHERE account_id = ?1"),
+	S(STMT_ACCOUNT_VERIFY_IF,
+	    "UPDATE accounts SET verified = 1 WHERE id = ?1 AND email = ?2"),
+	S(STMT_RECOVERY_DELETE_ALL,
+	    "DELETE FROM recovery_codes WHERE account_id = ?1"),
+	S(STMT_RECOVERY_ADD,
+	    "INSERT INTO recovery_codes (account_id, code_hash) VALUES"
+	    " (?1, ?2)"),
+	S(STMT_RECOVERY_USE,
+	    "DELETE FROM recovery_codes WHERE account_id = ?1 AND"
+	    " code_hash = ?2"),
+	S(STMT_RECOVERY_COUNT,
+	    "SELECT count(*) FROM recovery_codes WHERE account_id = ?1"),
+	S(STMT_TOKEN_INSERT,
+	    "INSERT INTO account_tokens (account_id, purpose, token_hash,"
+	    " email, created, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+	S(STMT_TOKEN_FIND,
+	    "SELECT t.id, t.account_id, t.email FROM account_tokens t"
+	    " JOIN accounts a ON a.id = t.account_id WHERE t.token_hash ="
+	    " ?1 AND t.purpose = ?2 AND t.expires > ?3 AND a.deleted = 0"),
+	S(STMT_TOKEN_DELETE,
+	    "DELETE FROM account_tokens WHERE id = ?1"),
+	S(STMT_TOKEN_DELETE_PURPOSE,
+	    "DELETE FROM account_tokens WHERE account_id = ?1 AND purpose"
+	    " = ?2"),
+	S(STMT_TOKEN_DELETE_ACCOUNT,
+	    "DELETE FROM account_tokens WHERE account_id = ?1"),
+	S(STMT_TOKEN_PRUNE,
+	    "DELETE FROM account_tokens WHERE expires < ?1"),
+	S(STMT_TOKEN_LAST,
+	    "SELECT coalesce(max(created), 0) FROM account_tokens WHERE"
+	    " account_id = ?1 AND purpose = ?2"),
+	S(STMT_SESSION_END,
+	    "UPDATE sessions SET ended = ?2 WHERE id = ?1 AND ended = 0"),
+	S(STMT_SESSION_EXISTED,
+	    "SELECT id FROM sessions WHERE token_hash = ?1 AND"
+	    " mfa_pending = 0"),
+	S(STMT_SESSIONS_OF_ACCOUNT,
+	    "SELECT id, created, seen, ip, agent FROM sessions WHERE"
+	    " account_id = ?1 AND ended = 0 AND mfa_pending = 0 AND seen"
+	    " >= ?2 AND created >= ?3 ORDER BY seen DESC, id DESC LIMIT"
+	    " 100"),
+	S(STMT_SESSION_DELETE_OWN,
+	    "DELETE FROM sessions WHERE id = ?1 AND account_id = ?2"),
+	S(STMT_SESSION_REKEY,
+	    "UPDATE sessions SET token_hash = ?2, csrf = ?3, mfa_pending"
+	    " = 0, created = ?4, seen = ?4 WHERE id = ?1"),
+	S(STMT_HELD_OF_SESSION,
+	    "SELECT count(*) FROM held_replies WHERE session_id = ?1"),
+	S(STMT_DATA_ACCOUNT,
+	    "SELECT email, first_name, last_name, kind, role, created,"
+	    " contact_email, phone, company, country, timezone, lang,"
+	    " contact_method, totp_on FROM accounts WHERE id = ?1"),
+	S(STMT_DATA_CONTRACTS,
+	    "SELECT c.access_id, c.contract_id, c.programme, c.plan,"
+	    " c.incidents_total, c.incidents_left, c.start_date,"
+	    " c.end_date, a.created FROM activations a JOIN contracts c"
+	    " ON c.id = a.contract_id WHERE a.account_id = ?1 ORDER BY"
+	    " a.created"),
+	S(STMT_DATA_REQUESTS,
+	    "SELECT r.id, r.title, r.status, r.severity, r.created,"
+	    " r.description, rc.role FROM request_contacts rc JOIN"
+	    " requests r ON r.id = rc.request_id WHERE rc.email = (SELECT"
+	    " email FROM accounts WHERE id = ?1 AND verified = 1) ORDER"
+	    " BY r.id"),
+	S(STMT_DATA_MESSAGES,
+	    "SELECT m.request_id, m.author, m.body, m.created FROM"
+	    " messages m JOIN request_contacts rc ON rc.request_id ="
+	    " m.request_id WHERE rc.email = (SELECT email FROM accounts"
+	    " WHERE id = ?1 AND verified = 1) ORDER BY m.request_id, m.id"),
+	S(STMT_DATA_PURCHASES,
+	    "SELECT id, status, amount, currency, created FROM purchases"
+	    " WHERE account_id = ?1 ORDER BY id"),
 	S(STMT_ATTACH_DELETE_OWN,
 	    "DELETE FROM attachments WHERE id = ?1 AND draft_id = (SELECT id"
 	    " FROM drafts WHERE id = ?2 AND account_id = ?3"
@@ -608,13 +745,13 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_ACCOUNT_BY_EMAIL), N(STMT_ACCOUNT_BY_ID),
 	N(STMT_ACCOUNT_INSERT), N(STMT_ACCOUNT_SET_HASH),
 	N(STMT_ACCOUNT_SET_PROFILE), N(STMT_ACCOUNT_SET_LANG),
-	N(STMT_ACCOUNT_SET_ROLE),
+	N(STMT_ACCOUNT_SET_ROLE), N(STMT_ACCOUNT_SET_VERIFIED),
 	N(STMT_SESSION_INSERT), N(STMT_SESSION_BY_HASH),
 	N(STMT_SESSION_TOUCH), N(STMT_SESSION_DELETE),
 	N(STMT_SESSION_DELETE_ACCOUNT), N(STMT_SESSION_DELETE_OTHERS),
 	N(STMT_SESSION_DELETE_EXPIRED),
 	N(STMT_THROTTLE_COUNT), N(STMT_THROTTLE_ADD), N(STMT_THROTTLE_PRUNE),
-	N(STMT_THROTTLE_DELETE),
+	N(STMT_THROTTLE_DELETE), N(STMT_THROTTLE_CLEAR_ACCOUNT),
 	N(STMT_HEALTH), N(STMT_DATE_END),
 	N(STMT_PORTAL_UPSERT), N(STMT_PORTAL_ID), N(STMT_PRODUCT_UPSERT),
 	N(STMT_PRODUCT_ID), N(STMT_VERSION_UPSERT),
@@ -650,6 +787,43 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_REQUESTS_PAGE_PLAIN), N(STMT_REQUESTS_COUNT_PLAIN),
 	N(STMT_HELD_PUT), N(STMT_HELD_GET), N(STMT_HELD_DELETE),
 	N(STMT_HELD_PRUNE),
+	N(STMT_ACCOUNTS_VERIFY_ALL),
+	N(STMT_ACCOUNTS_COUNT_UNVERIFIED),
+	N(STMT_ACCOUNT_ID_BY_EMAIL),
+	N(STMT_ACCOUNT_SET_NAME),
+	N(STMT_ACCOUNT_SET_PENDING),
+	N(STMT_ACCOUNT_SET_EMAIL),
+	N(STMT_ACCOUNT_TOTP_GET),
+	N(STMT_ACCOUNT_TOTP_SET),
+	N(STMT_ACCOUNT_TOTP_ON),
+	N(STMT_ACCOUNT_TOTP_STEP),
+	N(STMT_ACCOUNT_TOTP_OFF),
+	N(STMT_ACCOUNT_ERASE),
+	N(STMT_ACCOUNT_ERASE_MESSAGES),
+	N(STMT_ACCOUNT_ERASE_ACTIVATIONS),
+	N(STMT_ACCOUNT_VERIFY_IF),
+	N(STMT_RECOVERY_DELETE_ALL),
+	N(STMT_RECOVERY_ADD),
+	N(STMT_RECOVERY_USE),
+	N(STMT_RECOVERY_COUNT),
+	N(STMT_TOKEN_INSERT),
+	N(STMT_TOKEN_FIND),
+	N(STMT_TOKEN_DELETE),
+	N(STMT_TOKEN_DELETE_PURPOSE),
+	N(STMT_TOKEN_DELETE_ACCOUNT),
+	N(STMT_TOKEN_PRUNE),
+	N(STMT_TOKEN_LAST),
+	N(STMT_SESSION_END),
+	N(STMT_SESSION_EXISTED),
+	N(STMT_SESSIONS_OF_ACCOUNT),
+	N(STMT_SESSION_DELETE_OWN),
+	N(STMT_SESSION_REKEY),
+	N(STMT_HELD_OF_SESSION),
+	N(STMT_DATA_ACCOUNT),
+	N(STMT_DATA_CONTRACTS),
+	N(STMT_DATA_REQUESTS),
+	N(STMT_DATA_MESSAGES),
+	N(STMT_DATA_PURCHASES),
 	N(STMT_REGION_UPSERT), N(STMT_REGION_FOR), N(STMT_CARD_GET),
 	N(STMT_CARD_PUT), N(STMT_CARD_DELETE), N(STMT_PPI_VERSIONS),
 	N(STMT_PPI_VERSION), N(STMT_PURCHASE_INSERT), N(STMT_PURCHASE_GET),
@@ -681,6 +855,7 @@ sql_get_may_write(enum stmt s)
 	case STMT_ROLLBACK:
 	case STMT_SESSION_TOUCH:
 	case STMT_SESSION_DELETE:
+	case STMT_SESSION_END:
 		return 1;
 	default:
 		return 0;

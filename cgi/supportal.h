@@ -20,7 +20,7 @@
 /* ClearSilver */
 #include <ClearSilver.h>
 
-#define SUPPORTAL_SCHEMA_VERSION	10	/* PRAGMA user_version */
+#define SUPPORTAL_SCHEMA_VERSION	11	/* PRAGMA user_version */
 
 /* ---------------------------------------------------------------- util.c */
 
@@ -88,6 +88,11 @@ struct config {
 	long	 max_upload;	/* bytes of one upload request */
 	int	 max_params;	/* fields of one form or query */
 	int	 test_faults;	/* Testing.Faults: fault injection (H.37) */
+	char	 key_file[600];	/* Auth.KeyFile: 32 bytes that seal secrets */
+	int	 totp_engineers;/* Auth.RequireTOTP: engineers must enrol */
+	char	 staff_label[64];/* Auth.StaffLabel: the mark of engineers */
+	int	 signup_ip_hour;/* Auth.SignupPerClientHour (M.56) */
+	int	 signup_minute;	/* Auth.SignupPerMinute: all clients */
 };
 
 extern struct config cfg;
@@ -108,6 +113,7 @@ enum stmt {
 	STMT_ACCOUNT_SET_PROFILE,
 	STMT_ACCOUNT_SET_LANG,
 	STMT_ACCOUNT_SET_ROLE,
+	STMT_ACCOUNT_SET_VERIFIED,
 	STMT_SESSION_INSERT,
 	STMT_SESSION_BY_HASH,
 	STMT_SESSION_TOUCH,
@@ -119,6 +125,7 @@ enum stmt {
 	STMT_THROTTLE_ADD,
 	STMT_THROTTLE_PRUNE,
 	STMT_THROTTLE_DELETE,
+	STMT_THROTTLE_CLEAR_ACCOUNT,
 	STMT_HEALTH,
 	STMT_DATE_END,
 	STMT_PORTAL_UPSERT,
@@ -193,6 +200,43 @@ enum stmt {
 	STMT_HELD_GET,
 	STMT_HELD_DELETE,
 	STMT_HELD_PRUNE,
+	STMT_ACCOUNTS_VERIFY_ALL,
+	STMT_ACCOUNTS_COUNT_UNVERIFIED,
+	STMT_ACCOUNT_ID_BY_EMAIL,
+	STMT_ACCOUNT_SET_NAME,
+	STMT_ACCOUNT_SET_PENDING,
+	STMT_ACCOUNT_SET_EMAIL,
+	STMT_ACCOUNT_TOTP_GET,
+	STMT_ACCOUNT_TOTP_SET,
+	STMT_ACCOUNT_TOTP_ON,
+	STMT_ACCOUNT_TOTP_STEP,
+	STMT_ACCOUNT_TOTP_OFF,
+	STMT_ACCOUNT_ERASE,
+	STMT_ACCOUNT_ERASE_MESSAGES,
+	STMT_ACCOUNT_ERASE_ACTIVATIONS,
+	STMT_ACCOUNT_VERIFY_IF,
+	STMT_RECOVERY_DELETE_ALL,
+	STMT_RECOVERY_ADD,
+	STMT_RECOVERY_USE,
+	STMT_RECOVERY_COUNT,
+	STMT_TOKEN_INSERT,
+	STMT_TOKEN_FIND,
+	STMT_TOKEN_DELETE,
+	STMT_TOKEN_DELETE_PURPOSE,
+	STMT_TOKEN_DELETE_ACCOUNT,
+	STMT_TOKEN_PRUNE,
+	STMT_TOKEN_LAST,
+	STMT_SESSION_END,
+	STMT_SESSION_EXISTED,
+	STMT_SESSIONS_OF_ACCOUNT,
+	STMT_SESSION_DELETE_OWN,
+	STMT_SESSION_REKEY,
+	STMT_HELD_OF_SESSION,
+	STMT_DATA_ACCOUNT,
+	STMT_DATA_CONTRACTS,
+	STMT_DATA_REQUESTS,
+	STMT_DATA_MESSAGES,
+	STMT_DATA_PURCHASES,
 
 	/* pay per incident (R6, R11.10; payment.c) */
 	STMT_REGION_UPSERT,
@@ -280,6 +324,12 @@ enum throttle_kind {
 	THR_ACTIVATE_ACCOUNT,	/* 10 wrong pairs per hour (C.14) */
 	THR_ACTIVATE_IP,	/* 30 per hour */
 	THR_ACTIVATE_ALL,	/* 500 per hour over everyone: an alert */
+	THR_SIGNUP_IP,		/* sign-ups per client (/64) an hour (M.56) */
+	THR_SIGNUP_ALL,		/* sign-ups of everyone a minute */
+	THR_RESET_EMAIL,	/* 10 reset requests per address an hour (M.55) */
+	THR_RESET_IP,		/* 30 per client an hour */
+	THR_VERIFY_RESEND,	/* 5 links again per account an hour (R14.1) */
+	THR_CODE_ACCOUNT,	/* 10 wrong codes per 15 minutes (M.58) */
 	THR__MAX
 };
 
@@ -288,6 +338,11 @@ int	 throttle_note(enum throttle_kind, const char *, time_t);
 int	 throttle_take(const enum throttle_kind *, const char *const *, int,
 	    time_t, int64_t *);
 int	 throttle_give_back(const int64_t *, int);
+int	 throttle_take_some(const enum throttle_kind *, const char *const *,
+	    int, unsigned, time_t, int64_t *);
+int	 throttle_count(enum throttle_kind, const char *, time_t);
+int	 throttle_clear_account(const char *);
+void	 throttle_client_key(char *, size_t, const char *);
 
 /* ----------------------------------------------------------- account.c */
 
@@ -311,6 +366,9 @@ struct account {
 	char	 tz[64];		/* IANA */
 	char	 lang[3];		/* en | pl */
 	char	 method[8];		/* email | phone */
+	int	 verified;		/* the address is proven (R14.1) */
+	char	 pending_email[EMAIL_MAX + 1];	/* waiting for its link */
+	int	 totp_on;		/* two-factor sign-in (R14.6) */
 };
 
 struct profile {
@@ -339,6 +397,7 @@ int	 account_set_hash(int64_t, const char *);
 int	 account_set_profile(int64_t, const struct profile *);
 int	 account_set_lang(int64_t, const char *);
 int	 account_set_role(int64_t, const char *);
+int	 account_set_verified(int64_t);
 
 /* --------------------------------------------------------- catalogue.c */
 
@@ -661,6 +720,7 @@ struct thread_row {			/* a message, or a file (body NULL) */
 	const char	*author;
 	const char	*body;
 	int64_t		 created;
+	int		 staff;		/* by an engineer (R14.10) */
 };
 
 int	 request_view(int64_t, const char *, const char *,
@@ -698,7 +758,7 @@ int	 attach_for(int64_t, const struct account *, char *, size_t, char *,
 	    size_t, int64_t *);
 int	 request_add_contact(const struct request_view *,
 	    const struct account *, const char *);
-int	 held_put(const char *, const char *, const char *, time_t);
+int	 held_put(const char *, int64_t, const char *, const char *, time_t);
 int	 held_get(const char *, const char *, char *, size_t);
 int	 held_drop(const char *);
 
@@ -886,13 +946,17 @@ struct session {
 	char	 csrf[65];
 	int64_t	 created;
 	int64_t	 seen;
+	int	 mfa_pending;	/* password right, code still to come */
 };
 
-int	 session_create(int64_t, const char *, time_t, char[65],
-	    struct session *);
+int	 session_create(int64_t, const char *, const char *, int, time_t,
+	    char[65], struct session *);
 int	 session_find(const char *, time_t, struct session *);
 int	 session_end_all(int64_t);
 int	 session_end_others(int64_t, int64_t);
+int	 session_rekey(struct session *, time_t, char[65]);
+int64_t	 session_existed(const char *);
+int	 session_end_one(int64_t, int64_t);
 
 /* --------------------------------------------------------------- tpl.c */
 

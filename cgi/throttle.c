@@ -3,6 +3,11 @@
  * hold across every worker (R1.6, SECURITY.md A.6).  An attempt that is
  * refused by the throttle is not counted and costs no scrypt run.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "supportal.h"
 
 static const struct {
@@ -15,7 +20,24 @@ static const struct {
 	[THR_ACTIVATE_ACCOUNT] = { 10, 3600 },	/* C.14 */
 	[THR_ACTIVATE_IP] = { 30, 3600 },
 	[THR_ACTIVATE_ALL] = { 500, 3600 },
+	[THR_SIGNUP_IP] = { 0, 3600 },		/* cfg.signup_ip_hour */
+	[THR_SIGNUP_ALL] = { 0, 60 },		/* cfg.signup_minute */
+	[THR_RESET_EMAIL] = { 10, 3600 },	/* M.55 */
+	[THR_RESET_IP] = { 30, 3600 },
+	[THR_VERIFY_RESEND] = { 5, 3600 },
+	[THR_CODE_ACCOUNT] = { 10, 15 * 60 },	/* M.58, as A.6 */
 };
+
+/* limit: a kind's limit, from the configuration for the sign-ups. */
+static int
+limit(enum throttle_kind kind)
+{
+	if (kind == THR_SIGNUP_IP)
+		return cfg.signup_ip_hour;
+	if (kind == THR_SIGNUP_ALL)
+		return cfg.signup_minute;
+	return rule[kind].limit;
+}
 
 /*
  * throttle_blocked: 1 if key has reached the limit of kind within its
@@ -23,6 +45,15 @@ static const struct {
  */
 int
 throttle_blocked(enum throttle_kind kind, const char *key, time_t now)
+{
+	int	 n = throttle_count(kind, key, now);
+
+	return n < 0 ? -1 : n >= limit(kind);
+}
+
+/* throttle_count: attempts of kind for key within its window, or -1. */
+int
+throttle_count(enum throttle_kind kind, const char *key, time_t now)
 {
 	sqlite3_stmt	*st;
 	int		 n = -1;
@@ -34,9 +65,7 @@ throttle_blocked(enum throttle_kind kind, const char *key, time_t now)
 	if (db_row(st) == 1)
 		n = (int)db_col_int(st, 0);
 	db_done(st);
-	if (n < 0)
-		return -1;
-	return n >= rule[kind].limit;
+	return n;
 }
 
 /*
@@ -51,12 +80,24 @@ int
 throttle_take(const enum throttle_kind *kind, const char *const *key, int n,
     time_t now, int64_t *ids)
 {
+	return throttle_take_some(kind, key, n, ~0u, now, ids);
+}
+
+/*
+ * throttle_take_some: throttle_take, where only the kinds whose bit is
+ * set in check can refuse the attempt; it is counted against all n.
+ */
+int
+throttle_take_some(const enum throttle_kind *kind, const char *const *key,
+    int n, unsigned check, time_t now, int64_t *ids)
+{
 	int	 i, b;
 
 	if (db_begin_write() != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		if ((b = throttle_blocked(kind[i], key[i], now)) != 0) {
+		if ((check & (1u << i)) &&
+		    (b = throttle_blocked(kind[i], key[i], now)) != 0) {
 			db_rollback();
 			return b;
 		}
@@ -106,4 +147,39 @@ throttle_note(enum throttle_kind kind, const char *key, time_t now)
 		return -1;
 	sqlite3_set_last_insert_rowid(db_handle(), id);
 	return 0;
+}
+
+/*
+ * throttle_clear_account: forget the sign-in and code failures counted
+ * against the account that signs in with email, from every client: a
+ * completed password reset lifts its lock-out (R14.3).  Caller's
+ * transaction.  0 or -1.
+ */
+int
+throttle_clear_account(const char *email)
+{
+	return db_exec(STMT_THROTTLE_CLEAR_ACCOUNT, "Tiii", email,
+	    (int)THR_SIGNIN_ACCOUNT_IP, (int)THR_SIGNIN_ACCOUNT,
+	    (int)THR_CODE_ACCOUNT) == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * throttle_client_key: the key a client address is counted under: an
+ * IPv6 address by its /64, which one subscriber usually holds whole
+ * (R14.4); anything else as it is.
+ */
+void
+throttle_client_key(char *out, size_t sz, const char *ip)
+{
+	struct in6_addr	 a6;
+	char		 net[INET6_ADDRSTRLEN];
+
+	if (strchr(ip, ':') != NULL && inet_pton(AF_INET6, ip, &a6) == 1) {
+		memset(a6.s6_addr + 8, 0, 8);
+		if (inet_ntop(AF_INET6, &a6, net, sizeof(net)) != NULL) {
+			snprintf(out, sz, "%s/64", net);
+			return;
+		}
+	}
+	strlcpy_(out, ip, sz);
 }

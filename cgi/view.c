@@ -152,6 +152,7 @@ view_begin(struct req *r)
 	else
 		view_set(r, "Page.Path", r->path);
 	view_set(r, "Req.Id", r->rid);
+	view_set(r, "Page.StaffLabel", cfg.staff_label);	/* R14.10 */
 	if (r->signed_in) {
 		view_set(r, "User.Signed", "1");
 		view_set(r, "User.First", r->user.first);
@@ -160,6 +161,8 @@ view_begin(struct req *r)
 		view_set(r, "User.Kind", r->user.kind);
 		view_set(r, "User.Role", r->user.role);
 		view_set_int(r, "User.ProfileDone", r->user.profile_done);
+		if (!r->user.verified)
+			view_set(r, "User.Unverified", "1");
 		csrf = r->sess.csrf;
 	} else {
 		if (r->pre[0] == '\0') {

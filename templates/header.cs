@@ -21,6 +21,7 @@
 <li><a href="/contracts"<?cs if:Page.Nav == "contracts" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Contracts ?></a></li>
 <li><a href="/profile"<?cs if:Page.Nav == "profile" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Profile ?></a></li>
 <li><a href="/password"<?cs if:Page.Nav == "password" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Password ?></a></li>
+<li><a href="/account"<?cs if:Page.Nav == "account" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Account ?></a></li>
 </ul>
 </nav>
 <?cs /if ?>

@@ -39,7 +39,7 @@
 <?cs if:!Thread.0.Id ?><p><?cs var:Lang.Request.NoMessages ?></p><?cs /if ?>
 <ol class="thread">
 <?cs each:m = Thread ?>
-<li class="card message"><p class="muted"><strong><?cs var:m.Author ?></strong> · <?cs var:m.When ?></p>
+<li class="card message<?cs if:m.Staff ?> staff<?cs /if ?>"><p class="muted"><strong><?cs if:m.Author ?><?cs var:m.Author ?><?cs else ?><?cs var:Lang.Request.FormerUser ?><?cs /if ?></strong><?cs if:m.Staff ?> <span class="mark"><?cs var:Page.StaffLabel ?></span><?cs /if ?> · <?cs var:m.When ?></p>
 <p class="pre"><?cs var:m.Body ?></p>
 <?cs each:f = Files ?><?cs if:f.Message == m.Id ?><p class="file"><a href="/attachments/<?cs var:f.Id ?>"><?cs var:f.Name ?></a> <span class="muted">(<?cs var:f.Size ?> B, <?cs var:Lang.Wizard.Sha ?> <code class="hash"><?cs var:f.Sha ?></code>)</span></p><?cs /if ?><?cs /each ?>
 </li>

@@ -2,6 +2,9 @@
 <div class="narrow">
 <h1><?cs var:Lang.Signup.Title ?></h1>
 <p class="lead"><?cs var:Lang.Signup.Intro ?></p>
+<?cs if:Page.Throttled ?>
+<div class="summary" role="alert"><p><?cs var:Lang.Signup.Throttled ?></p></div>
+<?cs /if ?>
 <?cs call:errors() ?>
 <form method="post" action="/signup" class="card" novalidate>
 <?cs call:csrf() ?>

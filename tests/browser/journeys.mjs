@@ -12,15 +12,25 @@
 //   3. the same in Polish, with the error states;
 //   4. without JavaScript: sign-up, profile, activation, the ledger and
 //      the language switch;
+//   (every sign-up answers "check your mail" and the account follows the
+//   link mailed to it, read from the outbox, before it signs in: R14.1)
+//   7. identity (R14): the pages of sign-up, the mailed link, a dead
+//      link, a forgotten password, the account page, two-step sign-in
+//      (enrolment, recovery codes, the code after the password) in English
+//      and Polish; a second browser's session ended from the first; the
+//      same enrolment and sign-in with the keyboard alone and without
+//      JavaScript;
 // and on every page visited: axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) in
 // the JavaScript contexts, no horizontal scrolling at 390 px, and on the
 // Polish pages no English sentence of lang/en.hdf.  Screenshots go to
 // $SHOTS.
 //
 // Environment: BASE, ACCESS_ID, CONTRACT_ID (an issued contract, three
-// incidents), SHOTS, CHROMIUM, ROOT.
+// incidents), SHOTS, CHROMIUM, ROOT, DB (the portal's SQLite file, whose
+// outbox holds the mails: the test's mailbox).
 
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +42,7 @@ const AID = process.env.ACCESS_ID;
 const CID = process.env.CONTRACT_ID;
 const SHOTS = process.env.SHOTS || path.join(ROOT, 'build/screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const DB = process.env.DB;
 const AXE = fs.readFileSync(path.join(HERE, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDE = { width: 1200, height: 800 };
@@ -59,8 +70,8 @@ function check(desc, cond, details = []) {
 	return !!cond;
 }
 
-if (!BASE || !AID || !CID) {
-	notOk('journeys.mjs needs BASE, ACCESS_ID and CONTRACT_ID in the environment');
+if (!BASE || !AID || !CID || !DB) {
+	notOk('journeys.mjs needs BASE, ACCESS_ID, CONTRACT_ID and DB in the environment');
 	process.exit(1);
 }
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -342,6 +353,98 @@ function uniqueEmail(who) {
 	return `${who}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.com`;
 }
 
+// ------------------------------------------------------------ the mailbox
+
+// mailLink(email, to): the newest link to `to` (/verify, /reset) in a
+// mail queued for email, read from the outbox as a mailbox would (the
+// runner sends none: nothing else reads the outbox); null when none.
+function mailLink(email, to = '/verify') {
+	const q = (x) => `'${x.replace(/'/g, "''")}'`;
+	const body = execFileSync('sqlite3', ['-cmd', '.timeout 5000', DB,
+		`SELECT body FROM outbox WHERE recipient = ${q(email)} AND body LIKE ${q(`%${to}?t=%`)} ORDER BY id DESC LIMIT 1`],
+	{ encoding: 'utf8' });
+	const m = new RegExp(`https?://[^\\s<>"']*${to}\\?t=[0-9a-f]{64}`).exec(body);
+	return m ? m[0] : null;
+}
+
+// followLink(page, email, { where, lang, keys }): the address proven
+// as its owner does (R14.1): the newest link of the mail opened, its
+// button pressed (with the mouse, or with Tab and Enter when keys is a
+// Keys session); the browser lands on the sign-in page saying so.
+async function followLink(page, email, { where = 'sign-up', lang = 'en', keys = null } = {}) {
+	const link = mailLink(email);
+	if (!check(`R14.1 ${where} [${lang}]: a link to ${BASE}/verify?t=<64 hex> is mailed to the address`,
+		!!link && link.startsWith(`${BASE}/verify?t=`), [`newest /verify link for ${email}: ${link}`]))
+		throw new Error(`no /verify link mailed to ${email}`);
+	await page.goto(link);
+	const button = 'form[action="/verify"] button[type=submit]';
+	if (keys) {
+		await keys.tabTo(button);
+		await nav(page, () => page.keyboard.press('Enter'));
+		keys.report(`the page of the mailed link (${lang})`);
+	} else
+		await nav(page, () => page.click(button));
+	const u = new URL(page.url());
+	check(`R14.1 ${where} [${lang}]: the confirmed address leads to the sign-in page, which says so`,
+		u.pathname === '/signin' && u.searchParams.get('verified') === '1'
+		&& norm(await page.locator('main').innerText()).includes(norm(T[lang]['Signin.Verified'])),
+		[`at ${page.url()}`]);
+	return link;
+}
+
+// signIn(page, email, { keys }): the sign-in form filled and sent (the
+// page is on /signin), with the mouse or the keyboard alone.
+async function signIn(page, email, { keys = null, password = PASSWORD } = {}) {
+	if (keys) {
+		await keys.type('#f-email', email);
+		await keys.type('#f-password', password);
+		await keys.tabTo('form[action="/signin"] button[type=submit]');
+		await nav(page, () => page.keyboard.press('Enter'));
+		keys.report('sign-in');
+		return;
+	}
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', password);
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+}
+
+// signedUp(page, where, lang): the answer to any sign-up (R14.1, R14.2)
+function signedUp(page, where, lang) {
+	return check(`R14.1 R14.2 ${where} [${lang}]: sign-up answers "check your mail" (/signup/sent), signed out`,
+		urlPath(page) === '/signup/sent', [`at ${page.url()}`]);
+}
+
+// switchLang(page): the header's language switch, with the mouse
+async function switchLang(page) {
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	return page.getAttribute('html', 'lang');
+}
+
+// ---------------------------------------------------- two-step sign-in
+
+// The key shown on the enrolment page, its spaces gone (R14.6).
+async function totpSecret(page) {
+	return (await page.locator('main code.secret').innerText()).replace(/\s+/g, '');
+}
+
+// totpAt(secret, step): the code of a 30-second step, by oathtool
+function totpAt(secret, step) {
+	return execFileSync('oathtool', ['--totp', '-b', '-N', `@${step * 30}`, secret],
+		{ encoding: 'utf8' }).trim();
+}
+const stepNow = () => Math.floor(Date.now() / 30000);
+
+// freshCode(page, secret, last): the code an authenticator app shows
+// once a step later than `last` (the step of the last code used) has
+// begun: a used code is refused (R14.6), so this waits for the next
+// step when the last one is still the current one.
+async function freshCode(page, secret, last) {
+	while (stepNow() <= last)
+		await page.waitForTimeout(Math.min(1000, (last + 1) * 30000 - Date.now() + 50));
+	const step = stepNow();
+	return { code: totpAt(secret, step), step };
+}
+
 // journey(name, fn): one browser context; an exception stops that
 // journey only, with a failure and a screenshot of where it stopped.
 async function journey(name, opts, fn) {
@@ -378,8 +481,13 @@ await journey('mouse journey in English', {}, async (page) => {
 	await page.fill('#f-password', PASSWORD);
 	await page.check('#f-kind-work');
 	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
-	check('R2.1 after sign-up the browser is sent to the one-time profile', urlPath(page) === '/profile',
-		[`at ${page.url()}`]);
+	signedUp(page, 'sign-up', L);
+	await audit(page, 'sign-up sent', L);
+	await followLink(page, email);
+	await audit(page, 'sign-in, address confirmed', L);
+	await signIn(page, email);
+	check('R2.1 after confirming the address and signing in the browser is sent to the one-time profile',
+		urlPath(page) === '/profile', [`at ${page.url()}`]);
 	await audit(page, 'profile (first time)', L);
 
 	// the profile sent empty: the summary, and its links move the focus
@@ -516,7 +624,11 @@ await journey('keyboard journey', {}, async (page) => {
 	await k.tabTo('form[action="/signup"] button[type=submit]');
 	await nav(page, () => kb.press('Enter'));
 	k.report('sign-up');
-	check('R2.1 keyboard: after sign-up, the one-time profile', urlPath(page) === '/profile', [`at ${page.url()}`]);
+	signedUp(page, 'sign-up (keyboard)', L);
+	await followLink(page, email, { where: 'sign-up (keyboard)', keys: k });
+	await signIn(page, email, { keys: k });
+	check('R2.1 keyboard: after confirming the address and signing in, the one-time profile',
+		urlPath(page) === '/profile', [`at ${page.url()}`]);
 
 	// the profile: sent with an empty contact email, the summary link
 	// followed with Enter, then filled in
@@ -675,7 +787,13 @@ await journey('journey in Polish', {}, async (page) => {
 	await page.fill('#f-password', PASSWORD);
 	await page.check('#f-kind');
 	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
-	check('R2.1 [pl] after sign-up, the one-time profile', urlPath(page) === '/profile', [`at ${page.url()}`]);
+	signedUp(page, 'sign-up', L);
+	await audit(page, 'sign-up sent', L);
+	await followLink(page, email, { lang: L });
+	await audit(page, 'sign-in, address confirmed', L);
+	await signIn(page, email);
+	check('R2.1 [pl] after confirming the address and signing in, the one-time profile',
+		urlPath(page) === '/profile', [`at ${page.url()}`]);
 	await audit(page, 'profile (first time)', L);
 	await page.fill('#f-contact_email', '');
 	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
@@ -763,7 +881,11 @@ await journey('journey without JavaScript', { javaScriptEnabled: false }, async 
 	await page.fill('#f-password', PASSWORD);
 	await page.check('#f-kind');
 	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
-	check('R12.2 no JavaScript: sign-up leads to the profile', urlPath(page) === '/profile', [`at ${page.url()}`]);
+	signedUp(page, 'sign-up (no JavaScript)', L);
+	await followLink(page, email, { where: 'sign-up (no JavaScript)' });
+	await signIn(page, email);
+	check('R12.2 no JavaScript: sign-up, the mailed link and sign-in lead to the profile',
+		urlPath(page) === '/profile', [`at ${page.url()}`]);
 	await page.fill('#f-contact_email', '');
 	await nav(page, () => page.click('form[action="/profile"] button[type=submit]'));
 	await checkSummary(page, 'profile with errors (no JavaScript)', L);
@@ -802,7 +924,26 @@ async function signUp(page, first, last, email, kind) {
 	await page.fill('#f-password', PASSWORD);
 	await page.check(kind === 'work' ? '#f-kind-work' : '#f-kind');
 	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	if (urlPath(page) !== '/signup/sent')
+		throw new Error(`sign-up of ${email} answered ${page.url()}, not /signup/sent`);
+	await verifyQuietly(page, email);
+	await signIn(page, email);
+	if (urlPath(page) !== '/profile')
+		throw new Error(`the first sign-in of ${email} led to ${page.url()}, not /profile`);
 	await fillProfile(page, email);
+}
+
+// verifyQuietly(page, email): the mailed link followed, as followLink
+// does, for the set-up of a journey (no check printed: the journeys
+// above check it)
+async function verifyQuietly(page, email) {
+	const link = mailLink(email);
+	if (!link)
+		throw new Error(`no /verify link mailed to ${email}`);
+	await page.goto(link);
+	await nav(page, () => page.click('form[action="/verify"] button[type=submit]'));
+	if (urlPath(page) !== '/signin')
+		throw new Error(`the link mailed to ${email} led to ${page.url()}, not /signin`);
 }
 
 async function fillProfile(page, email) {
@@ -1094,11 +1235,15 @@ await journey('F.27 the XSS corpus', {}, async (page, ctx) => {
 		await page.goto(BASE + '/signup');
 		await page.fill('#f-first', x.slice(0, 60));
 		await page.fill('#f-last', x.slice(60, 120) || 'X');
-		await page.fill('#f-email', uniqueEmail(`xss${i}`));
+		const email = uniqueEmail(`xss${i}`);
+		await page.fill('#f-email', email);
 		await page.fill('#f-password', PASSWORD);
 		await page.check('#f-kind');
 		await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
 		await probe(`sign-up ${i}`);
+		await verifyQuietly(page, email);
+		await probe(`sign-in page after the link of ${i}`);
+		await signIn(page, email);
 		if (urlPath(page) === '/profile') {
 			await page.fill('#f-company', x.slice(0, 100));
 			await fillProfile(page, `xss${i}@example.com`);
