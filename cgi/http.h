@@ -84,6 +84,7 @@ struct req {
 	const char	*log_note;		/* sign-in result etc. */
 	char		 file[1200];		/* a download: its path */
 	int64_t		 file_size;
+	int		 download;		/* a body never rendered (J.42) */
 	char		 log_extra[128];
 };
 

@@ -335,8 +335,9 @@ identity_reset_valid(const char *t, time_t now)
 enum id_result
 identity_reset(const char *t, const char *hash, time_t now, int64_t *account)
 {
-	char	 email[EMAIL_MAX + 1];
-	int	 rc;
+	struct account	 a;
+	char		 email[EMAIL_MAX + 1];
+	int		 rc;
 
 	if (db_begin_write() != 0)
 		return ID_FAIL;
@@ -345,7 +346,14 @@ identity_reset(const char *t, const char *hash, time_t now, int64_t *account)
 		db_rollback();
 		return rc < 0 ? ID_FAIL : ID_BAD;
 	}
-	if (account_set_hash(*account, hash) != 0 ||
+	/* an account whose address nobody had proved keeps no second
+	 * factor: it was whoever signed up with the address, and the
+	 * address's owner is the one resetting (R14.3, R14.5) */
+	if (account_load(*account, &a) != 1 ||
+	    (!a.verified && (db_exec(STMT_ACCOUNT_TOTP_OFF, "I", *account) !=
+	    SQLITE_OK || db_exec(STMT_RECOVERY_DELETE_ALL, "I", *account) !=
+	    SQLITE_OK)) ||
+	    account_set_hash(*account, hash) != 0 ||
 	    session_end_all(*account) != 0 ||
 	    db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", *account, "reset") !=
 	    SQLITE_OK || throttle_clear_account(email) != 0 ||
@@ -378,33 +386,91 @@ identity_password(int64_t account, const char *hash, struct session *s,
 }
 
 /*
+ * fold: the letters of s as plain lower-case ASCII into out, for
+ * comparing names with the staff mark: ASCII letters folded; fullwidth
+ * forms as their ASCII; Cyrillic and Greek letters that look like Latin
+ * ones as those; digits that pass for letters (0, 1, 5) likewise;
+ * everything else (spaces, marks, zero-width characters) dropped.
+ * Hand-written: no library of Debian's stack holds Unicode's confusables
+ * table, and the mark has seven letters to guard.
+ */
+static void
+fold(char *out, size_t sz, size_t *n, const char *s)
+{
+	static const struct {
+		unsigned	 cp;
+		char		 c;
+	} alike[] = {
+		{ 0x0430, 'a' }, { 0x0410, 'a' }, { 0x0435, 'e' },
+		{ 0x0415, 'e' }, { 0x043e, 'o' }, { 0x041e, 'o' },
+		{ 0x0440, 'p' }, { 0x0420, 'p' }, { 0x0441, 'c' },
+		{ 0x0421, 'c' }, { 0x0443, 'y' }, { 0x0445, 'x' },
+		{ 0x0455, 's' }, { 0x0405, 's' }, { 0x0456, 'i' },
+		{ 0x0406, 'i' }, { 0x0458, 'j' }, { 0x0442, 't' },
+		{ 0x0422, 't' }, { 0x0433, 'r' }, { 0x051b, 'q' },
+		{ 0x0501, 'd' }, { 0x03bf, 'o' }, { 0x039f, 'o' },
+		{ 0x03c1, 'p' }, { 0x03a1, 'p' }, { 0x03c4, 't' },
+		{ 0x03a4, 't' }, { 0x03c5, 'u' }, { 0x03bd, 'v' },
+		{ 0x0585, 'o' }, { 0x057d, 'u' }, { 0x0578, 'n' },
+	};
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned		 cp;
+	size_t			 i, len;
+
+	while (*p != '\0' && *n < sz - 1) {
+		if (*p < 0x80) {
+			cp = *p;
+			len = 1;
+		} else if ((*p & 0xe0) == 0xc0 && p[1] != '\0') {
+			cp = (unsigned)(*p & 0x1f) << 6 | (p[1] & 0x3f);
+			len = 2;
+		} else if ((*p & 0xf0) == 0xe0 && p[1] != '\0' &&
+		    p[2] != '\0') {
+			cp = (unsigned)(*p & 0x0f) << 12 |
+			    (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+			len = 3;
+		} else {		/* four bytes, or broken: dropped */
+			p++;
+			while ((*p & 0xc0) == 0x80)
+				p++;
+			continue;
+		}
+		p += len;
+		if (cp >= 0xff21 && cp <= 0xff5a)	/* fullwidth A-z */
+			cp -= 0xfee0;
+		if (cp < 0x80) {
+			if (isalpha((int)cp))
+				out[(*n)++] = (char)tolower((int)cp);
+			else if (cp == '0' || cp == '1' || cp == '5')
+				out[(*n)++] = cp == '0' ? 'o' :
+				    cp == '1' ? 'l' : 's';
+			continue;
+		}
+		for (i = 0; i < sizeof(alike) / sizeof(alike[0]); i++)
+			if (alike[i].cp == cp) {
+				out[(*n)++] = alike[i].c;
+				break;
+			}
+	}
+	out[*n] = '\0';
+}
+
+/*
  * identity_name_ok: 0 when the name a customer chose could pass for the
- * staff mark (R14.10, M.64): its letters alone, folded to lower case,
- * contain "support" or the configured label's letters.
+ * staff mark (R14.10, M.64): its letters, folded, contain "support" or
+ * the configured label's.
  */
 int
 identity_name_ok(const char *first, const char *last)
 {
 	char		 name[2 * NAME_MAX_ * 4 + 2], mark[64];
-	const char	*marks[2] = { "support", mark };
-	size_t		 n = 0, m = 0, i;
-	const char	*p;
+	size_t		 n = 0, m = 0;
 
-	for (p = first; *p != '\0' && n < sizeof(name) - 1; p++)
-		if (isalpha((unsigned char)*p))
-			name[n++] = (char)tolower((unsigned char)*p);
-	for (p = last; *p != '\0' && n < sizeof(name) - 1; p++)
-		if (isalpha((unsigned char)*p))
-			name[n++] = (char)tolower((unsigned char)*p);
-	name[n] = '\0';
-	for (p = cfg.staff_label; *p != '\0' && m < sizeof(mark) - 1; p++)
-		if (isalpha((unsigned char)*p))
-			mark[m++] = (char)tolower((unsigned char)*p);
-	mark[m] = '\0';
-	for (i = 0; i < 2; i++)
-		if (marks[i][0] != '\0' && strstr(name, marks[i]) != NULL)
-			return 0;
-	return 1;
+	fold(name, sizeof(name), &n, first);
+	fold(name, sizeof(name), &n, last);
+	fold(mark, sizeof(mark), &m, cfg.staff_label);
+	return strstr(name, "support") == NULL &&
+	    (mark[0] == '\0' || strstr(name, mark) == NULL);
 }
 
 /* identity_set_name: the account's names (R14.8).  0 or -1. */

@@ -250,20 +250,6 @@ page_reset_post(struct req *r)
 }
 
 /*
- * code_take: count a code against the account before it is checked,
- * ten wrong ones in fifteen minutes at most, as passwords (M.58).
- * 0, 1 when at the limit, -1.
- */
-static int
-code_take(struct req *r, const struct account *a, int64_t *id)
-{
-	static const enum throttle_kind kind[1] = { THR_CODE_ACCOUNT };
-	const char	*keys[1] = { a->email };
-
-	return throttle_take(kind, keys, 1, r->now, id);
-}
-
-/*
  * code_ok: the typed code of form fm for account a, counted (M.58):
  * 1 right (its count given back), 0 wrong or throttled (the form says
  * which), -1 on error.
@@ -271,10 +257,12 @@ code_take(struct req *r, const struct account *a, int64_t *id)
 static int
 code_ok(struct req *r, const struct account *a, struct form *fm)
 {
-	int64_t	 id;
+	int64_t	 ids[3];
 	int	 b, ok;
 
-	if ((b = code_take(r, a, &id)) != 0) {
+	/* counted as sign-ins are: the owner's client that has not failed
+	 * is never stopped by another's wrong codes (M.58, R14.5) */
+	if ((b = signin_take(r, a->email, ids, 3)) != 0) {
 		if (b > 0) {
 			form_error(fm, "code", "CodeThrottled");
 			r->log_note = "code-throttled";
@@ -290,7 +278,7 @@ code_ok(struct req *r, const struct account *a, struct form *fm)
 		    (long long)a->id, r->ip);
 		return 0;
 	}
-	return throttle_give_back(&id, 1) == 0 ? 1 : -1;
+	return throttle_give_back(ids, 3) == 0 ? 1 : -1;
 }
 
 static void
@@ -571,10 +559,26 @@ codes_render(struct req *r, char codes[RECOVERY_N][RECOVERY_LEN + 1])
 	reply_render(r, 200, "codes.cs");
 }
 
+/*
+ * unproven: 1 when r's account has no proven address: it enrols no
+ * second factor (the address's owner could not get in again: R14.6).
+ */
+static int
+unproven(struct req *r)
+{
+	if (r->user.verified)
+		return 0;
+	view_set(r, "Page.Title", view_str(r, "Verify.NeededTitle"));
+	reply_render(r, 403, "verify-needed.cs");
+	return 1;
+}
+
 /* GET /account/totp: enrol, or the account page when enrolled. */
 void
 page_account_totp_get(struct req *r)
 {
+	if (unproven(r))
+		return;
 	if (r->user.totp_on) {
 		reply_redirect(r, "/account");
 		return;
@@ -589,6 +593,8 @@ page_account_totp_start_post(struct req *r)
 	char	 b32[TOTP_SECRET_B32 + 1];
 	int	 rc;
 
+	if (unproven(r))
+		return;
 	if (!r->user.totp_on) {
 		rc = identity_totp_begin(r->user.id, b32);
 		sodium_memzero(b32, sizeof(b32));
@@ -607,6 +613,8 @@ page_account_totp_post(struct req *r)
 	struct form	 fm;
 	char		 codes[RECOVERY_N][RECOVERY_LEN + 1];
 
+	if (unproven(r))
+		return;
 	if (r->user.totp_on) {
 		reply_redirect(r, "/account");
 		return;
@@ -716,6 +724,7 @@ page_account_data_get(struct req *r)
 		return;
 	}
 	reply_text(r, 200, "application/json; charset=utf-8", json.p);
+	r->download = 1;
 	reply_header(r, "Content-Disposition",
 	    "attachment; filename=\"supportal-account.json\"");
 	buf_free(&json);

@@ -267,7 +267,7 @@ reply_send(struct req *r)
 		h.len = 0;
 		buf_printf(&h, "Status: 404 %s\r\n", status_text(404));
 	}
-	if (fd >= 0)		/* a download is never rendered (J.42) */
+	if (fd >= 0 || r->download)	/* never rendered (J.42) */
 		buf_puts(&h, "Content-Security-Policy: sandbox;"
 		    " default-src 'none'\r\n");
 	else

@@ -67,9 +67,9 @@ const char *const sql_text[STMT__MAX] = {
 	    "DELETE FROM throttle WHERE kind = ?1 AND key = ?2 AND at < ?3"),
 	S(STMT_THROTTLE_DELETE, "DELETE FROM throttle WHERE rowid = ?1"),
 	/* R14.3: the sign-in failures of address ?1 (kinds ?2 and ?3, the
-	 * pair "address|client" too) and its wrong codes (?4) */
+	 * pair "address|client" too) */
 	S(STMT_THROTTLE_CLEAR_ACCOUNT,
-	    "DELETE FROM throttle WHERE kind IN (?2, ?3, ?4) AND (key = ?1"
+	    "DELETE FROM throttle WHERE kind IN (?2, ?3) AND (key = ?1"
 	    " OR substr(key, 1, length(?1) + 1) = ?1 || '|')"),
 
 	/* /healthz (R13.5) */

@@ -329,7 +329,6 @@ enum throttle_kind {
 	THR_RESET_EMAIL,	/* 10 reset requests per address an hour (M.55) */
 	THR_RESET_IP,		/* 30 per client an hour */
 	THR_VERIFY_RESEND,	/* 5 links again per account an hour (R14.1) */
-	THR_CODE_ACCOUNT,	/* 10 wrong codes per 15 minutes (M.58) */
 	THR__MAX
 };
 

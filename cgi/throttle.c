@@ -25,7 +25,6 @@ static const struct {
 	[THR_RESET_EMAIL] = { 10, 3600 },	/* M.55 */
 	[THR_RESET_IP] = { 30, 3600 },
 	[THR_VERIFY_RESEND] = { 5, 3600 },
-	[THR_CODE_ACCOUNT] = { 10, 15 * 60 },	/* M.58, as A.6 */
 };
 
 /* limit: a kind's limit, from the configuration for the sign-ups. */
@@ -150,17 +149,17 @@ throttle_note(enum throttle_kind kind, const char *key, time_t now)
 }
 
 /*
- * throttle_clear_account: forget the sign-in and code failures counted
- * against the account that signs in with email, from every client: a
- * completed password reset lifts its lock-out (R14.3).  Caller's
- * transaction.  0 or -1.
+ * throttle_clear_account: forget the sign-in failures (wrong passwords
+ * and wrong codes alike) counted against the account that signs in with
+ * email, from every client: a completed password reset lifts its
+ * lock-out (R14.3).  Caller's transaction.  0 or -1.
  */
 int
 throttle_clear_account(const char *email)
 {
-	return db_exec(STMT_THROTTLE_CLEAR_ACCOUNT, "Tiii", email,
-	    (int)THR_SIGNIN_ACCOUNT_IP, (int)THR_SIGNIN_ACCOUNT,
-	    (int)THR_CODE_ACCOUNT) == SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_THROTTLE_CLEAR_ACCOUNT, "Tii", email,
+	    (int)THR_SIGNIN_ACCOUNT_IP, (int)THR_SIGNIN_ACCOUNT) == SQLITE_OK ?
+	    0 : -1;
 }
 
 /*

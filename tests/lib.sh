@@ -219,6 +219,7 @@ verify() {
 # address proven through the mailed link, signed in.
 signup() {
 	signup_only "$@"
+	[ "$STATUS" = 303 ] || return 0	# refused: its page stays to read
 	verify "$1"
 	signin "$1" "$2"
 }

@@ -27,7 +27,8 @@
 //
 // Environment: BASE, ACCESS_ID, CONTRACT_ID (an issued contract, three
 // incidents), SHOTS, CHROMIUM, ROOT, DB (the portal's SQLite file, whose
-// outbox holds the mails: the test's mailbox).
+// outbox holds the mails: the test's mailbox); JOURNEYS, a regular
+// expression, runs only the journeys whose names it matches.
 
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -168,13 +169,29 @@ async function audit(page, what, lang, { axe = true } = {}) {
 		const de = document.documentElement;
 		if (de.scrollWidth <= de.clientWidth)
 			return null;
+		// an element inside a scrolling box does not widen the page,
+		// unless it is positioned out of it (its containing block outside)
+		const clipped = (el) => {
+			let abs = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+				const s = getComputedStyle(a);
+				if (abs && s.position === 'static')
+					continue;
+				if (s.overflowX !== 'visible')
+					return true;
+				abs = s.position === 'absolute' || s.position === 'fixed';
+			}
+			return false;
+		};
 		const out = [];
-		for (const el of document.body.querySelectorAll('*')) {
+		const desc = (el, r) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} right=${Math.round(r.right)}`;
+		const over = [...document.body.querySelectorAll('*')].filter((el) => {
 			const r = el.getBoundingClientRect();
-			if (r.right > de.clientWidth + 1 && r.width > 0 && out.length < 3)
-				out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} right=${Math.round(r.right)}`);
-		}
-		return { scroll: de.scrollWidth, client: de.clientWidth, out };
+			return r.right > de.clientWidth + 1 && r.width > 0;
+		});
+		for (const el of over.filter((e) => !clipped(e)).concat(over).slice(0, 3))
+			out.push(desc(el, el.getBoundingClientRect()) + (clipped(el) ? ' (inside a scrolling box)' : ''));
+		return { scroll: de.scrollWidth, client: de.clientWidth, out: [...new Set(out)] };
 	});
 	await page.setViewportSize(WIDE);
 	check(`R12.2 (WCAG 1.4.10) no horizontal scrolling at 390 px on ${where}`, wide === null,
@@ -373,7 +390,7 @@ function mailLink(email, to = '/verify') {
 // Keys session); the browser lands on the sign-in page saying so.
 async function followLink(page, email, { where = 'sign-up', lang = 'en', keys = null } = {}) {
 	const link = mailLink(email);
-	if (!check(`R14.1 ${where} [${lang}]: a link to ${BASE}/verify?t=<64 hex> is mailed to the address`,
+	if (!check(`R14.1 ${where} [${lang}]: a link to <origin>/verify?t=<64 hex> is mailed to the address`,
 		!!link && link.startsWith(`${BASE}/verify?t=`), [`newest /verify link for ${email}: ${link}`]))
 		throw new Error(`no /verify link mailed to ${email}`);
 	await page.goto(link);
@@ -447,7 +464,10 @@ async function freshCode(page, secret, last) {
 
 // journey(name, fn): one browser context; an exception stops that
 // journey only, with a failure and a screenshot of where it stopped.
+// JOURNEYS (a regular expression) runs only the journeys it matches.
 async function journey(name, opts, fn) {
+	if (process.env.JOURNEYS && !new RegExp(process.env.JOURNEYS).test(name))
+		return;
 	const t0 = Date.now();
 	console.log(`# ${name}`);
 	const { ctx, page } = await newPage(opts);
@@ -1176,6 +1196,420 @@ await journey("the engineer's side", {}, async (page) => {
 	check('R1.2 sign-out is everywhere: the second browser is signed out too', urlPath(other.page) === '/signin',
 		[`at ${other.page.url()}`]);
 	await other.ctx.close();
+});
+
+// ======================================================= 7. identity (R14)
+
+// The rows of the sessions table of /account (R14.7)
+const sessionRows = (page) => page.evaluate(() => [...document.querySelectorAll('table.sessions tbody tr')]
+	.map((tr) => ({ here: tr.classList.contains('this'), text: tr.innerText.replace(/\s+/g, ' ').trim() })));
+// The recovery codes of the page that shows them (R14.6)
+const codesShown = (page) => page.evaluate(() => [...document.querySelectorAll('main ol.codes li code')]
+	.map((c) => c.innerText.trim()));
+const h1 = (page) => text(page, 'h1');
+const mainHas = async (page, s) => norm(await page.locator('main').innerText()).includes(norm(s));
+const VERIFY_BUTTON = 'form[action="/verify"] button[type=submit]';
+const ZEROS = '0'.repeat(64);
+
+// bothLanguages(page, what, fn): audit the page in English, switch to
+// Polish (the switch comes back to the same page, with its query), audit
+// it there, and switch back; fn, when given, checks the Polish page.
+async function bothLanguages(page, what, fn = null) {
+	await audit(page, what, 'en');
+	const before = page.url();
+	const lang = await switchLang(page);
+	check(`R12.1 ${what}: the language switch gives the same page in Polish`,
+		lang === 'pl' && page.url() === before, [`html lang="${lang}", at ${page.url()}, was ${before}`]);
+	if (fn)
+		await fn();
+	await audit(page, what, 'pl');
+	const back = await switchLang(page);
+	check(`R12.1 ${what}: and back to English`, back === 'en', [`html lang="${back}"`]);
+}
+
+await journey('identity in English and Polish', {}, async (page) => {
+	const email = uniqueEmail('ida');
+
+	// sign-up: "check your mail", whatever the address (R14.1, R14.2)
+	await page.goto(BASE + '/signup');
+	await page.fill('#f-first', 'Ida');
+	await page.fill('#f-last', 'Identity');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await page.check('#f-kind');
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	signedUp(page, 'identity: sign-up', 'en');
+	const sent = norm(await page.locator('main').innerText());
+	check('R14.1 the "check your mail" page says a link was sent and that nobody is signed in',
+		(await h1(page)) === norm(T.en['Signup.SentTitle']) && (await page.locator('header .who').count()) === 0,
+		[`h1 "${await h1(page)}"`]);
+	await bothLanguages(page, 'sign-up sent', async () => check('R12.1 [pl] "check your mail" in Polish',
+		(await h1(page)) === norm(T.pl['Signup.SentTitle']), [`h1 "${await h1(page)}"`]));
+
+	// the page of the mailed link: a button, nothing done by the GET
+	const link = mailLink(email);
+	check('R14.1 the mail holds a link to <origin>/verify?t=<64 hex>', !!link && link.startsWith(`${BASE}/verify?t=`),
+		[`link: ${link}`]);
+	await page.goto(link);
+	check('R14.1 the link opens a page with a "Confirm my address" button (a POST to /verify)',
+		(await h1(page)) === norm(T.en['Verify.Title'])
+		&& norm(await page.locator(VERIFY_BUTTON).innerText()) === norm(T.en['Verify.Submit'])
+		&& (await page.getAttribute('form[action="/verify"]', 'method')) === 'post', [`h1 "${await h1(page)}"`]);
+	await bothLanguages(page, 'the mailed link', async () => check('R12.1 [pl] the mailed link\'s page in Polish',
+		norm(await page.locator(VERIFY_BUTTON).innerText()) === norm(T.pl['Verify.Submit'])));
+
+	// a dead link: its GET shows the same button, the button says it is dead
+	await page.goto(`${BASE}/verify?t=${ZEROS}`);
+	check('R14.1 a link of an unknown token shows the same button before anything is done',
+		(await h1(page)) === norm(T.en['Verify.Title']), [`h1 "${await h1(page)}"`]);
+	const dead = await nav(page, () => page.click(VERIFY_BUTTON));
+	check('R14.1 the button of a dead link answers 404 with "This link cannot be used"',
+		dead.status() === 404 && (await h1(page)) === norm(T.en['Link.DeadTitle']),
+		[`status ${dead.status()}, h1 "${await h1(page)}"`]);
+	await audit(page, 'dead link', 'en');
+	await page.goto(`${BASE}/verify?t=${ZEROS}`);
+	await switchLang(page);
+	const deadPl = await nav(page, () => page.click(VERIFY_BUTTON));
+	check('R12.1 [pl] the dead link\'s page in Polish', deadPl.status() === 404
+		&& (await h1(page)) === norm(T.pl['Link.DeadTitle']), [`h1 "${await h1(page)}"`]);
+	await audit(page, 'dead link', 'pl');
+	await switchLang(page);
+
+	// the real link: confirmed once, dead the second time
+	await followLink(page, email, { where: 'identity' });
+	await audit(page, 'sign-in, address confirmed', 'en');
+	await page.goto(link);
+	const again = await nav(page, () => page.click(VERIFY_BUTTON));
+	check('R14.1 a link works once: pressed again it is dead', again.status() === 404
+		&& (await h1(page)) === norm(T.en['Link.DeadTitle']), [`status ${again.status()}, h1 "${await h1(page)}"`]);
+
+	// a forgotten password, from the sign-in page (R14.3)
+	await page.goto(BASE + '/signin');
+	await nav(page, () => page.click('main a[href="/forgot"]'));
+	check('R14.3 "Forgot your password?" on the sign-in page leads to /forgot', urlPath(page) === '/forgot',
+		[`at ${page.url()}`]);
+	await bothLanguages(page, 'forgot password');
+	await page.fill('#f-email', email);
+	await nav(page, () => page.click('form[action="/forgot"] button[type=submit]'));
+	check('R14.3 the address sent: /forgot?sent=1 says a link was sent if an account uses it',
+		urlPath(page) === '/forgot' && new URL(page.url()).searchParams.get('sent') === '1'
+		&& await mainHas(page, T.en['Forgot.Sent']), [`at ${page.url()}`]);
+	await bothLanguages(page, 'forgot password, sent');
+	const reset = mailLink(email, '/reset');
+	check('R14.3 the mail holds a link to <origin>/reset?t=<64 hex>', !!reset && reset.startsWith(`${BASE}/reset?t=`),
+		[`link: ${reset}`]);
+	if (reset) {
+		await page.goto(reset);
+		check('R14.3 the reset link opens the new password\'s form', (await h1(page)) === norm(T.en['Reset.Title'])
+			&& (await page.locator('form[action="/reset"] #f-password').count()) === 1, [`h1 "${await h1(page)}"`]);
+		await bothLanguages(page, 'new password (reset link)');
+	}
+
+	// the same address signed up again: the same answer (R14.2)
+	await page.goto(BASE + '/signup');
+	await page.fill('#f-first', 'Someone');
+	await page.fill('#f-last', 'Else');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', 'another long pass phrase');
+	await page.check('#f-kind-work');
+	await nav(page, () => page.click('form[action="/signup"] button[type=submit]'));
+	check('R14.2 a taken address gets exactly the answer of a new one',
+		urlPath(page) === '/signup/sent' && norm(await page.locator('main').innerText()) === sent, [`at ${page.url()}`]);
+
+	// signed in: the one-time profile, then the account page
+	await page.goto(BASE + '/signin');
+	await signIn(page, email);
+	check('R2.1 R14.1 signed in after the link: the one-time profile', urlPath(page) === '/profile', [`at ${page.url()}`]);
+	await fillProfile(page, email);
+	await checkSignedIn(page, 'identity: start page', 'en', 'Ida', 'Identity', 'personal');
+	await nav(page, () => page.click('header nav a[href="/account"]'));
+	check('R14.7 the header links to the account page', urlPath(page) === '/account', [`at ${page.url()}`]);
+	const forms = await page.evaluate(() => ({
+		name: !!document.querySelector('form[action="/account/name"] #f-first'),
+		email: !!document.querySelector('form[action="/account/email"] #f-email'),
+		password: !!document.querySelector('main a[href="/password"]'),
+		totp: !!document.querySelector('main form[action="/account/totp/start"] button'),
+		sessions: document.querySelectorAll('table.sessions tbody tr').length,
+		data: !!document.querySelector('main a[href="/account/data"]'),
+		del: !!document.querySelector('#delete details form[action="/account/delete"]'),
+	}));
+	check('R14.6-R14.9 the account page: name, address, password link, two-step sign-in, sessions, data, delete',
+		Object.values(forms).every(Boolean), [JSON.stringify(forms)]);
+	await bothLanguages(page, 'account');
+
+	// a second browser signs in: two sessions on the page (R14.7)
+	const other = await newPage();
+	let secret = null;
+	let first = null;
+	try {
+		await other.page.goto(BASE + '/signin');
+		await signIn(other.page, email);
+		check('R14.7 a second browser of the account is signed in', urlPath(other.page) === '/', [`at ${other.page.url()}`]);
+		await page.reload();
+		let rows = await sessionRows(page);
+		check('R14.7 the sessions table lists both browsers, this one marked',
+			rows.length === 2 && rows.filter((r) => r.here).length === 1
+			&& rows.every((r) => /\d{4}-\d\d-\d\d \d\d:\d\d/.test(r.text) && r.text.includes('127.0.0.1')),
+			rows.map((r) => JSON.stringify(r)));
+		await audit(page, 'account, two sessions', 'en');
+		await page.locator('#sessions-title').scrollIntoViewIfNeeded();
+		await shot(page, 'sessions.png');
+
+		// two-step sign-in: enrolment (R14.6): its page without a secret
+		// yet, the button that makes one, then the QR code
+		await page.goto(BASE + '/account/totp');
+		check('R14.6 /account/totp before enrolling: a button that starts it',
+			(await page.locator('main form[action="/account/totp/start"] button').count()) === 1
+			&& (await page.locator('main svg.qr').count()) === 0, [`at ${page.url()}`]);
+		await bothLanguages(page, 'two-step sign-in, not started');
+		await page.goto(BASE + '/account');
+		await nav(page, () => page.click('main form[action="/account/totp/start"] button'));
+		check('R14.6 "Turn on two-step sign-in" on the account page leads to the enrolment page',
+			urlPath(page) === '/account/totp', [`at ${page.url()}`]);
+		const qr = await page.evaluate(() => {
+			const q = document.querySelector('main svg.qr');
+			const r = q && q.getBoundingClientRect();
+			return q ? { w: r.width, h: r.height, title: q.querySelector('title') && q.querySelector('title').textContent,
+				path: (q.querySelector('path') || { getAttribute: () => '' }).getAttribute('d').length } : null;
+		});
+		check('R14.6 the enrolment page shows the QR code, drawn by the server as an inline SVG with a title',
+			!!qr && qr.w >= 100 && Math.abs(qr.w - qr.h) < 1 && qr.path > 100 && norm(qr.title || '') === norm(T.en['Totp.QrTitle']),
+			[JSON.stringify(qr)]);
+		const shown = await page.locator('main code.secret').innerText();
+		check('R14.6 the secret is shown as text, in groups of four', /^[A-Z2-7]{4}( [A-Z2-7]{4})+$/.test(shown.trim()),
+			[`"${shown}"`]);
+		await bothLanguages(page, 'two-step enrolment', async () => check('R14.6 the secret stays the same on a reload',
+			(await page.locator('main code.secret').innerText()) === shown));
+		await shot(page, 'totp-enrol.png');
+		await page.fill('#f-code', '000000');
+		await nav(page, () => page.click('form[action="/account/totp"] button[type=submit]'));
+		await checkSummary(page, 'two-step enrolment, wrong code', 'en');
+		await audit(page, 'two-step enrolment, wrong code', 'en');
+		secret = await totpSecret(page);
+		check('R14.6 the secret is the same after a wrong code', secret === shown.replace(/\s+/g, ''));
+		first = await freshCode(page, secret, -1);
+		await page.fill('#f-code', first.code);
+		await nav(page, () => page.click('form[action="/account/totp"] button[type=submit]'));
+		let codes = await codesShown(page);
+		check('R14.6 the code of the app turns it on: the page lists ten recovery codes, once',
+			(await h1(page)) === norm(T.en['Totp.CodesTitle']) && codes.length === 10 && new Set(codes).size === 10,
+			[`at ${page.url()}, h1 "${await h1(page)}"`, `codes: ${JSON.stringify(codes)}`]);
+		await audit(page, 'recovery codes', 'en');
+
+		// the account page with it on, and new codes, in Polish
+		await switchLang(page);
+		check('R14.6 with two-step sign-in on, /account/totp leads to the account page, which says it is on',
+			urlPath(page) === '/account' && (await page.locator('form[action="/account/totp/off"]').count()) === 1,
+			[`at ${page.url()}`]);
+		await audit(page, 'account, two-step on', 'pl');
+		await nav(page, () => page.click('form[action="/account/recovery"] button[type=submit]'));
+		const fresh = await codesShown(page);
+		check('R14.6 [pl] new recovery codes: ten, none of the old ones, the page in Polish',
+			fresh.length === 10 && fresh.every((c) => !codes.includes(c)) && (await h1(page)) === norm(T.pl['Totp.CodesTitle']),
+			[`codes: ${JSON.stringify(fresh)}`]);
+		await audit(page, 'recovery codes', 'pl');
+		codes = fresh;
+		// (not from this page: its switch would load GET /account/recovery)
+		await page.goto(BASE + '/account');
+		await switchLang(page);
+		await audit(page, 'account, two-step on', 'en');
+
+		// the second browser's session ended from this one (R14.7)
+		rows = await sessionRows(page);
+		const end = page.locator('table.sessions tbody tr:not(.this) form[action="/account/sessions/end"] button');
+		check('R14.7 the other session has an "End" button named by its start', (await end.count()) === 1
+			&& norm(await end.innerText()).startsWith(norm(T.en['Account.End'])), rows.map((r) => JSON.stringify(r)));
+		await nav(page, () => end.click());
+		rows = await sessionRows(page);
+		check('R14.7 "End" ends it: the page says so and lists this browser alone',
+			await mainHas(page, T.en['Account.NoteEnded']) && rows.length === 1 && rows[0].here,
+			[`at ${page.url()}`, ...rows.map((r) => JSON.stringify(r))]);
+		await audit(page, 'account, a session ended', 'en');
+		await other.page.goto(BASE + '/account');
+		check('R14.7 the ended browser is signed out on its next page', urlPath(other.page) === '/signin',
+			[`at ${other.page.url()}`]);
+
+		// the second browser again: the code after the password, a recovery code
+		await signIn(other.page, email);
+		check('R14.6 with two-step sign-in on, the password leads to /signin/code', urlPath(other.page) === '/signin/code',
+			[`at ${other.page.url()}`]);
+		await other.page.fill('#f-code', codes[0]);
+		await nav(other.page, () => other.page.click('form[action="/signin/code"] button[type=submit]'));
+		check('R14.6 a recovery code completes the sign-in, back to the page asked for (/account)',
+			urlPath(other.page) === '/account', [`at ${other.page.url()}`]);
+		await other.ctx.clearCookies();
+		await other.page.goto(BASE + '/signin');
+		await signIn(other.page, email);
+		await other.page.fill('#f-code', codes[0]);
+		await nav(other.page, () => other.page.click('form[action="/signin/code"] button[type=submit]'));
+		check('R14.6 a recovery code works once', urlPath(other.page) === '/signin/code'
+			&& await mainHas(other.page, T.en['Err.CodeWrong']), [`at ${other.page.url()}`]);
+	} finally {
+		await other.ctx.close();
+	}
+
+	// signed out, signed in again: the code after the password (R14.6)
+	await nav(page, () => page.click('header form[action="/signout"] button'));
+	await signIn(page, email);
+	check('R14.6 signing in again asks for a code after the password', urlPath(page) === '/signin/code',
+		[`at ${page.url()}`]);
+	check('R14.6 not signed in before the code', (await page.locator('header .who').count()) === 0);
+	await bothLanguages(page, 'sign-in code');
+	await page.fill('#f-code', first.code);
+	await nav(page, () => page.click('form[action="/signin/code"] button[type=submit]'));
+	check('R14.6 the code used to turn it on is refused a second time', urlPath(page) === '/signin/code'
+		&& await mainHas(page, T.en['Err.CodeWrong']), [`at ${page.url()}`]);
+	await checkSummary(page, 'sign-in code, a used code', 'en');
+	await audit(page, 'sign-in code, a used code', 'en');
+	const next = await freshCode(page, secret, first.step);
+	await page.fill('#f-code', next.code);
+	await nav(page, () => page.click('form[action="/signin/code"] button[type=submit]'));
+	check('R14.6 a fresh code from the app completes the sign-in', urlPath(page) === '/', [`at ${page.url()}`]);
+	await checkSignedIn(page, 'after the code', 'en', 'Ida', 'Identity', 'personal');
+});
+
+// the same with the keyboard alone: the account page's forms, enrolment,
+// the sign-in with a code, deleting the account (R12.2, R14)
+await journey('two-step sign-in with the keyboard alone', {}, async (page) => {
+	const kb = page.keyboard;
+	const k = new Keys(page);
+	const email = uniqueEmail('kai');
+	await signUp(page, 'Kai', 'Keys', email, 'personal');
+	await k.tabTo('header nav a[href="/account"]');
+	await nav(page, () => kb.press('Enter'));
+	check('R12.2 keyboard: the header link leads to the account page', urlPath(page) === '/account', [`at ${page.url()}`]);
+
+	// the name
+	await k.tabTo('#f-first');
+	await kb.press('Control+A');
+	await kb.type('Kaja');
+	await k.tabTo('form[action="/account/name"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	check('R14.8 keyboard: the name is saved', await mainHas(page, T.en['Account.NoteName']), [`at ${page.url()}`]);
+	await checkSignedIn(page, 'account, name saved (keyboard)', 'en', 'Kaja', 'Keys', 'personal');
+	k.report('account (name)');
+
+	// a new address: waits for its link
+	const newEmail = uniqueEmail('kaja');
+	await k.type('#f-email', newEmail);
+	await k.tabTo('form[action="/account/email"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	check('R14.8 keyboard: a new address waits for its link', await mainHas(page, T.en['Account.NoteEmail'])
+		&& await mainHas(page, newEmail) && !!mailLink(newEmail), [`at ${page.url()}`]);
+	k.report('account (address)');
+
+	// the delete <details>: opened with Enter, its fields reachable
+	await k.tabTo('#delete summary');
+	await kb.press('Enter');
+	check('R12.2 keyboard: Enter opens "delete the account"',
+		await page.evaluate(() => document.querySelector('#delete details').open));
+	await k.tabTo('#f-delete-password');
+	await k.tabTo('#delete summary', { back: true });
+	await kb.press('Enter');
+
+	// enrolment
+	await k.tabTo('main form[action="/account/totp/start"] button', { back: true });
+	await nav(page, () => kb.press('Enter'));
+	check('R12.2 keyboard: the enrolment page', urlPath(page) === '/account/totp', [`at ${page.url()}`]);
+	const secret = await totpSecret(page);
+	const first = await freshCode(page, secret, -1);
+	await k.type('#f-code', first.code);
+	await k.tabTo('form[action="/account/totp"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	const codes = await codesShown(page);
+	check('R12.2 R14.6 keyboard: two-step sign-in turned on, ten recovery codes', codes.length === 10,
+		[`at ${page.url()}`]);
+	k.report('two-step enrolment');
+	await k.tabTo('main a[href="/account"]');
+	await nav(page, () => kb.press('Enter'));
+	k.report('recovery codes');
+
+	// signed out and in again, with a recovery code (the app's code of the
+	// enrolment may still be the current one)
+	await k.tabTo('header form[action="/signout"] button', { back: true });
+	await nav(page, () => kb.press('Enter'));
+	k.report('account');
+	await signIn(page, email, { keys: k });
+	check('R14.6 keyboard: the code is asked after the password', urlPath(page) === '/signin/code', [`at ${page.url()}`]);
+	await k.type('#f-code', codes[0]);
+	await k.tabTo('form[action="/signin/code"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	k.report('sign-in code');
+	check('R12.2 R14.6 keyboard: signed in with a code', urlPath(page) === '/', [`at ${page.url()}`]);
+
+	// the account deleted with the keyboard: the password and a code (R14.9)
+	await k.tabTo('header nav a[href="/account"]');
+	await nav(page, () => kb.press('Enter'));
+	await k.tabTo('#delete summary');
+	await kb.press('Enter');
+	await k.type('#f-delete-password', PASSWORD);
+	await k.type('#f-delete-code', codes[1]);
+	await k.tabTo('form[action="/account/delete"] button[type=submit]');
+	await nav(page, () => kb.press('Enter'));
+	k.report('account (delete)');
+	check('R14.9 keyboard: the account is deleted, signed out, and the sign-in page says so',
+		urlPath(page) === '/signin' && await mainHas(page, T.en['Signin.Deleted']), [`at ${page.url()}`]);
+	await signIn(page, email);
+	check('R14.9 the deleted account cannot sign in', urlPath(page) === '/signin'
+		&& await mainHas(page, T.en['Err.Credentials']), [`at ${page.url()}`]);
+});
+
+// the same without JavaScript: the account page's forms, enrolment and a
+// code from the app after the password (R12.2, R14)
+await journey('two-step sign-in without JavaScript', { javaScriptEnabled: false }, async (page) => {
+	const L = 'en';
+	const email = uniqueEmail('nox');
+	await signUp(page, 'Nox', 'Script', email, 'work');
+	await nav(page, () => page.click('header nav a[href="/account"]'));
+	await audit(page, 'account (no JavaScript)', L, { axe: false });
+
+	// enrolment first: the app's next code comes while the forms are used
+	await nav(page, () => page.click('main form[action="/account/totp/start"] button'));
+	check('R12.2 no JavaScript: the QR code is there', (await page.locator('main svg.qr path').count()) === 1);
+	const secret = await totpSecret(page);
+	const first = await freshCode(page, secret, -1);
+	await page.fill('#f-code', first.code);
+	await nav(page, () => page.click('form[action="/account/totp"] button[type=submit]'));
+	const codes = await codesShown(page);
+	check('R12.2 R14.6 no JavaScript: two-step sign-in turned on, ten recovery codes', codes.length === 10,
+		[`at ${page.url()}`]);
+	await audit(page, 'recovery codes (no JavaScript)', L, { axe: false });
+	await nav(page, () => page.click('main a[href="/account"]'));
+
+	// the name, a wrong address, the delete <details>
+	await page.fill('#f-first', 'Noa');
+	await nav(page, () => page.click('form[action="/account/name"] button[type=submit]'));
+	await checkSignedIn(page, 'account, name saved (no JavaScript)', L, 'Noa', 'Script', 'work');
+	await page.fill('#f-email', 'not an address');
+	await nav(page, () => page.click('form[action="/account/email"] button[type=submit]'));
+	await checkSummary(page, 'account, a wrong new address (no JavaScript)', L);
+	await page.click('#delete summary');
+	check('R12.2 no JavaScript: "delete the account" opens',
+		await page.locator('#delete details[open] form[action="/account/delete"]').isVisible());
+	// turning it off with a wrong code: refused, the summary
+	await page.fill('#f-password', PASSWORD);
+	await page.fill('#f-code', '000000');
+	await nav(page, () => page.click('form[action="/account/totp/off"] button[type=submit]'));
+	await checkSummary(page, 'account, turning two-step sign-in off with a wrong code (no JavaScript)', L);
+
+	// signed out and in again with the app's next code
+	await nav(page, () => page.click('header form[action="/signout"] button'));
+	await signIn(page, email);
+	check('R14.6 no JavaScript: the code is asked after the password', urlPath(page) === '/signin/code',
+		[`at ${page.url()}`]);
+	await audit(page, 'sign-in code (no JavaScript)', L, { axe: false });
+	const next = await freshCode(page, secret, first.step);
+	await page.fill('#f-code', next.code);
+	await nav(page, () => page.click('form[action="/signin/code"] button[type=submit]'));
+	check('R12.2 R14.6 no JavaScript: signed in with a fresh code from the app', urlPath(page) === '/',
+		[`at ${page.url()}`]);
+
+	// "Sign out here" in the sessions table
+	await nav(page, () => page.click('header nav a[href="/account"]'));
+	await nav(page, () => page.click('table.sessions tr.this form[action="/account/sessions/end"] button'));
+	await page.goto(BASE + '/account');
+	check('R14.7 no JavaScript: "Sign out here" signs this browser out', urlPath(page) === '/signin',
+		[`at ${page.url()}`]);
 });
 
 // =================================== 6. the XSS corpus (SECURITY.md F.27)

@@ -395,3 +395,107 @@ expect_eq "R14.8 ... nothing changes on the account" "$(db "SELECT email || pend
 expect_eq "R14.8 ... its owner gets the 'exists' mail" "$(mails bob@example.com 'This address already has an account')" $((n + 1))
 expect_eq "R14.8 ... and no link to bob@ is made for Nina" \
 	"$(db "SELECT count(*) FROM account_tokens WHERE account_id = $nina AND email = 'bob@example.com'")" 0
+
+# ---- R14.10, M.64: the staff mark comes from the role, never a name
+JAR=$T/anon
+for n in "Vendor Support" "SUPPORT Desk" "Ann Sup-port" "Tech supporter"; do
+	signup_only "mark$RANDOM@example.com" "$PW" "${n%% *}" "${n#* }" personal
+	expect_eq "R14.10 sign-up as '$n' is refused (422)" "$STATUS" 422
+done
+check "R14.10 ... saying why" grep -q 'Choose a name that does not contain' "$T/body"
+expect_eq "R14.10 ... and no account is made" "$(db "SELECT count(*) FROM accounts WHERE email LIKE 'mark%'")" 0
+signup_only mark.look@example.com "$PW" Ann "Ѕupport" personal
+expect_eq "R14.10 a look-alike letter (Cyrillic Ѕ in 'Ѕupport') is refused too" "$STATUS" 422
+JAR=$T/nina get /account
+JAR=$T/nina post /account/name first=Vendor last=Support
+expect_eq "R14.10 renaming oneself 'Vendor Support' is refused (422)" "$STATUS" 422
+check "R14.10 ... saying why" grep -q 'Choose a name that does not contain' "$T/body"
+expect_eq "R14.10 ... and the name is unchanged" \
+	"$(db "SELECT last_name FROM accounts WHERE id = $nina")" "Nowak-Kowalska"
+# an engineer and a customer post on request R
+JAR=$T/eng engineer eve@vendor.example Eve Engineer EMEA
+JAR=$T/eng get "/queue/$R"
+JAR=$T/eng post "/queue/$R/messages" "body=Engineer says hello."
+JAR=$T/ewa get "/requests/$R"
+JAR=$T/ewa post "/requests/$R/messages" "body=Customer says thanks."
+JAR=$T/ewa get "/requests/$R"
+check "M.64 the engineer's message carries the mark next to the name" \
+	grep -q '<strong>Eve Engineer</strong> <span class="mark">Support</span>' "$T/body"
+expect_eq "M.64 ... and only it: one mark on the page" "$(grep -o 'class="mark"' "$T/body" | wc -l)" 1
+check "M.64 the customer's message has no mark" grep -q '<strong>Ewa Lis</strong> ·' "$T/body"
+
+# ---- R14.9: one's data, and deleting the account
+JAR=$T/c get "/requests/$R"
+JAR=$T/c post "/requests/$R/messages" "body=Contact C was here."
+JAR=$T/ewa get /account/data
+expect_eq "R14.9 the data download: 200" "$STATUS" 200
+check "R14.9 ... as JSON" grep -qi '^Content-Type: application/json' "$T/headers"
+check "R14.9 ... to be saved (Content-Disposition: attachment)" grep -qi '^Content-Disposition: attachment' "$T/headers"
+cp "$T/body" "$T/ewa.json"
+check "R14.9 ... it parses, with account, contracts, requests, messages, purchases" python3 -c "
+import json, sys
+d = json.load(open('$T/ewa.json'))
+sys.exit(0 if all(k in d for k in ('account', 'contracts', 'requests', 'messages', 'purchases')) else 1)"
+check "R14.9 ... the profile, the contract, request R and its thread" python3 -c "
+import json, sys
+d = json.load(open('$T/ewa.json'))
+a = d['account'][0] if isinstance(d['account'], list) else d['account']
+ok = a['email'] == 'ewa@example.com' and a.get('company') == 'Contoso' \
+    and len(d['contracts']) == 1 and [r['id'] for r in d['requests']] == [$R] \
+    and {m['text'] for m in d['messages']} >= {'Engineer says hello.', 'Customer says thanks.', 'Contact C was here.'}
+sys.exit(0 if ok else 1)"
+check "R14.9 ... and nothing of another account's" bash -c "! grep -q 'bob@example.com\|sam@example.com' '$T/ewa.json'"
+cid=$(acct c@example.com)
+JAR=$T/c2 signin c@example.com "$PW" >/dev/null
+JAR=$T/c get /account
+JAR=$T/c post /account/delete "password=not my password"
+expect_eq "R14.9 deleting with a wrong password: 422, nothing deleted" \
+	"$STATUS $(db "SELECT deleted FROM accounts WHERE id = $cid")" "422 0"
+JAR=$T/c post /account/delete "password=$PW"
+expect_eq "R14.9 deleting the account: 303 to /signin?deleted=1" "$STATUS $(JAR=$T/c header Location)" "303 /signin?deleted=1"
+expect_eq "R14.9 ... the row stays, marked deleted, emptied" \
+	"$(db "SELECT deleted || ' ' || first_name || last_name || phone || company FROM accounts WHERE id = $cid")" "1 "
+expect_eq "R14.9 ... its sessions are gone" "$(db "SELECT count(*) FROM sessions WHERE account_id = $cid")" 0
+expect_eq "R14.9 ... and its activations" "$(db "SELECT count(*) FROM activations WHERE account_id = $cid")" 0
+JAR=$T/c2 get /requests
+expect_eq "R14.9 ... its other browser is signed out" "$(JAR=$T/c2 header Location)" "/signin?next=/requests"
+JAR=$T/c3 signin c@example.com "$PW"
+expect_eq "R14.9 ... signing in fails" "$STATUS" 422
+expect_eq "R14.9 its message stays on the request, with an empty author" \
+	"$(db "SELECT author FROM messages WHERE body = 'Contact C was here.'")|$(db "SELECT count(*) FROM messages WHERE body = 'Contact C was here.'")" "|1"
+JAR=$T/ewa get "/requests/$R"
+check "R14.9 ... shown as 'Former user' to the other contacts" grep -q '<strong>Former user</strong>' "$T/body"
+check "R14.9 ... with its text" grep -q 'Contact C was here.' "$T/body"
+
+# ---- the new pages are valid HTML (tidy), in both languages
+KNOWN='proprietary attribute "aria-current"|<select> proprietary attribute "autocomplete"|proprietary attribute "hidden"'
+JAR=$T/uv signup_only uv@example.com "$PW" Una Verified personal >/dev/null
+JAR=$T/uv signin uv@example.com "$PW" >/dev/null
+JAR=$T/uv profile_fill uv@example.com >/dev/null
+JAR=$T/anon get /forgot
+JAR=$T/anon post /forgot email=nina.new@example.org
+trn=$(mail_link nina.new@example.org /reset)
+tidy_ok() {
+	local out
+	out=$(tidy -q -e "$T/body" 2>&1 | grep -vE "$KNOWN" | grep -E 'Warning|Error')
+	check "tidy $1 ($2): no warnings" test -z "$out"
+	[ -n "$out" ] && echo "$out" | head -5
+}
+for lang in en pl; do
+	JAR=$T/anon get /signin; JAR=$T/anon post /lang "lang=$lang" "next=/"
+	JAR=$T/nina get /account; JAR=$T/nina post /lang "lang=$lang" "next=/"
+	JAR=$T/uv get /account; JAR=$T/uv post /lang "lang=$lang" "next=/"
+	for p in /signup/sent /forgot "/forgot?sent=1" "/verify?t=$(printf '%064d' 1)" /verify?t=bad "/reset?t=$trn"; do
+		JAR=$T/anon get "$p"; tidy_ok "$p" $lang
+	done
+	for p in /account "/account?email=1" "/account?again=wait"; do
+		JAR=$T/nina get "$p"; tidy_ok "$p" $lang
+	done
+	JAR=$T/uv get /account; tidy_ok "/account (unverified)" $lang
+	JAR=$T/uv post /requests/new; tidy_ok "the 403 verify-needed page" $lang
+done
+check "R12.1 the verify-needed page in Polish" grep -q 'Najpierw potwierdź swój adres' "$T/body"
+JAR=$T/nina get /account
+check "R12.1 the account page in Polish" grep -q 'Twoje konto' "$T/body"
+JAR=$T/anon get /forgot
+check "R12.1 the forgotten-password page in Polish" grep -q 'Nie pamiętasz hasła?' "$T/body"

@@ -56,7 +56,8 @@ expect_eq "B.10 29 minutes idle: still served" "$STATUS" 200
 db "UPDATE sessions SET seen = strftime('%s','now') - 31*60 WHERE token_hash = '$h'"
 get /
 expect_eq "B.10 31 minutes idle: to sign-in" "$(header Location)" "/signin?next=/"
-expect_eq "B.10 ... and the session is gone" "$(db "SELECT count(*) FROM sessions WHERE token_hash = '$h'")" 0
+expect_eq "B.10 ... and the session is ended (kept a day for a held reply: R14.11)" \
+	"$(db "SELECT count(*) FROM sessions WHERE token_hash = '$h' AND ended = 0")" 0
 signin sam@example.com 'a long pass phrase'
 h=$(printf %s "$(sid "$T/jar")" | sha256sum | cut -d' ' -f1)
 db "UPDATE sessions SET created = strftime('%s','now') - 12*3600 - 60 WHERE token_hash = '$h'"

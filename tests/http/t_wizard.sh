@@ -138,7 +138,9 @@ check "R11.3 ... and the first-response-by time with its zone" grep -qE '<dd>20[
 check "R5.8 the submitter is a contact: no warning" bash -c "! grep -q 'will not be able to see it' '$T/body'"
 expect_eq "R11.3 critical 24/7: one hour" "$(db "SELECT respond_by - created FROM requests")" 3600
 
-# R9.1, R9.2: one mail in the outbox, to the primary contact only
+# R9.1, R9.2: one mail in the outbox, to the primary contact only (the
+# sign-ups' address links, R14.1, are not this check's: set aside)
+db "DELETE FROM outbox WHERE request_id IS NULL"
 expect_eq "R9.1 the mail is queued with the request" "$(db "SELECT count(*) || ' ' || recipient FROM outbox")" "1 piotr@example.com"
 "$CTL" send-mail >/dev/null
 n=$(ls "$VAR/spool/mail/"*.eml 2>/dev/null | wc -l)

@@ -119,8 +119,8 @@ TEST(sessions)
 
 	CHECK(account_create("sess@example.com", "long-password-4", "S", "S",
 	    "personal", "en", &id) == ACCT_OK);
-	CHECK(session_create(id, "127.0.0.1", now, tok, &s) == 0);
-	CHECK(session_create(id, "127.0.0.1", now, tok2, &f) == 0);
+	CHECK(session_create(id, "127.0.0.1", "curl/7", 0, now, tok, &s) == 0);
+	CHECK(session_create(id, "127.0.0.1", NULL, 0, now, tok2, &f) == 0);
 	CHECK(strcmp(tok, tok2) != 0 && strcmp(s.csrf, f.csrf) != 0);
 	CHECK(session_find(tok, now, &f) == 1 && f.account_id == id);
 	/* the cookie value is nowhere in the table */
@@ -134,6 +134,11 @@ TEST(sessions)
 	CHECK(session_find(tok, now + 29 * 60, &f) == 1);	/* idle 29 */
 	CHECK(session_find(tok, now + 29 * 60 + 31 * 60, &f) == 0);
 	CHECK(session_find(tok, now + 29 * 60, &f) == 0);	/* gone */
+	/* R14.11: an expired session is known to have existed, a forged
+	 * token is not */
+	CHECK(session_existed(tok) == s.id);
+	CHECK(session_existed("0123456789abcdef0123456789abcdef"
+	    "0123456789abcdef0123456789abcdef") == 0);
 	CHECK(session_find("zz", now, &f) == 0);
 	/* a GET reads its session in its read transaction; moving the idle
 	 * clock ends it and writes on its own, leaving none open */

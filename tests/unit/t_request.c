@@ -223,7 +223,14 @@ TEST(view)
 	    "INSERT INTO request_contacts (request_id, email, role, created)"
 	    " VALUES (901, 'ola@example.com', 'primary', 0),"
 	    " (902, 'ola@example.com', 'primary', 0);"
+	    "INSERT INTO accounts (email, pwhash, first_name, last_name, kind,"
+	    " created, verified) VALUES ('ola@example.com', '!', 'Ola', 'N',"
+	    " 'work', 0, 0);"
 	    "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) == SQLITE_OK);
+	/* M.53: an address nobody proved reaches nothing */
+	CHECK(request_view(901, "ola@example.com", "en", v) == 0);
+	CHECK(sqlite3_exec(db_handle(), "UPDATE accounts SET verified = 1"
+	    " WHERE email = 'ola@example.com'", NULL, NULL, NULL) == SQLITE_OK);
 	CHECK(request_view(901, "ola@example.com", "en", v) == 1);
 	CHECK(strlen(v->description) == 20000 && strcmp(v->title, "Long") == 0);
 	CHECK(request_view(902, "ola@example.com", "en", v) == 1);
