@@ -96,7 +96,7 @@
 <p><?cs var:Lang.Account.TotpOffText ?></p>
 <form method="post" action="/account/totp/start">
 <?cs call:csrf() ?>
-<p><button type="submit"><?cs var:Lang.Account.TotpTurnOn ?></button></p>
+<p><button type="submit" class="primary"><?cs var:Lang.Account.TotpTurnOn ?></button></p>
 </form>
 <?cs /if ?>
 </section>
