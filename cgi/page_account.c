@@ -351,6 +351,54 @@ page_code_post(struct req *r)
 
 /* ------------------------------------------------------ the account page */
 
+/*
+ * agent_brief: a browser's User-Agent as a person names it ("Firefox 128
+ * on Windows"), for the sessions page (R14.7); the raw string when no
+ * known name is in it.  Only the tokens browsers have sent for years.
+ */
+static void
+agent_brief(char *out, size_t sz, const char *ua)
+{
+	static const struct {
+		const char	*token;		/* followed by the version */
+		const char	*name;
+	} browsers[] = {
+		{ "Edg/", "Edge" }, { "OPR/", "Opera" },
+		{ "Firefox/", "Firefox" }, { "HeadlessChrome/", "Chrome" },
+		{ "Chrome/", "Chrome" }, { "Version/", "Safari" },
+		{ "curl/", "curl" },
+	};
+	static const struct {
+		const char	*token;
+		const char	*name;
+	} systems[] = {
+		{ "Windows", "Windows" }, { "Android", "Android" },
+		{ "iPhone", "iOS" }, { "iPad", "iPadOS" },
+		{ "Mac OS X", "macOS" }, { "CrOS", "ChromeOS" },
+		{ "Linux", "Linux" },
+	};
+	const char	*b = NULL, *v = "", *os = NULL, *p;
+	size_t		 i, vn = 0;
+
+	for (i = 0; b == NULL && i < sizeof(browsers) / sizeof(browsers[0]);
+	    i++)
+		if ((p = strstr(ua, browsers[i].token)) != NULL) {
+			b = browsers[i].name;
+			v = p + strlen(browsers[i].token);
+			vn = strspn(v, "0123456789");
+		}
+	for (i = 0; os == NULL && i < sizeof(systems) / sizeof(systems[0]);
+	    i++)
+		if (strstr(ua, systems[i].token) != NULL)
+			os = systems[i].name;
+	if (b == NULL) {
+		strlcpy_(out, ua, sz);
+		return;
+	}
+	snprintf(out, sz, "%s%s%.*s%s%s", b, vn ? " " : "", (int)vn, v,
+	    os ? " · " : "", os ? os : "");
+}
+
 struct sessions_view {
 	struct req	*r;
 	int		 n;
@@ -362,7 +410,7 @@ session_view(void *arg, const struct session_row *s)
 	struct sessions_view	*sv = arg;
 	struct req		*r = sv->r;
 	HDF			*h = view_row(r, "Sessions", sv->n++);
-	char			 when[64], num[24];
+	char			 when[64], num[24], agent[200];
 
 	view_put(h, "Id", int_str(num, s->id));
 	time_local(when, sizeof(when), (time_t)s->created, r->user.tz);
@@ -370,7 +418,8 @@ session_view(void *arg, const struct session_row *s)
 	time_local(when, sizeof(when), (time_t)s->seen, r->user.tz);
 	view_put(h, "Seen", when);
 	view_put(h, "Ip", s->ip);
-	view_put(h, "Agent", s->agent);
+	agent_brief(agent, sizeof(agent), s->agent);
+	view_put(h, "Agent", agent);
 	if (s->id == r->sess.id)
 		view_put(h, "This", "1");
 	return 0;

@@ -357,6 +357,10 @@ expect_eq "R14.8 the name is changed" \
 JAR=$T/nina get "/account?name=1"
 check "R14.8 ... the page says so" grep -q 'Your name has been saved' "$T/body"
 check "R14.8 ... and the header shows the new name" grep -q 'Nina Nowak-Kowalska' "$T/body"
+JAR=$T/anon get /forgot
+JAR=$T/anon post /forgot email=nina@example.com
+tro=$(mail_link nina@example.com /reset)
+JAR=$T/nina get /account
 JAR=$T/nina post /account/email email=nina.first@example.org
 JAR=$T/nina get /account
 JAR=$T/nina post /account/email email=Nina.New@Example.org
@@ -385,6 +389,29 @@ JAR=$T/x2 signin nina@example.com "$PW"
 expect_eq "R14.8 the old one no longer does" "$STATUS" 422
 expect_eq "R14.8 the old address is told" \
 	"$(db "SELECT count(*) FROM outbox WHERE recipient = 'nina@example.com' AND subject = 'Your sign-in address was changed' AND body LIKE '%nina.new@example.org%'")" 1
+JAR=$T/anon get "/reset?t=$tro"
+JAR=$T/anon post /reset "t=$tro" "password=whoever reads the old box"
+expect_eq "R14.3 R14.8 a reset link mailed to the old address before the change is dead after it" "$STATUS" 404
+NPW=$PW
+[ "$STATUS" = 303 ] && NPW="whoever reads the old box"	# (it ended Nina's sessions)
+JAR=$T/x3 signin nina.new@example.org "$PW"
+expect_eq "R14.3 R14.8 ... the password is unchanged" "$(JAR=$T/x3 header Location)" /
+JAR=$T/nina signin nina.new@example.org "$NPW" >/dev/null
+# two accounts asking for one new address: the second link finds it taken
+JAR=$T/p signup p@example.com "$PW" Pat One personal >/dev/null
+JAR=$T/p profile_fill p@example.com >/dev/null
+JAR=$T/p get /account
+JAR=$T/p post /account/email email=shared@example.com
+tp=$(mail_link shared@example.com /verify)
+JAR=$T/nina get /account
+JAR=$T/nina post /account/email email=shared@example.com
+tq=$(mail_link shared@example.com /verify)
+JAR=$T/p get "/verify?t=$tp"; JAR=$T/p post /verify "t=$tp"
+JAR=$T/nina get "/verify?t=$tq"
+JAR=$T/nina post /verify "t=$tq"
+expect_eq "R14.8 the second of two accounts to follow a link to one new address: 404" "$STATUS" 404
+check "R14.8 ... saying the address belongs to another account now" grep -q 'now belongs to another account' "$T/body"
+expect_eq "R14.8 ... and its address is unchanged" "$(db "SELECT email FROM accounts WHERE id = $nina")" nina.new@example.org
 # to an address that has an account: the same answer, nothing changes
 JAR=$T/nina get /account
 h=$(db "SELECT email || pending_email FROM accounts WHERE id = $nina")
@@ -446,6 +473,20 @@ ok = a['email'] == 'ewa@example.com' and a.get('company') == 'Contoso' \
 sys.exit(0 if ok else 1)"
 check "R14.9 ... and nothing of another account's" bash -c "! grep -q 'bob@example.com\|sam@example.com' '$T/ewa.json'"
 cid=$(acct c@example.com)
+# c (personal) saves a card and buys an incident: a purchase in its data
+JAR=$T/c card_saved "Cee Contact" >/dev/null
+JAR=$T/c purchase_started "version=$V"
+JAR=$T/c get "/ppi/$N"
+JAR=$T/c post "/ppi/$N/buy"
+JAR=$T/c get /account/data
+cp "$T/body" "$T/c.json"
+check "R14.9 a contact's data: request R as secondary contact, its purchase" python3 -c "
+import json, sys
+d = json.load(open('$T/c.json'))
+ok = [(r['id'], r['role']) for r in d['requests']] == [($R, 'secondary')] \
+    and [p['id'] for p in d['purchases']] == [$N] and d['purchases'][0]['status'] == 'paid'
+sys.exit(0 if ok else 1)"
+expect_eq "R14.9 ... (a saved card)" "$(db "SELECT count(*) FROM cards WHERE account_id = $cid")" 1
 JAR=$T/c2 signin c@example.com "$PW" >/dev/null
 JAR=$T/c get /account
 JAR=$T/c post /account/delete "password=not my password"
@@ -456,7 +497,9 @@ expect_eq "R14.9 deleting the account: 303 to /signin?deleted=1" "$STATUS $(JAR=
 expect_eq "R14.9 ... the row stays, marked deleted, emptied" \
 	"$(db "SELECT deleted || ' ' || first_name || last_name || phone || company FROM accounts WHERE id = $cid")" "1 "
 expect_eq "R14.9 ... its sessions are gone" "$(db "SELECT count(*) FROM sessions WHERE account_id = $cid")" 0
-expect_eq "R14.9 ... and its activations" "$(db "SELECT count(*) FROM activations WHERE account_id = $cid")" 0
+expect_eq "R14.9 ... its activations and its card" \
+	"$(db "SELECT count(*) FROM activations WHERE account_id = $cid") $(db "SELECT count(*) FROM cards WHERE account_id = $cid")" "0 0"
+expect_eq "R14.9 ... its purchase stays for the ledger" "$(db "SELECT count(*) FROM purchases WHERE account_id = $cid")" 1
 JAR=$T/c2 get /requests
 expect_eq "R14.9 ... its other browser is signed out" "$(JAR=$T/c2 header Location)" "/signin?next=/requests"
 JAR=$T/c3 signin c@example.com "$PW"

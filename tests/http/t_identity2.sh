@@ -147,6 +147,22 @@ JAR=$T/att get /signin
 JAR=$T/att iface_post 127.0.0.20 /signin email=owner@example.com "password=wrong-again"
 JAR=$T/att iface_post 127.0.0.20 /signin email=owner@example.com "password=$PW"
 expect_eq "R14.5 a client that has failed on the account meets its hourly limit: 429" "$STATUS" 429
+# an IPv6 client is one /64 (R14.4): its addresses do not each start afresh
+echo "$PW" | "$CTL" add-account --email six@example.com --first Six --last Four >/dev/null
+cgi_signin() {	# ADDRESS PASSWORD: one sign-in to six@ run as CGI; prints the status
+	local pre body
+	pre=$(printf '%064d' 6)
+	body="csrf=$pre&email=six%40example.com&password=$2"
+	printf %s "$body" | env REQUEST_METHOD=POST DOCUMENT_URI=/signin REMOTE_ADDR="$1" \
+		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
+		HTTP_COOKIE="pre=$pre" "$BIN" 2>>"$VAR/log/supportal.log" |
+		sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1
+}
+for i in $(seq 150); do cgi_signin "2001:db8::$(printf %x "$i")" "wrong-$i"; done >"$T/codes"
+n=$(grep -c " signin fail account=$(acct six@example.com) " "$VAR/log/supportal.log")
+check "A.6 R14.4 150 wrong passwords from 150 addresses of one IPv6 /64: one client, at most 10 evaluated ($n; $(counts <"$T/codes"))" \
+	test "$n" -le 10
+expect_eq "R14.5 ... the owner in another /64 is not held back" "$(cgi_signin 2001:db8:0:5::1 "a+long+pass+phrase")" 303
 JAR=$T/att get /forgot
 JAR=$T/att post /forgot email=owner@example.com
 JAR=$T/att get "/reset?t=$(mail_link owner@example.com /reset)"
@@ -304,6 +320,22 @@ JAR=$T/thief get /signin/code
 JAR=$T/thief post /signin/code "code=$(sed -n 3p "$T/codes2.txt")"
 expect_eq "R14.3 M.58 ... and the code lock-out is lifted" "$STATUS $(header Location)" "303 /"
 
+# deleting an enrolled account asks for a code too (R14.9); new recovery
+# codes void the old ones (R14.6)
+JAR=$T/thief get /account
+JAR=$T/thief post /account/recovery
+grep -o '<code>[a-z2-7-]\{19\}</code>' "$T/body" | sed 's/<[^>]*>//g' >"$T/codes3.txt"
+expect_eq "R14.6 new recovery codes: ten, the old ones void" \
+	"$(wc -l <"$T/codes3.txt") $(db "SELECT count(*) FROM recovery_codes WHERE account_id = $(acct tom@example.com)")" "10 10"
+JAR=$T/thief get /account
+JAR=$T/thief post /account/delete "password=tom's new pass phrase"
+expect_eq "R14.9 an enrolled account is not deleted with the password alone" \
+	"$STATUS $(db "SELECT deleted FROM accounts WHERE email = 'tom@example.com'")" "422 0"
+JAR=$T/thief post /account/delete "password=tom's new pass phrase" "code=$(sed -n 4p "$T/codes2.txt")"
+expect_eq "R14.9 ... nor with an old recovery code" "$STATUS" 422
+JAR=$T/thief post /account/delete "password=tom's new pass phrase" "code=$(sed -n 1p "$T/codes3.txt")"
+expect_eq "R14.9 ... with the password and a code it is" "$(header Location)" "/signin?deleted=1"
+
 # R14.5, R14.1: whoever signs up first with someone's address, unproven,
 # cannot keep its owner out: the owner proves the address through R14.3
 JAR=$T/sq signup_only victim@example.com "squatter's pass phrase" Sq Uatter personal >/dev/null
@@ -345,7 +377,7 @@ workers_restart
 
 # ---- M.59, R14.11, R11.8: held replies only for real sessions
 JAR=$T/ewa customer ewa@example.com Ewa Lis work >/dev/null
-JAR=$T/ewa draft_filled "Ewa Lis" ewa@example.com
+JAR=$T/ewa draft_filled "Ewa Lis" ewa@example.com piotr@example.com
 JAR=$T/ewa get "/drafts/$D"
 JAR=$T/ewa post "/drafts/$D/submit"
 R=$(db "SELECT id FROM requests WHERE draft_id = $D")
@@ -398,6 +430,14 @@ JAR=$T/ewa http POST "/requests/$R/messages" --data-urlencode "csrf=$etok" \
 	--data-urlencode "body=$(head -c 90000 /dev/zero | tr '\0' y)"
 expect_eq "R14.11 a reply over the bound (90,000 characters) is not held" \
 	"$(db "SELECT count(*) || ' ' || max(length(body)) FROM held_replies")" "1 45"
+# another contact of the request signs in on the same browser
+cp "$T/ewa" "$T/shared"
+JAR=$T/piotr signup piotr@example.com "$PW" Piotr Nowak personal >/dev/null
+JAR=$T/piotr profile_fill piotr@example.com >/dev/null
+JAR=$T/shared signin piotr@example.com "$PW" >/dev/null
+JAR=$T/shared get "/requests/$R"
+expect_eq "R11.8 R14.11 the held text is not given to another account signing in on that browser" \
+	"$STATUS $(grep -c 'while the session ran out.</textarea>' "$T/body")" "200 0"
 JAR=$T/ewa get "/signin?next=/requests/$R"
 JAR=$T/ewa post /signin email=ewa@example.com "password=$PW" "next=/requests/$R"
 JAR=$T/ewa get "/requests/$R"
