@@ -97,7 +97,9 @@ cgi_signup() {
 	local pre body
 	pre=$(printf '%064d' 6)
 	body="csrf=$pre&email=$2&password=a+long+pass+phrase&first=Six&last=Four&kind=personal"
-	printf %s "$body" | env REQUEST_METHOD=POST DOCUMENT_URI=/signup REMOTE_ADDR="$1" \
+	printf %s "$body" | env ASAN_OPTIONS="log_path=$VAR/log/asan:detect_leaks=1" \
+		UBSAN_OPTIONS="log_path=$VAR/log/ubsan:print_stacktrace=1" \
+		REQUEST_METHOD=POST DOCUMENT_URI=/signup REMOTE_ADDR="$1" \
 		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
 		HTTP_COOKIE="pre=$pre" "$BIN" 2>>"$VAR/log/supportal.log" |
 		sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1
@@ -153,7 +155,9 @@ cgi_signin() {	# ADDRESS PASSWORD: one sign-in to six@ run as CGI; prints the st
 	local pre body
 	pre=$(printf '%064d' 6)
 	body="csrf=$pre&email=six%40example.com&password=$2"
-	printf %s "$body" | env REQUEST_METHOD=POST DOCUMENT_URI=/signin REMOTE_ADDR="$1" \
+	printf %s "$body" | env ASAN_OPTIONS="log_path=$VAR/log/asan:detect_leaks=1" \
+		UBSAN_OPTIONS="log_path=$VAR/log/ubsan:print_stacktrace=1" \
+		REQUEST_METHOD=POST DOCUMENT_URI=/signin REMOTE_ADDR="$1" \
 		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
 		HTTP_COOKIE="pre=$pre" "$BIN" 2>>"$VAR/log/supportal.log" |
 		sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1
