@@ -176,6 +176,8 @@ const char *view_label(struct req *, const char *, const char *);
 /* -------------------------------------------------------------- serve.c */
 
 void	 serve(struct FCGX_Request *);
+void	 serve_after(void);
+void	 serve_after_reset(const char *, const char *);
 
 /* -------------------------------------------------------------- route.c */
 

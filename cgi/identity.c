@@ -97,7 +97,7 @@ link_use(const char *t, const char *purpose, time_t now, int64_t *account,
  * link_mail: queue mail tpl to to in lang with the link origin/path?t=token
  * (Mail.Link; without token, origin/path) and the address concerned
  * (Mail.Email).  A mail with a token is marked secret: the outbox
- * forgets its text once delivered.  to NULL renders it only.
+ * forgets its text once delivered.
  */
 static int
 link_mail(const char *to, const char *lang, const char *tpl,
@@ -248,6 +248,7 @@ identity_confirm(const char *t, time_t now, int64_t *account)
 {
 	struct account	 a;
 	char		 email[EMAIL_MAX + 1];
+	int64_t		 other;
 	int		 rc, change = 0;
 
 	if (db_begin_write() != 0)
@@ -265,14 +266,29 @@ identity_confirm(const char *t, time_t now, int64_t *account)
 			goto fail;
 		return db_commit() == 0 ? ID_OK : ID_FAIL;
 	}
-	if (strcmp(a.pending_email, email) != 0)
+	if (strcmp(a.pending_email, email) != 0) {
+		/* another account took the address first (its pending
+		 * cleared ours): say so */
+		if ((other = account_id_of(email)) > 0 && other != a.id)
+			return db_commit() == 0 ? ID_TAKEN : ID_FAIL;
 		goto bad;
-	rc = db_exec(STMT_ACCOUNT_SET_EMAIL, "IT", a.id, email);
-	if (rc == SQLITE_CONSTRAINT) {
-		db_rollback();
-		return ID_TAKEN;
 	}
+	rc = db_exec(STMT_ACCOUNT_SET_EMAIL, "IT", a.id, email);
+	if (rc == SQLITE_CONSTRAINT) {	/* taken meanwhile: it stays so */
+		if (db_exec(STMT_ACCOUNT_SET_PENDING, "IT", a.id, "") !=
+		    SQLITE_OK)
+			goto fail;
+		return db_commit() == 0 ? ID_TAKEN : ID_FAIL;
+	}
+	/* the links mailed to the old address die with it, and no other
+	 * account waits for this one any more */
 	if (rc != SQLITE_OK || db_changes() != 1 ||
+	    db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", a.id, "reset") !=
+	    SQLITE_OK ||
+	    db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", a.id, "verify") !=
+	    SQLITE_OK ||
+	    db_exec(STMT_ACCOUNT_PENDING_CLEAR, "TI", email, a.id) !=
+	    SQLITE_OK ||
 	    link_mail(a.email, a.lang, "email-changed", "/", "", email))
 		goto fail;
 	return db_commit() == 0 ? ID_OK : ID_FAIL;
@@ -286,32 +302,22 @@ fail:
 
 /*
  * identity_reset_ask: "forgot your password" for email (R14.3): a link
- * to the address when it has an account, else the same mail rendered
- * and thrown away, so that both cost alike (M.55).  0 or -1.
+ * to the address when it has an account.  Run after the answer
+ * (serve_after), which is the same either way (M.55).  0 or -1.
  */
 int
 identity_reset_ask(const char *email, const char *lang, time_t now)
 {
 	int64_t	 id;
-	char	 token[65];
 
 	if (db_begin_write() != 0)
 		return -1;
-	if ((id = account_id_of(email)) < 0)
-		goto fail;
-	if (id > 0) {
-		if (reset_mail(id, email, mail_lang(email, lang), "reset",
-		    now) != 0)
-			goto fail;
-	} else {
-		random_hex(token, 32);
-		if (link_mail(NULL, lang, "reset", "/reset", token, email))
-			goto fail;
+	if ((id = account_id_of(email)) < 0 || (id > 0 &&
+	    reset_mail(id, email, mail_lang(email, lang), "reset", now) != 0)) {
+		db_rollback();
+		return -1;
 	}
 	return db_commit();
-fail:
-	db_rollback();
-	return -1;
 }
 
 /* identity_reset_valid: 1 when t is a live reset link, 0, -1. */
@@ -349,8 +355,11 @@ identity_reset(const char *t, const char *hash, time_t now, int64_t *account)
 	/* an account whose address nobody had proved keeps no second
 	 * factor: it was whoever signed up with the address, and the
 	 * address's owner is the one resetting (R14.3, R14.5) */
-	if (account_load(*account, &a) != 1 ||
-	    (!a.verified && (db_exec(STMT_ACCOUNT_TOTP_OFF, "I", *account) !=
+	if (account_load(*account, &a) != 1 || strcmp(a.email, email) != 0) {
+		db_rollback();		/* mailed to an address it left */
+		return ID_BAD;
+	}
+	if ((!a.verified && (db_exec(STMT_ACCOUNT_TOTP_OFF, "I", *account) !=
 	    SQLITE_OK || db_exec(STMT_RECOVERY_DELETE_ALL, "I", *account) !=
 	    SQLITE_OK)) ||
 	    account_set_hash(*account, hash) != 0 ||

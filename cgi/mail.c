@@ -47,9 +47,7 @@ one_line(char *s)
  * transaction.  The template sets Mail.Subject itself.  The text is
  * plain (text/plain), so no HTML escaping applies.  Mail.Secret set in
  * data marks a mail that carries a single-use link: its body is emptied
- * once delivered.  With to NULL the mail is rendered and not stored,
- * so that an answer that must not tell whether an address has an
- * account costs the same either way (M.55).  Returns 0 or -1.
+ * once delivered.  Returns 0 or -1.
  */
 int
 mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
@@ -76,9 +74,7 @@ mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
 	strlcpy_(subject, hdf_get_value(h, "Mail.Subject", tpl),
 	    sizeof(subject));
 	one_line(subject);
-	if (to == NULL)
-		rc = 0;
-	else if (db_exec(STMT_OUTBOX_INSERT, "TTTnIi", to, subject,
+	if (db_exec(STMT_OUTBOX_INSERT, "TTTnIi", to, subject,
 	    body.p ? body.p : "", request, (int64_t)time(NULL),
 	    hdf_get_int_value(h, "Mail.Secret", 0) != 0) == SQLITE_OK)
 		rc = 0;

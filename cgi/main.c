@@ -96,6 +96,7 @@ main(int argc, char *argv[])
 	if (FCGX_IsCGI()) {
 		serve(NULL);
 		fflush(stdout);
+		serve_after();
 	} else {
 		if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0)
 			return 1;
@@ -103,6 +104,7 @@ main(int argc, char *argv[])
 		while (FCGX_Accept_r(&fr) >= 0) {
 			serve(&fr);
 			FCGX_Finish_r(&fr);
+			serve_after();	/* the answer is gone: M.55 */
 		}
 		FCGX_Free(&fr, 1);
 		log_line(NULL, "worker %ld stopping", (long)getpid());

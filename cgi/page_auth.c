@@ -151,14 +151,16 @@ signin_take(struct req *r, const char *email, int64_t *ids, int n)
 {
 	static const enum throttle_kind kinds[3] = { THR_SIGNIN_ACCOUNT_IP,
 	    THR_SIGNIN_ACCOUNT, THR_SIGNIN_IP };
-	char		 pair[EMAIL_MAX + 80];
+	char		 pair[EMAIL_MAX + 80], client[80];
 	const char	*keys[3];
 	int		 failed;
 
-	snprintf(pair, sizeof(pair), "%s|%s", email, r->ip);
+	/* a client is its address, an IPv6 one its /64 (R14.4) */
+	throttle_client_key(client, sizeof(client), r->ip);
+	snprintf(pair, sizeof(pair), "%s|%s", email, client);
 	keys[0] = pair;
 	keys[1] = email;
-	keys[2] = r->ip;
+	keys[2] = client;
 	if ((failed = throttle_count(THR_SIGNIN_ACCOUNT_IP, pair, r->now)) < 0)
 		return -1;
 	return throttle_take_some(kinds, keys, n, failed ? ~0u : ~2u, r->now,

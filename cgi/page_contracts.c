@@ -186,7 +186,7 @@ activate_form(struct req *r, struct form *fm)
 {
 	static const enum throttle_kind kinds[2] = { THR_ACTIVATE_ACCOUNT,
 	    THR_ACTIVATE_IP };
-	char		 acct[32];
+	char		 acct[32], client[80];
 	const char	*keys[2];
 	int64_t		 id, ids[2];
 	int		 b;
@@ -195,8 +195,9 @@ activate_form(struct req *r, struct form *fm)
 	if (!form_read(r, fm, activate_fields, NF))
 		return 1;
 	snprintf(acct, sizeof(acct), "%lld", (long long)r->user.id);
+	throttle_client_key(client, sizeof(client), r->ip);	/* a /64 */
 	keys[0] = acct;
-	keys[1] = r->ip;
+	keys[1] = client;
 	if ((b = throttle_take(kinds, keys, 2, r->now, ids)) < 0)
 		return -1;
 	if (b) {

@@ -194,7 +194,8 @@ page_request_get(struct req *r)
 	memset(&fm, 0, sizeof(fm));
 	fm.f = body_field;
 	fm.n = 1;
-	if (held != NULL && held_get(held, r->path, text, sizeof(text)) == 1) {
+	if (held != NULL && held_get(held, r->path, r->user.id, text,
+	    sizeof(text)) == 1) {
 		form_set(&fm, "body", text);
 		view_set(r, "Page.Held", "1");
 	}

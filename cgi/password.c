@@ -4,14 +4,47 @@
  * log2 N, r and p), so that they can be raised later: a hash weaker
  * than the configured cost is replaced at the next sign-in.
  */
+#include <sys/file.h>
+
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libscrypt.h>
 
 #include "supportal.h"
+
+/*
+ * hash_slot: take one of the slots in which new hashes are made: one core
+ * fewer than the machine has (at least one), shared by every worker and
+ * supportalctl through locks on var/run/hash.N.lock, so that a flood of
+ * sign-ups can never take every core from the requests beside it
+ * (R14.4, M.56).  Waits for a slot; returns the lock's descriptor, or -1
+ * when no lock could be had (the hash is made all the same).
+ */
+static int
+hash_slot(void)
+{
+	char	 path[700];
+	long	 cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int	 n = cores > 1 ? (int)cores - 1 : 1, i, fd;
+
+	for (i = 0; i <= n; i++) {
+		/* a free slot first; else wait on one of them */
+		snprintf(path, sizeof(path), "%s/run/hash.%d.lock", cfg.var,
+		    i < n ? i : (int)(getpid() % n));
+		if ((fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+		    0600)) < 0)
+			return -1;
+		if (flock(fd, i < n ? LOCK_EX | LOCK_NB : LOCK_EX) == 0)
+			return fd;
+		close(fd);
+	}
+	return -1;
+}
 
 /*
  * password_hash: hash pw with the configured parameters into out (at
@@ -20,12 +53,16 @@
 int
 password_hash(char *out, size_t sz, const char *pw)
 {
+	int	 slot, rc;
+
 	if (sz < SCRYPT_MCF_LEN)
 		return -1;
-	if (libscrypt_hash(out, pw, (uint32_t)1 << cfg.scrypt_logn,
-	    (uint8_t)cfg.scrypt_r, (uint8_t)cfg.scrypt_p) <= 0)
-		return -1;
-	return 0;
+	slot = hash_slot();
+	rc = libscrypt_hash(out, pw, (uint32_t)1 << cfg.scrypt_logn,
+	    (uint8_t)cfg.scrypt_r, (uint8_t)cfg.scrypt_p) <= 0 ? -1 : 0;
+	if (slot >= 0)
+		close(slot);	/* the lock goes with it */
+	return rc;
 }
 
 /*

@@ -1111,12 +1111,13 @@ request_return(const struct request_view *v, const struct account *a,
 
 /*
  * held_put: hold a reply body typed on path by the browser whose held
- * cookie is token and whose expired session was session (R11.8): one
- * reply a session, the last (R14.11); older ones are forgotten.  0/-1.
+ * cookie is token and whose expired session was session, of account
+ * (R11.8): one reply a session, the last (R14.11); older ones are
+ * forgotten.  0 or -1.
  */
 int
-held_put(const char *token, int64_t session, const char *path,
-    const char *body, time_t now)
+held_put(const char *token, int64_t session, int64_t account,
+    const char *path, const char *body, time_t now)
 {
 	char	 hash[65];
 
@@ -1124,21 +1125,26 @@ held_put(const char *token, int64_t session, const char *path,
 	if (db_exec(STMT_HELD_PRUNE, "I", (int64_t)(now - 86400)) !=
 	    SQLITE_OK)
 		return -1;
-	return db_exec(STMT_HELD_PUT, "TTTII", hash, path, body,
-	    (int64_t)now, session) == SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_HELD_PUT, "TTTIII", hash, path, body,
+	    (int64_t)now, session, account) == SQLITE_OK ? 0 : -1;
 }
 
-/* held_get: the reply held for token on path, less than a day old.  1/0. */
+/*
+ * held_get: the reply held for token on path, less than a day old, for
+ * account alone: another who signs in on that browser gets nothing.
+ * 1, 0, -1.
+ */
 int
-held_get(const char *token, const char *path, char *out, size_t sz)
+held_get(const char *token, const char *path, int64_t account, char *out,
+    size_t sz)
 {
 	sqlite3_stmt	*st;
 	char		 hash[65];
 	int		 rc;
 
 	sha256_hex(token, strlen(token), hash);
-	if ((st = db_query(STMT_HELD_GET, "TTI", hash, path,
-	    (int64_t)(time(NULL) - 86400))) == NULL)
+	if ((st = db_query(STMT_HELD_GET, "TTII", hash, path,
+	    (int64_t)(time(NULL) - 86400), account)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1)
 		db_col_copy(st, 0, out, sz);

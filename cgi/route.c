@@ -197,10 +197,10 @@ hold_reply(struct req *r)
 	const char	*sid = req_cookie_name(r, session_cookie_name(r));
 	char		 token[65], page[256], next[300];
 	char		*slash;
-	int64_t		 session;
+	int64_t		 session, account = 0;
 
 	if (body == NULL || *body == '\0' || strlen(body) > DESC_MAX * 4 ||
-	    sid == NULL || (session = session_existed(sid)) <= 0)
+	    sid == NULL || (session = session_existed(sid, &account)) <= 0)
 		return 0;
 	random_hex(token, 32);
 	strlcpy_(page, r->path, sizeof(page));
@@ -208,7 +208,7 @@ hold_reply(struct req *r)
 		*slash = '\0';		/* /requests/N/messages -> /requests/N */
 	if (db_begin_write() != 0)
 		return 0;
-	if (held_put(token, session, page, body, r->now) != 0) {
+	if (held_put(token, session, account, page, body, r->now) != 0) {
 		db_rollback();
 		return 0;
 	}

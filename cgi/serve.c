@@ -9,6 +9,43 @@
 #include <fcgiapp.h>
 
 #include "http.h"
+#include "identity.h"
+
+/*
+ * The work a request leaves for after its answer (serve_after): so far
+ * one kind, the reset link of "forgot your password" (M.55): whether an
+ * address has an account decides whether a mail is written, and that
+ * must not show in the answer's timing.  Cleared once done.
+ */
+static struct {
+	int	 reset;
+	char	 email[EMAIL_MAX + 1];
+	char	 lang[3];
+} after;
+
+/* serve_after_reset: a reset link for email, once r is answered. */
+void
+serve_after_reset(const char *email, const char *lang)
+{
+	after.reset = 1;
+	strlcpy_(after.email, email, sizeof(after.email));
+	strlcpy_(after.lang, lang, sizeof(after.lang));
+}
+
+/*
+ * serve_after: the work left by the request just answered (main.c calls
+ * it once FCGX_Finish_r has handed the answer over), then nothing left.
+ */
+void
+serve_after(void)
+{
+	if (after.reset &&
+	    identity_reset_ask(after.email, after.lang, time(NULL)) != 0)
+		log_line(NULL, "reset link for a forgotten password failed");
+	if (db_request_end() != 0)
+		log_line(NULL, "work after a request left the database busy");
+	memset(&after, 0, sizeof(after));
+}
 
 /*
  * serve: one request, from reading it to the log line.  Each request

@@ -134,11 +134,12 @@ session_find(const char *token, time_t now, struct session *s)
 
 /*
  * session_existed: the id of the session, live or expired, whose cookie
- * value is token, or 0: only a browser that was signed in may have a
- * reply held for it (R14.11); -1 on a database error.
+ * value is token, and its account in *account; or 0: only a browser
+ * that was signed in may have a reply held for it (R14.11); -1 on a
+ * database error.
  */
 int64_t
-session_existed(const char *token)
+session_existed(const char *token, int64_t *account)
 {
 	sqlite3_stmt	*st;
 	char		 hash[65];
@@ -149,8 +150,10 @@ session_existed(const char *token)
 	sha256_hex(token, 64, hash);
 	if ((st = db_query(STMT_SESSION_EXISTED, "T", hash)) == NULL)
 		return -1;
-	if (db_row(st) == 1)
+	if (db_row(st) == 1) {
 		id = db_col_int(st, 0);
+		*account = db_col_int(st, 1);
+	}
 	db_done(st);
 	return id;
 }

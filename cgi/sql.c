@@ -433,13 +433,14 @@ const char *const sql_text[STMT__MAX] = {
 	/* R11.8: replies held over a sign-in, by the hash of a cookie */
 	S(STMT_HELD_PUT,
 	    "INSERT INTO held_replies (token_hash, path, body, created,"
-	    " session_id) VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " session_id, account_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 	    " ON CONFLICT (session_id) DO UPDATE SET"
 	    " token_hash = excluded.token_hash, path = excluded.path,"
-	    " body = excluded.body, created = excluded.created"),
+	    " body = excluded.body, created = excluded.created,"
+	    " account_id = excluded.account_id"),
 	S(STMT_HELD_GET,
 	    "SELECT body FROM held_replies WHERE token_hash = ?1 AND path = ?2"
-	    " AND created > ?3"),
+	    " AND created > ?3 AND account_id = ?4"),
 	S(STMT_HELD_DELETE, "DELETE FROM held_replies WHERE token_hash = ?1"),
 	S(STMT_HELD_PRUNE, "DELETE FROM held_replies WHERE created < ?1"),
 	/* identity (R14): verified addresses, links, TOTP, sessions, data */
@@ -454,6 +455,9 @@ const char *const sql_text[STMT__MAX] = {
 	S(STMT_ACCOUNT_SET_NAME,
 	    "UPDATE accounts SET first_name = ?2, last_name = ?3 WHERE id"
 	    " = ?1"),
+	S(STMT_ACCOUNT_PENDING_CLEAR,
+	    "UPDATE accounts SET pending_email = '' WHERE pending_email = ?1"
+	    " AND id <> ?2"),
 	S(STMT_ACCOUNT_SET_PENDING,
 	    "UPDATE accounts SET pending_email = ?2 WHERE id = ?1"),
 	S(STMT_ACCOUNT_SET_EMAIL,
@@ -518,7 +522,7 @@ const char *const sql_text[STMT__MAX] = {
 	S(STMT_SESSION_END,
 	    "UPDATE sessions SET ended = ?2 WHERE id = ?1 AND ended = 0"),
 	S(STMT_SESSION_EXISTED,
-	    "SELECT id FROM sessions WHERE token_hash = ?1 AND"
+	    "SELECT id, account_id FROM sessions WHERE token_hash = ?1 AND"
 	    " mfa_pending = 0"),
 	S(STMT_SESSIONS_OF_ACCOUNT,
 	    "SELECT id, created, seen, ip, agent FROM sessions WHERE"
@@ -791,7 +795,7 @@ const char *const sql_name[STMT__MAX] = {
 	N(STMT_ACCOUNTS_COUNT_UNVERIFIED),
 	N(STMT_ACCOUNT_ID_BY_EMAIL),
 	N(STMT_ACCOUNT_SET_NAME),
-	N(STMT_ACCOUNT_SET_PENDING),
+	N(STMT_ACCOUNT_SET_PENDING), N(STMT_ACCOUNT_PENDING_CLEAR),
 	N(STMT_ACCOUNT_SET_EMAIL),
 	N(STMT_ACCOUNT_TOTP_GET),
 	N(STMT_ACCOUNT_TOTP_SET),

@@ -205,6 +205,7 @@ enum stmt {
 	STMT_ACCOUNT_ID_BY_EMAIL,
 	STMT_ACCOUNT_SET_NAME,
 	STMT_ACCOUNT_SET_PENDING,
+	STMT_ACCOUNT_PENDING_CLEAR,
 	STMT_ACCOUNT_SET_EMAIL,
 	STMT_ACCOUNT_TOTP_GET,
 	STMT_ACCOUNT_TOTP_SET,
@@ -757,8 +758,9 @@ int	 attach_for(int64_t, const struct account *, char *, size_t, char *,
 	    size_t, int64_t *);
 int	 request_add_contact(const struct request_view *,
 	    const struct account *, const char *);
-int	 held_put(const char *, int64_t, const char *, const char *, time_t);
-int	 held_get(const char *, const char *, char *, size_t);
+int	 held_put(const char *, int64_t, int64_t, const char *, const char *,
+	    time_t);
+int	 held_get(const char *, const char *, int64_t, char *, size_t);
 int	 held_drop(const char *);
 
 struct confirm {			/* what the confirmation page shows */
@@ -954,7 +956,7 @@ int	 session_find(const char *, time_t, struct session *);
 int	 session_end_all(int64_t);
 int	 session_end_others(int64_t, int64_t);
 int	 session_rekey(struct session *, time_t, char[65]);
-int64_t	 session_existed(const char *);
+int64_t	 session_existed(const char *, int64_t *);
 int	 session_end_one(int64_t, int64_t);
 
 /* --------------------------------------------------------------- tpl.c */

@@ -54,9 +54,11 @@ ALTER TABLE sessions ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN mfa_pending INTEGER NOT NULL DEFAULT 0
   CHECK (mfa_pending IN (0, 1));
 
--- One held reply per expired session (R14.11).
+-- One held reply per expired session (R14.11), given back only to the
+-- account that session was of.
 DELETE FROM held_replies;
 ALTER TABLE held_replies ADD COLUMN session_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE held_replies ADD COLUMN account_id INTEGER NOT NULL DEFAULT 0;
 CREATE UNIQUE INDEX held_replies_session ON held_replies(session_id);
 
 -- A mail that carries a single-use link is emptied once delivered, so

@@ -202,9 +202,15 @@ signup_only() {
 # /reset) in a mail queued for EMAIL, read from the outbox as a mailbox
 # would.
 mail_link() {
-	local body re="$2\?t=([0-9a-f]{64})"
-	body=$(db "SELECT body FROM outbox WHERE recipient = '$1' AND body LIKE '%$2?t=%' ORDER BY id DESC LIMIT 1")
-	[[ $body =~ $re ]] && echo "${BASH_REMATCH[1]}"
+	local body re="$2\?t=([0-9a-f]{64})" i
+	# a reset link is written just after its answer (M.55): wait for it
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		body=$(db "SELECT body FROM outbox WHERE recipient = '$1' AND body LIKE '%$2?t=%' ORDER BY id DESC LIMIT 1")
+		[[ $body =~ $re ]] && { echo "${BASH_REMATCH[1]}"; return 0; }
+		[ "$2" = /reset ] || return 1
+		sleep 0.1
+	done
+	return 1
 }
 
 # verify EMAIL: follow the newest address link mailed to EMAIL (R14.1).

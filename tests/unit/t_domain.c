@@ -112,7 +112,7 @@ TEST(sessions)
 {
 	struct session	 s, f;
 	char		 tok[65], tok2[65];
-	int64_t		 id = 0;
+	int64_t		 id = 0, held = 0;
 	time_t		 now = time(NULL);
 	sqlite3_stmt	*st;
 	int		 found = 0;
@@ -136,9 +136,9 @@ TEST(sessions)
 	CHECK(session_find(tok, now + 29 * 60, &f) == 0);	/* gone */
 	/* R14.11: an expired session is known to have existed, a forged
 	 * token is not */
-	CHECK(session_existed(tok) == s.id);
+	CHECK(session_existed(tok, &held) == s.id && held == id);
 	CHECK(session_existed("0123456789abcdef0123456789abcdef"
-	    "0123456789abcdef0123456789abcdef") == 0);
+	    "0123456789abcdef0123456789abcdef", &held) == 0);
 	CHECK(session_find("zz", now, &f) == 0);
 	/* a GET reads its session in its read transaction; moving the idle
 	 * clock ends it and writes on its own, leaving none open */

@@ -163,6 +163,7 @@ harness_stream(const uint8_t *p, const size_t *lens, int n)
 	/* every request of the stream; a worker serves them one by one */
 	while (served < 16 && FCGX_Accept_r(&fr) >= 0) {
 		serve(&fr);
+		serve_after();		/* as main.c does after each answer */
 		served++;
 	}
 	/* a stream that asked to keep its connection gets it closed here,
