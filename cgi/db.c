@@ -253,6 +253,32 @@ db_query(enum stmt id, const char *types, ...)
 	return st;
 }
 
+/*
+ * db_int: the first column of the first row of statement id (a count, a
+ * maximum, an id), or dflt when there is no row; -1 on error.  The
+ * statement's values are never negative.
+ */
+int64_t
+db_int(enum stmt id, int64_t dflt, const char *types, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int64_t		 v = -1;
+	int		 rc;
+
+	va_start(ap, types);
+	st = db_bindv(id, types, ap, &rc);
+	va_end(ap);
+	if (st == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1)
+		v = db_col_int(st, 0);
+	else if (rc == 0)
+		v = dflt;
+	db_done(st);
+	return v;
+}
+
 /* db_row: step st; 1 for a row, 0 when done, -1 on error (logged). */
 int
 db_row(sqlite3_stmt *st)

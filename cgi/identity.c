@@ -127,30 +127,16 @@ done:
 static int
 recent(int64_t account, const char *purpose, time_t now)
 {
-	sqlite3_stmt	*st;
-	int		 rc = -1;
+	int64_t	 last = db_int(STMT_TOKEN_LAST, 0, "IT", account, purpose);
 
-	if ((st = db_query(STMT_TOKEN_LAST, "IT", account, purpose)) == NULL)
-		return -1;
-	if (db_row(st) == 1)
-		rc = db_col_int(st, 0) > now - MAIL_GAP;
-	db_done(st);
-	return rc;
+	return last < 0 ? -1 : last > now - MAIL_GAP;
 }
 
 /* account_id_of: the id of the account that signs in with email, or 0. */
 static int64_t
 account_id_of(const char *email)
 {
-	sqlite3_stmt	*st;
-	int64_t		 id = 0;
-
-	if ((st = db_query(STMT_ACCOUNT_ID_BY_EMAIL, "T", email)) == NULL)
-		return -1;
-	if (db_row(st) == 1)
-		id = db_col_int(st, 0);
-	db_done(st);
-	return id;
+	return db_int(STMT_ACCOUNT_ID_BY_EMAIL, 0, "T", email);
 }
 
 /*
@@ -729,15 +715,7 @@ identity_recovery_again(int64_t account,
 int
 identity_recovery_left(int64_t account)
 {
-	sqlite3_stmt	*st;
-	int		 n = -1;
-
-	if ((st = db_query(STMT_RECOVERY_COUNT, "I", account)) == NULL)
-		return -1;
-	if (db_row(st) == 1)
-		n = (int)db_col_int(st, 0);
-	db_done(st);
-	return n;
+	return (int)db_int(STMT_RECOVERY_COUNT, 0, "I", account);
 }
 
 /* ------------------------------------------------------------ sessions */

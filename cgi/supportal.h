@@ -289,6 +289,7 @@ sqlite3	*db_handle(void);
 int	 db_version(void);
 sqlite3_stmt *db_query(enum stmt, const char *, ...);
 int	 db_row(sqlite3_stmt *);
+int64_t	 db_int(enum stmt, int64_t, const char *, ...);
 void	 db_done(sqlite3_stmt *);
 int	 db_exec(enum stmt, const char *, ...);
 int	 db_changes(void);

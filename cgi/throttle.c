@@ -54,17 +54,8 @@ throttle_blocked(enum throttle_kind kind, const char *key, time_t now)
 int
 throttle_count(enum throttle_kind kind, const char *key, time_t now)
 {
-	sqlite3_stmt	*st;
-	int		 n = -1;
-
-	st = db_query(STMT_THROTTLE_COUNT, "iTI", (int)kind, key,
+	return (int)db_int(STMT_THROTTLE_COUNT, 0, "iTI", (int)kind, key,
 	    (int64_t)(now - rule[kind].window));
-	if (st == NULL)
-		return -1;
-	if (db_row(st) == 1)
-		n = (int)db_col_int(st, 0);
-	db_done(st);
-	return n;
 }
 
 /*

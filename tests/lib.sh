@@ -298,6 +298,26 @@ draft_filled() {
 	post "/drafts/$D/step" step=4 action=next "secondary=${3:-}"
 }
 
+# request_with_file NAME EMAIL [SECONDARY] [TEXT]: as draft_filled, with
+# a file (a one-line log, TEXT) sent at step 1, then submitted; sets D
+# and R.
+request_with_file() {
+	get /requests
+	post /requests/new
+	D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
+	printf '%s\n' "${4:-a log file}" >"$T/app.log"
+	get "/drafts/$D"
+	http POST "/drafts/$D/step" -F "csrf=$(csrf_token)" -F step=1 -F action=next -F "product=$P" \
+		-F "version=$V" -F "category=$C" -F "problem=$X" -F "title=Reports are slow" \
+		-F "description=Every report takes minutes." -F "files=@$T/app.log"
+	post "/drafts/$D/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
+	post "/drafts/$D/step" step=3 action=next "pc_name=$1" "pc_email=$2" pc_method=email
+	post "/drafts/$D/step" step=4 action=next "secondary=${3:-}"
+	get "/drafts/$D"
+	post "/drafts/$D/submit"
+	R=$(db "SELECT id FROM requests WHERE draft_id = $D")
+}
+
 # card_saved HOLDER: the test card that is always charged (README) saved
 # on the signed-in account, expiring in four years (R6.3).
 card_saved() {

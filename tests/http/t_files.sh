@@ -39,19 +39,7 @@ signin ewa@example.com 'a long pass phrase' >/dev/null
 profile_fill ewa@example.com >/dev/null
 get /contracts
 post /contracts/activate "access_id=$AID" "contract_id=$CID"
-get /requests
-post /requests/new
-D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
-printf 'a log file\n' >"$T/app.log"
-get "/drafts/$D"
-http POST "/drafts/$D/step" -F "csrf=$(csrf_token)" -F step=1 -F action=next -F "product=$P" \
-	-F "version=$V" -F "category=$C" -F "problem=$X" -F "title=Reports are slow" \
-	-F "description=Every report takes minutes." -F "files=@$T/app.log"
-post "/drafts/$D/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
-post "/drafts/$D/step" step=3 action=next "pc_name=Ewa Lis" "pc_email=ewa@example.com" pc_method=email
-post "/drafts/$D/step" step=4 action=next "secondary="
-get "/drafts/$D"
-post "/drafts/$D/submit"
+request_with_file "Ewa Lis" ewa@example.com
 "$CTL" send-mail >/dev/null
 check "a request with an attachment and a mail in the spool to look at" bash -c \
 	"[ \"\$(ls '$VAR/attachments' | wc -l)\" -ge 1 ] && ls '$VAR'/spool/mail/*.eml >/dev/null 2>&1"

@@ -130,20 +130,7 @@ expect_eq "M.53 ... and no table holds a token any more" \
 # ---- M.53 end to end: an unproven address reaches nothing of a request
 JAR=$T/ewa
 customer ewa@example.com Ewa Lis work >/dev/null
-get /requests
-post /requests/new
-D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
-printf 'confidential log line\n' >"$T/app.log"
-get "/drafts/$D"
-http POST "/drafts/$D/step" -F "csrf=$(csrf_token)" -F step=1 -F action=next -F "product=$P" \
-	-F "version=$V" -F "category=$C" -F "problem=$X" -F "title=Reports are slow" \
-	-F "description=Every report takes minutes." -F "files=@$T/app.log"
-post "/drafts/$D/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
-post "/drafts/$D/step" step=3 action=next "pc_name=Ewa Lis" "pc_email=ewa@example.com" pc_method=email
-post "/drafts/$D/step" step=4 action=next "secondary=c@example.com"
-get "/drafts/$D"
-post "/drafts/$D/submit"
-R=$(db "SELECT id FROM requests WHERE draft_id = $D")
+request_with_file "Ewa Lis" ewa@example.com c@example.com "confidential log line"
 F=$(db "SELECT id FROM attachments WHERE request_id = $R")
 check "M.53 a request naming c@example.com, with an attachment" test -n "$R" -a -n "$F"
 get /requests

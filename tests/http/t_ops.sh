@@ -20,20 +20,7 @@ signup ewa@example.com 'a long pass phrase' Ewa Lis work
 profile_fill ewa@example.com
 get /contracts
 post /contracts/activate "access_id=$AID" "contract_id=$CID"
-get /requests
-post /requests/new
-D=$(header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
-printf 'a log file\n' >"$T/app.log"
-get "/drafts/$D"
-http POST "/drafts/$D/step" -F "csrf=$(csrf_token)" -F step=1 -F action=next -F "product=$P" \
-	-F "version=$V" -F "category=$C" -F "problem=$X" -F "title=Reports are slow" \
-	-F "description=Every report takes minutes." -F "files=@$T/app.log"
-post "/drafts/$D/step" step=2 action=next "plan=$K" severity=important country=PL tz=Europe/Warsaw
-post "/drafts/$D/step" step=3 action=next "pc_name=Ewa Lis" "pc_email=ewa@example.com" pc_method=email
-post "/drafts/$D/step" step=4 action=next "secondary="
-get "/drafts/$D"
-post "/drafts/$D/submit"
-R=$(db "SELECT id FROM requests")
+request_with_file "Ewa Lis" ewa@example.com
 check "a request with a file to check" test "$(db "SELECT count(*) FROM attachments WHERE request_id = $R")" = 1
 
 "$CTL" check >"$T/check.out"

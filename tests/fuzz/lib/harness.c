@@ -18,6 +18,7 @@
 
 #include "http.h"
 #include "harness.h"
+#include "totp.h"
 
 char			 harness_sid[65], harness_csrf[65];
 char			 harness_esid[65], harness_ecsrf[65];
@@ -108,15 +109,17 @@ harness_init(void)
 	if (getenv("SUPPORTAL_SCRYPT") == NULL)
 		setenv("SUPPORTAL_SCRYPT", "1,8,1", 1);
 	if (config_load() != 0 || i18n_load() != 0 ||
-	    db_open(cfg.db, 0) != 0) {
+	    totp_init(cfg.key_file) != 0 || db_open(cfg.db, 0) != 0) {
 		fprintf(stderr, "harness: no portal at SUPPORTAL_VAR\n");
 		exit(1);
 	}
 	/* supportalctl demo: the customer is account 1, the engineer 3 */
-	if (session_create(1, "127.0.0.1", time(NULL), harness_sid, &s) != 0)
+	if (session_create(1, "127.0.0.1", "fuzz", 0, time(NULL), harness_sid,
+	    &s) != 0)
 		exit(1);
 	memcpy(harness_csrf, s.csrf, sizeof(harness_csrf));
-	if (session_create(3, "127.0.0.1", time(NULL), harness_esid, &s) != 0)
+	if (session_create(3, "127.0.0.1", "fuzz", 0, time(NULL), harness_esid,
+	    &s) != 0)
 		exit(1);
 	memcpy(harness_ecsrf, s.csrf, sizeof(harness_ecsrf));
 
