@@ -893,16 +893,18 @@ int
 identity_erase(int64_t account)
 {
 	struct drafts	 ds;
-	int		 i;
+	int		 i, gone, rc;
 
-	do {
-		ds.n = 0;
+	do {			/* until a pass finds none it can remove */
+		ds.n = gone = 0;
 		if (draft_list(account, 20, draft_id, &ds) != 0)
 			return -1;
-		for (i = 0; i < ds.n; i++)
-			if (draft_discard(ds.id[i], account) < 0)
+		for (i = 0; i < ds.n; i++) {
+			if ((rc = draft_discard(ds.id[i], account)) < 0)
 				return -1;
-	} while (ds.n > 0);
+			gone += rc == 0;
+		}
+	} while (gone > 0);
 	if (db_begin_write() != 0)
 		return -1;
 	if (db_exec(STMT_ACCOUNT_ERASE_MESSAGES, "I", account) != SQLITE_OK ||

@@ -6,6 +6,7 @@
  * through a sendmail-compatible program, retrying with backoff.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,7 @@ deliver(int64_t id, const struct buf *m, char *err, size_t esz)
 {
 	char	 tmp[800], final[800];
 	FILE	*f;
+	int	 fd;
 
 	if (cfg.sendmail[0] != '\0') {
 		if ((f = popen(cfg.sendmail, "w")) == NULL) {
@@ -180,8 +182,16 @@ deliver(int64_t id, const struct buf *m, char *err, size_t esz)
 	    (long long)id);
 	snprintf(final, sizeof(final), "%s/spool/mail/%lld.eml", cfg.var,
 	    (long long)id);
-	if ((f = fopen(tmp, "w")) == NULL ||
-	    fwrite(m->p, 1, m->len, f) != m->len || fflush(f) != 0 ||
+	/* the portal's own file, never through a link left in the spool
+	 * (M.63): a stale one from a crash goes first */
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (f == NULL && fd >= 0)
+		close(fd);
+	if (f == NULL || fwrite(m->p, 1, m->len, f) != m->len ||
+	    fflush(f) != 0 ||
 	    fsync(fileno(f)) != 0) {
 		snprintf(err, esz, "%s: %s", tmp, strerror(errno));
 		if (f != NULL)

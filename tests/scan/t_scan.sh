@@ -73,8 +73,9 @@ pids=$(worker_pids)
 # request and the card whose forms it attacks (these forms have no field
 # but the token)
 x_wapiti=(-x "$BASE/signout" -x "$BASE/drafts/*/discard" -x "$BASE/drafts/*/submit"
-	-x "$BASE/requests/*/close" -x "$BASE/card/remove")
-x_sqlmap='/signout$|/discard$|/submit$|/close$|/card/remove$'
+	-x "$BASE/requests/*/close" -x "$BASE/card/remove" -x "$BASE/account/delete"
+	-x "$BASE/account/sessions/end")
+x_sqlmap='/signout$|/discard$|/submit$|/close$|/card/remove$|/account/delete$|/account/sessions/end$'
 
 # customer's pages with every query parameter their routes read (D:
 # the draft whose every step's form is attacked)
@@ -83,10 +84,12 @@ cpages() {
 		"/requests/$R?sent=1&added=1&taken=1&status=1&returned=1&removed=1" "/requests/$R2"
 		"/drafts/$D2" "/drafts/$1?step=1&saved=1&activated=1" "/drafts/$1?step=2"
 		"/drafts/$1?step=3" "/drafts/$1?step=4" "/drafts/$1" "/contracts?ledger=$K&activated=1"
-		"/ppi?draft=$1&saved=1" "/ppi" "/ppi/$PU" "/profile?card=1&saved=1" "/password" "/kb/$KB")
+		"/ppi?draft=$1&saved=1" "/ppi" "/ppi/$PU" "/profile?card=1&saved=1" "/password" "/kb/$KB"
+		"/account?verified=1&again=sent&name=1&email=1&ended=1&off=1" "/account/totp")
 }
 epages=("/queue?queue=EMEA&mine=1" "/queue/$R?sent=1&added=1&taken=1&status=1&returned=1&removed=1")
-apages=("/signin?next=%2Frequests&done=1" "/signup")
+apages=("/signin?next=%2Frequests&done=1&verified=1&reset=1&deleted=1" "/signup" "/signup/sent"
+	"/forgot" "/forgot?sent=1" "/verify?t=$(printf '%064d' 7)")
 
 # wapiti: crawl from the start page and the pages above, attack what it
 # found.  Its ssrf module's endpoint is a local one (endpoint.py).  A
