@@ -1,5 +1,4 @@
-<!DOCTYPE html><?cs include:"macros.cs" ?>
-<html lang="<?cs var:Page.Lang ?>">
+<!DOCTYPE html><?cs include:"macros.cs" ?><html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

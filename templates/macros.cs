@@ -1,34 +1,34 @@
 <?cs # Shared macros: the form token, the error summary and labelled fields.
-     Every var: is HTML-escaped (Config.VarEscapeMode = html). ?>
-<?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><?cs /def ?>
+     Every var: is HTML-escaped (Config.VarEscapeMode = html). ?><?cs #
+?><?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><?cs /def ?><?cs #
 
-<?cs # The summary at the top of a form, each error linked to its field (R12.2). ?>
-<?cs def:errors() ?><?cs if:Errors.0.Msg ?>
+?><?cs # The summary at the top of a form, each error linked to its field (R12.2). ?><?cs #
+?><?cs def:errors() ?><?cs if:Errors.0.Msg ?>
 <div class="summary" role="alert" aria-labelledby="summary-title">
 <h2 id="summary-title"><?cs var:Lang.Form.ErrorsTitle ?></h2>
 <ul><?cs each:e = Errors ?>
 <li><a href="#f-<?cs var:e.Field ?>"><?cs if:e.Label ?><?cs var:e.Label ?>: <?cs /if ?><?cs var:e.Msg ?></a></li><?cs /each ?>
 </ul>
-</div><?cs /if ?><?cs /def ?>
+</div><?cs /if ?><?cs /def ?><?cs #
 
-<?cs # describedby: the hint and the error of a field, for aria-describedby. ?>
-<?cs def:describedby(f, name, hint) ?><?cs if:hint || f.Error ?> aria-describedby="<?cs if:hint ?>h-<?cs var:name ?><?cs /if ?><?cs if:hint && f.Error ?> <?cs /if ?><?cs if:f.Error ?>e-<?cs var:name ?><?cs /if ?>"<?cs /if ?><?cs if:f.Error ?> aria-invalid="true"<?cs /if ?><?cs /def ?>
+?><?cs # describedby: the hint and the error of a field, for aria-describedby. ?><?cs #
+?><?cs def:describedby(f, name, hint) ?><?cs if:hint || f.Error ?> aria-describedby="<?cs if:hint ?>h-<?cs var:name ?><?cs /if ?><?cs if:hint && f.Error ?> <?cs /if ?><?cs if:f.Error ?>e-<?cs var:name ?><?cs /if ?>"<?cs /if ?><?cs if:f.Error ?> aria-invalid="true"<?cs /if ?><?cs /def ?><?cs #
 
-<?cs # The label, hint and error of a field. ?>
-<?cs def:label(f, name, label, hint, optional) ?>
+?><?cs # The label, hint and error of a field. ?><?cs #
+?><?cs def:label(f, name, label, hint, optional) ?>
 <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:optional ?> <span class="opt">(<?cs var:Lang.Form.Optional ?>)</span><?cs /if ?></label>
 <?cs if:hint ?><p class="hint" id="h-<?cs var:name ?>"><?cs var:hint ?></p><?cs /if ?>
-<?cs if:f.Error ?><p class="error" id="e-<?cs var:name ?>"><span class="visually-hidden"><?cs var:Lang.Error.Title ?>: </span><?cs var:f.Error ?></p><?cs /if ?><?cs /def ?>
+<?cs if:f.Error ?><p class="error" id="e-<?cs var:name ?>"><span class="visually-hidden"><?cs var:Lang.Error.Title ?>: </span><?cs var:f.Error ?></p><?cs /if ?><?cs /def ?><?cs #
 
-<?cs # A one-line input.  type: text, email, tel, password; ac: autocomplete. ?>
-<?cs def:field(f, name, label, type, ac, hint, optional) ?>
+?><?cs # A one-line input.  type: text, email, tel, password; ac: autocomplete. ?><?cs #
+?><?cs def:field(f, name, label, type, ac, hint, optional) ?>
 <div class="field<?cs if:f.Error ?> invalid<?cs /if ?>">
 <?cs call:label(f, name, label, hint, optional) ?>
 <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" autocomplete="<?cs var:ac ?>"<?cs if:type != "password" ?> value="<?cs var:f.Value ?>"<?cs /if ?><?cs if:!optional ?> required<?cs /if ?><?cs call:describedby(f, name, hint) ?>>
-</div><?cs /def ?>
+</div><?cs /def ?><?cs #
 
-<?cs # A read-only value shown greyed, never sent back (R2.2). ?>
-<?cs def:readonly(name, label, value) ?>
+?><?cs # A read-only value shown greyed, never sent back (R2.2). ?><?cs #
+?><?cs def:readonly(name, label, value) ?>
 <div class="field">
 <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
 <input id="f-<?cs var:name ?>" type="text" value="<?cs var:value ?>" readonly disabled>
