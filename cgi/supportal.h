@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include <sodium.h>
 #include <sqlite3.h>
 #include <libscrypt.h>
 
@@ -57,12 +58,9 @@ void	 tz_use(const char *);
 int64_t	 parse_id(const char *);
 void	 time_local(char *, size_t, time_t, const char *);
 
-/* SHA-256, streaming (attachments) and one-shot. */
+/* SHA-256 (libsodium's), streaming (attachments) and one-shot. */
 struct sha256 {
-	uint32_t	h[8];
-	uint64_t	len;
-	unsigned char	blk[64];
-	size_t		n;
+	crypto_hash_sha256_state	st;
 };
 void	 sha256_init(struct sha256 *);
 void	 sha256_update(struct sha256 *, const void *, size_t);

@@ -3,7 +3,6 @@
  * buffers, allocation that never returns NULL, randomness, hex, SHA-256,
  * constant-time comparison, UTF-8 validation and the log line.
  */
-#include <sys/random.h>
 
 #include <assert.h>
 #include <errno.h>
@@ -13,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <sodium.h>
 
 #include "supportal.h"
 
@@ -156,23 +157,17 @@ int_str(char buf[24], int64_t v)
 	return p;
 }
 
-/* random_bytes: n bytes from getrandom(2); aborts rather than go on weak. */
+/*
+ * random_bytes: n bytes from libsodium's generator (getrandom(2) on
+ * Linux); sodium_init is idempotent, and a failure aborts rather than
+ * go on weak.
+ */
 void
 random_bytes(void *p, size_t n)
 {
-	unsigned char	*c = p;
-
-	while (n > 0) {
-		ssize_t	 got = getrandom(c, n, 0);
-
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			abort();
-		}
-		c += got;
-		n -= (size_t)got;
-	}
+	if (sodium_init() < 0)
+		abort();
+	randombytes_buf(p, n);
 }
 
 /* hex_encode: write 2n lowercase hex digits and a NUL to dst. */
@@ -202,19 +197,15 @@ random_hex(char *dst, size_t n)
 
 /*
  * ct_equal: 1 if the two strings are equal, comparing in time that
- * depends only on their lengths (tokens are of a fixed length).
+ * depends only on their lengths (tokens are of a fixed length):
+ * libsodium's sodium_memcmp.
  */
 int
 ct_equal(const char *a, const char *b)
 {
-	size_t		 la = strlen(a), lb = strlen(b), i;
-	unsigned char	 d = 0;
+	size_t	 la = strlen(a), lb = strlen(b);
 
-	if (la != lb || la == 0)
-		return 0;
-	for (i = 0; i < la; i++)
-		d |= (unsigned char)a[i] ^ (unsigned char)b[i];
-	return d == 0;
+	return la == lb && la > 0 && sodium_memcmp(a, b, la) == 0;
 }
 
 /* now_usec: a monotonic clock in microseconds, for durations. */
@@ -444,103 +435,23 @@ time_local(char *out, size_t sz, time_t t, const char *tz)
 
 /* ------------------------------------------------------------- SHA-256 */
 
-static const uint32_t	 K256[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
-	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
-};
-
-#define ROR(x, n)	(((x) >> (n)) | ((x) << (32 - (n))))
-
-static void
-sha256_block(struct sha256 *s, const unsigned char *p)
-{
-	uint32_t	 w[64], a, b, c, d, e, f, g, h, t1, t2;
-	int		 i;
-
-	for (i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		    (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (i = 16; i < 64; i++)
-		w[i] = (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^
-		    (w[i - 2] >> 10)) + w[i - 7] + (ROR(w[i - 15], 7) ^
-		    ROR(w[i - 15], 18) ^ (w[i - 15] >> 3)) + w[i - 16];
-	a = s->h[0]; b = s->h[1]; c = s->h[2]; d = s->h[3];
-	e = s->h[4]; f = s->h[5]; g = s->h[6]; h = s->h[7];
-	for (i = 0; i < 64; i++) {
-		t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) +
-		    ((e & f) ^ (~e & g)) + K256[i] + w[i];
-		t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) +
-		    ((a & b) ^ (a & c) ^ (b & c));
-		h = g; g = f; f = e; e = d + t1;
-		d = c; c = b; b = a; a = t1 + t2;
-	}
-	s->h[0] += a; s->h[1] += b; s->h[2] += c; s->h[3] += d;
-	s->h[4] += e; s->h[5] += f; s->h[6] += g; s->h[7] += h;
-}
-
+/* SHA-256 is libsodium's (crypto_hash_sha256), streamed for uploads. */
 void
 sha256_init(struct sha256 *s)
 {
-	static const uint32_t	 iv[8] = {
-		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-	};
-
-	memcpy(s->h, iv, sizeof(iv));
-	s->len = 0;
-	s->n = 0;
+	crypto_hash_sha256_init(&s->st);
 }
 
 void
 sha256_update(struct sha256 *s, const void *data, size_t n)
 {
-	const unsigned char	*p = data;
-
-	s->len += n;
-	while (n > 0) {
-		size_t	 take = 64 - s->n;
-
-		if (take > n)
-			take = n;
-		memcpy(s->blk + s->n, p, take);
-		s->n += take;
-		p += take;
-		n -= take;
-		if (s->n == 64) {
-			sha256_block(s, s->blk);
-			s->n = 0;
-		}
-	}
+	crypto_hash_sha256_update(&s->st, data, n);
 }
 
 void
 sha256_final(struct sha256 *s, unsigned char out[32])
 {
-	uint64_t	 bits = s->len * 8;
-	unsigned char	 pad = 0x80, zero = 0, l[8];
-	int		 i;
-
-	sha256_update(s, &pad, 1);
-	while (s->n != 56)
-		sha256_update(s, &zero, 1);
-	for (i = 0; i < 8; i++)
-		l[i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha256_update(s, l, 8);
-	for (i = 0; i < 8; i++) {
-		out[4 * i] = (unsigned char)(s->h[i] >> 24);
-		out[4 * i + 1] = (unsigned char)(s->h[i] >> 16);
-		out[4 * i + 2] = (unsigned char)(s->h[i] >> 8);
-		out[4 * i + 3] = (unsigned char)s->h[i];
-	}
+	crypto_hash_sha256_final(&s->st, out);
 }
 
 /* sha256_hex: the SHA-256 of n bytes as 64 hex digits into out. */
