@@ -22,7 +22,7 @@ PAGES    = page_start page_auth page_account page_profile page_contracts \
            page_ppi page_queue
 WORKER   = main $(PLUMB) $(PAGES)
 HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h cgi/multipart.h cgi/totp.h \
-           cgi/identity.h
+           cgi/identity.h cgi/sql.def
 
 CORE_O   = $(CORE:%=$(B)/%.o)
 WORKER_O = $(WORKER:%=$(B)/%.o)
