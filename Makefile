@@ -21,8 +21,6 @@ PAGES    = page_start page_auth page_account page_profile page_contracts \
            page_requests page_request page_wizard \
            page_ppi page_queue
 WORKER   = main $(PLUMB) $(PAGES)
-HDRS     = cgi/supportal.h cgi/http.h cgi/pages.h cgi/multipart.h cgi/totp.h \
-           cgi/identity.h cgi/sql.def
 
 CORE_O   = $(CORE:%=$(B)/%.o)
 WORKER_O = $(WORKER:%=$(B)/%.o)
@@ -33,11 +31,15 @@ TOOLS    = $(patsubst tests/tools/%.c,%,$(wildcard tests/tools/*.c))
 
 all: $(B)/supportal.fcgi $(B)/supportalctl
 
-$(B)/%.o: cgi/%.c $(HDRS) | $(B)
-	$(CC) $(CFLAGS) -c -o $@ $<
+# each object depends on the headers it includes, as the compiler saw
+# them (-MMD -MP): a new statement in sql.def rebuilds what uses the enum
+$(B)/%.o: cgi/%.c | $(B)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/asan/%.o: cgi/%.c $(HDRS) | $(B)/asan
-	$(CC) $(CFLAGS) $(ASAN) -c -o $@ $<
+$(B)/asan/%.o: cgi/%.c | $(B)/asan
+	$(CC) $(CFLAGS) $(ASAN) -MMD -MP -c -o $@ $<
+
+-include $(wildcard $(B)/*.d $(B)/asan/*.d)
 
 $(B)/supportal.fcgi: $(WORKER_O) $(CORE_O)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
