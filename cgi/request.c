@@ -500,28 +500,38 @@ request_confirmation(int64_t draft, const struct account *a,
 }
 
 /*
- * attach_add: keep the uploaded file tmp as an attachment of draft (of
- * account): moved under a generated name into var/attachments/ and
- * recorded with its size and SHA-256, in the caller's transaction.
- * Returns 0 or -1 (the file is then left where it was).
+ * keep_file: keep the uploaded file tmp as an attachment of a draft, or
+ * of message msg of request: moved under a generated name into
+ * var/attachments/ and recorded with its size and SHA-256, in the
+ * caller's transaction.  Returns 0 or -1 (the file is then left where
+ * it was).
  */
-int
-attach_add(int64_t draft, int64_t account, const char *tmp,
-    const char *name, int64_t size, const char *sha)
+static int
+keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
+    const char *tmp, const char *name, int64_t size, const char *sha)
 {
 	char	 stored[33], path[1200], shown[256 * 3 + 1];
 
 	random_hex(stored, 16);
 	attach_path(path, sizeof(path), stored);
 	attach_name(shown, sizeof(shown), name);
-	if (db_exec(STMT_ATTACH_INSERT, "IITTITI", draft, account, shown,
-	    stored, size, sha, (int64_t)time(NULL)) != SQLITE_OK)
+	if (db_exec(STMT_ATTACH_INSERT, "nnnITTITI", draft, request, msg,
+	    account, shown, stored, size, sha, (int64_t)time(NULL)) !=
+	    SQLITE_OK)
 		return -1;
 	if (rename(tmp, path) != 0) {
 		log_line(NULL, "attachment %s: %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;
+}
+
+/* attach_add: keep_file for draft of account (R11.9). */
+int
+attach_add(int64_t draft, int64_t account, const char *tmp,
+    const char *name, int64_t size, const char *sha)
+{
+	return keep_file(draft, 0, 0, account, tmp, name, size, sha);
 }
 
 /*
@@ -884,26 +894,14 @@ request_message(const struct request_view *v, const struct account *a,
 }
 
 /*
- * request_attach: keep an uploaded file as an attachment of message
- * msg of request id, like attach_add for drafts.  Caller's transaction.
+ * request_attach: keep_file for message msg of request id, like
+ * attach_add for drafts.  Caller's transaction.
  */
 int
 request_attach(int64_t id, int64_t msg, int64_t account, const char *tmp,
     const char *name, int64_t size, const char *sha)
 {
-	char	 stored[33], path[1200], shown[256 * 3 + 1];
-
-	random_hex(stored, 16);
-	attach_path(path, sizeof(path), stored);
-	attach_name(shown, sizeof(shown), name);
-	if (db_exec(STMT_ATTACH_INSERT_MSG, "IIITTITI", id, msg, account, shown,
-	    stored, size, sha, (int64_t)time(NULL)) != SQLITE_OK)
-		return -1;
-	if (rename(tmp, path) != 0) {
-		log_line(NULL, "attachment %s: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
+	return keep_file(0, id, msg, account, tmp, name, size, sha);
 }
 
 /*
