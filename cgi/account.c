@@ -8,6 +8,9 @@
 
 #include "supportal.h"
 
+/* how a person prefers to be contacted (R2.3, R5.3) */
+const char *const contact_methods[] = { "email", "phone", NULL };
+
 /*
  * email_normalise: copy s into dst (size sz) in lower case with the
  * surrounding blanks removed: the form in which emails are stored and

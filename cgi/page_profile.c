@@ -9,7 +9,6 @@
 #include "pages.h"
 
 static const char *const langs[] = { "en", "pl", NULL };
-static const char *const methods[] = { "email", "phone", NULL };
 
 static const struct field profile_fields[] = {
 	{ "contact_email", "Profile.ContactEmail", F_EMAIL, 1, EMAIL_MAX, NULL },
@@ -18,7 +17,7 @@ static const struct field profile_fields[] = {
 	{ "country", "Profile.Country", F_COUNTRY, 1, 0, NULL },
 	{ "tz", "Profile.TimeZone", F_TZ, 1, 0, NULL },
 	{ "lang", "Profile.Language", F_CHOICE, 1, 0, langs },
-	{ "method", "Profile.Method", F_CHOICE, 1, 0, methods },
+	{ "method", "Profile.Method", F_CHOICE, 1, 0, contact_methods },
 };
 
 #define NFIELDS	(sizeof(profile_fields) / sizeof(profile_fields[0]))

@@ -80,10 +80,6 @@ base(const struct req *r, char *out, size_t sz, int64_t id, const char *tail)
 	    (long long)id, tail);
 }
 
-/* the statuses an engineer sets (R8.1) */
-static const char *const statuses[] = { "new", "in_progress", "waiting",
-    "resolved", "closed", NULL };
-
 /*
  * status_name: a status as r's side says it: waiting is "waiting for
  * you" to the customer, "waiting for the customer" to the engineer.
@@ -111,11 +107,12 @@ request_render(struct req *r, int status, const struct request_view *v,
 		view_set(r, "Item.Owner", v->owner_name);
 		view_set(r, "Item.Mine", v->owner == r->user.id ? "1" : "");
 		view_set(r, "Item.Waiting", v->paused_left >= 0 ? "1" : "");
-		for (i = 0; statuses[i] != NULL; i++) {
+		for (i = 0; request_statuses[i] != NULL; i++) {
 			HDF	*row = view_row(r, "Statuses", i);
 
-			view_put(row, "Code", statuses[i]);
-			view_put(row, "Name", status_name(r, statuses[i]));
+			view_put(row, "Code", request_statuses[i]);
+			view_put(row, "Name", status_name(r,
+			    request_statuses[i]));
 		}
 	}
 
@@ -373,7 +370,7 @@ page_queue_take_post(struct req *r)
 }
 
 static const struct field status_fields[] = {
-	{ "status", "Requests.Status", F_CHOICE, 1, 16, statuses },
+	{ "status", "Requests.Status", F_CHOICE, 1, 16, request_statuses },
 };
 
 /*

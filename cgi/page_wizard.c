@@ -15,7 +15,6 @@
 
 static const char *const severities[] = { "critical", "important",
     "moderate", NULL };
-static const char *const methods[] = { "email", "phone", NULL };
 
 static const struct field step1_fields[] = {
 	{ "product", "Wizard.Product", F_TEXT, 1, 20, NULL },
@@ -39,7 +38,7 @@ static const struct field step3_fields[] = {
 	{ "pc_name", "Wizard.ContactName", F_TEXT, 1, 2 * NAME_MAX_ + 1, NULL },
 	{ "pc_email", "Wizard.ContactEmail", F_EMAIL, 1, EMAIL_MAX, NULL },
 	{ "pc_phone", "Profile.Phone", F_PHONE, 0, 32, NULL },
-	{ "pc_method", "Profile.Method", F_CHOICE, 1, 0, methods },
+	{ "pc_method", "Profile.Method", F_CHOICE, 1, 0, contact_methods },
 };
 
 static const struct field step4_fields[] = {

@@ -1032,13 +1032,20 @@ request_take(const struct request_view *v, int64_t engineer, time_t now)
 	return db_changes() == 1 ? 0 : 1;
 }
 
-/* request_status_valid: 1 for a status an engineer may set (R8.1). */
+/* the statuses an engineer sets (R8.1), the one list of them */
+const char *const request_statuses[] = { "new", "in_progress", "waiting",
+    "resolved", "closed", NULL };
+
+/* status_valid: 1 for a status an engineer may set (R8.1). */
 static int
 status_valid(const char *s)
 {
-	return strcmp(s, "new") == 0 || strcmp(s, "in_progress") == 0 ||
-	    strcmp(s, "waiting") == 0 || strcmp(s, "resolved") == 0 ||
-	    strcmp(s, "closed") == 0;
+	size_t	 i;
+
+	for (i = 0; request_statuses[i] != NULL; i++)
+		if (strcmp(s, request_statuses[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /*

@@ -227,6 +227,7 @@ int	 account_set_profile(int64_t, const struct profile *);
 int	 account_set_lang(int64_t, const char *);
 int	 account_set_role(int64_t, const char *);
 int	 account_set_verified(int64_t);
+extern const char *const contact_methods[];
 
 /* --------------------------------------------------------- catalogue.c */
 
@@ -587,6 +588,7 @@ int	 attach_for(int64_t, const struct account *, char *, size_t, char *,
 	    size_t, int64_t *);
 int	 request_add_contact(const struct request_view *,
 	    const struct account *, const char *);
+extern const char *const request_statuses[];
 int	 held_put(const char *, int64_t, int64_t, const char *, const char *,
 	    time_t);
 int	 held_get(const char *, const char *, int64_t, char *, size_t);
