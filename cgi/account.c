@@ -169,6 +169,13 @@ account_set_role(int64_t id, const char *role)
 	    db_changes() == 1 ? 0 : -1;
 }
 
+/* accounts_readable: 1 when the accounts can be read (R13.5). */
+int
+accounts_readable(void)
+{
+	return db_int(STMT_HEALTH, -1, "") >= 0;
+}
+
 /* account_set_verified: the account's address is proven (R14.1).  0/-1. */
 int
 account_set_verified(int64_t id)

@@ -453,3 +453,23 @@ catalogue_kb_search(const char *text, const char *lang, int64_t product,
 	db_done(st);
 	return rc < 0 ? -1 : 0;
 }
+
+/*
+ * catalogue_article: fn(title, body, product) of article id (R5.2).
+ * 1, 0 when there is none, -1.
+ */
+int
+catalogue_article(int64_t id, int (*fn)(void *, const char *, const char *,
+    const char *), void *arg)
+{
+	sqlite3_stmt	*st = db_query(STMT_KB_ARTICLE, "I", id);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1 && fn(arg, db_col_text(st, 0),
+	    db_col_text(st, 1), db_col_text(st, 2)) != 0)
+		rc = -1;
+	db_done(st);
+	return rc;
+}

@@ -361,6 +361,42 @@ identity_reset(const char *t, const char *hash, time_t now, int64_t *account)
 }
 
 /*
+ * identity_signin: a session for account after its password (R1.4), or
+ * one waiting for its code when mfa (R14.6); a weaker hash replaced by
+ * fresh when it is not empty (made before: R14.4).  The cookie value
+ * into token, s filled.  0 or -1.
+ */
+int
+identity_signin(int64_t account, const char *fresh, int mfa, const char *ip,
+    const char *agent, time_t now, char token[65], struct session *s)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	if ((fresh[0] != '\0' && account_set_hash(account, fresh) != 0) ||
+	    session_create(account, ip, agent, mfa, now, token, s) != 0) {
+		db_rollback();
+		return -1;
+	}
+	return db_commit();
+}
+
+/*
+ * identity_signin_done: the right code completes a sign-in: the waiting
+ * session gets a new id and signs its account in (B.9, R14.6).  0/-1.
+ */
+int
+identity_signin_done(struct session *s, time_t now, char token[65])
+{
+	if (db_begin_write() != 0)
+		return -1;
+	if (session_rekey(s, now, token) != 0) {
+		db_rollback();
+		return -1;
+	}
+	return db_commit();
+}
+
+/*
  * identity_password: a changed password's hash (made before: R14.4);
  * every other session ends and this one gets a new id (R14.7).  The
  * new cookie value is written into token.  0 or -1.

@@ -32,6 +32,9 @@ enum id_result identity_confirm(const char *, time_t, int64_t *);
 int	 identity_reset_ask(const char *, const char *, time_t);
 int	 identity_reset_valid(const char *, time_t);
 enum id_result identity_reset(const char *, const char *, time_t, int64_t *);
+int	 identity_signin(int64_t, const char *, int, const char *,
+	    const char *, time_t, char[65], struct session *);
+int	 identity_signin_done(struct session *, time_t, char[65]);
 int	 identity_password(int64_t, const char *, struct session *, time_t,
 	    char[65]);
 int	 identity_name_ok(const char *, const char *);

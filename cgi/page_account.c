@@ -337,13 +337,10 @@ page_code_post(struct req *r)
 		    strcmp(fm.err[0], "CodeThrottled") == 0 ? 429 : 422, &fm);
 		return;
 	}
-	if (db_begin_write() != 0 ||
-	    session_rekey(&r->sess, r->now, token) != 0) {
-		reply_abort(r);
+	if (identity_signin_done(&r->sess, r->now, token) != 0) {
+		reply_error(r, 500);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	session_cookie(r, token, -1);
 	log_line(r->rid, "signin ok account=%lld ip=%s",
 	    (long long)r->user.id, r->ip);

@@ -87,23 +87,6 @@ next_query(struct buf *to, const char *next)
 			buf_printf(to, "%%%02X", (unsigned char)*p);
 }
 
-/*
- * begin_session: a new session for account, waiting for its code when
- * mfa (R14.6); cookie set.  0 or -1.
- */
-static int
-begin_session(struct req *r, int64_t account, int mfa)
-{
-	char		 token[65];
-	const char	*agent = req_env(r, "HTTP_USER_AGENT");
-
-	if (session_create(account, r->ip, agent, mfa, r->now, token,
-	    &r->sess) != 0)
-		return -1;
-	session_cookie(r, token, -1);
-	return 0;
-}
-
 static void	 code_redirect(struct req *, const char *);
 
 static void
@@ -180,7 +163,7 @@ page_auth_signin_post(struct req *r)
 	struct form	 fm;
 	struct account	 a;
 	char		 email[EMAIL_MAX + 1], hash[SCRYPT_MCF_LEN + 1];
-	char		 fresh[SCRYPT_MCF_LEN];
+	char		 fresh[SCRYPT_MCF_LEN], token[65];
 	const char	*pw, *next;
 	int64_t		 ids[3];
 	int		 found, ok, b;
@@ -236,17 +219,13 @@ page_auth_signin_post(struct req *r)
 		reply_error(r, 500);
 		return;
 	}
-	if (throttle_give_back(ids, 3) != 0 || db_begin_write() != 0) {
+	if (throttle_give_back(ids, 3) != 0 ||
+	    identity_signin(a.id, fresh, a.totp_on, r->ip,
+	    req_env(r, "HTTP_USER_AGENT"), r->now, token, &r->sess) != 0) {
 		reply_error(r, 500);
 		return;
 	}
-	if ((fresh[0] != '\0' && account_set_hash(a.id, fresh) != 0) ||
-	    begin_session(r, a.id, a.totp_on) != 0) {
-		reply_abort(r);
-		return;
-	}
-	if (reply_commit(r) != 0)
-		return;
+	session_cookie(r, token, -1);
 	log_line(r->rid, "signin %s account=%lld ip=%s", a.totp_on ?
 	    "password-ok" : "ok", (long long)a.id, r->ip);
 	r->log_note = a.totp_on ? "signin-password-ok" : "signin-ok";

@@ -159,14 +159,7 @@ page_contracts_get(struct req *r)
 static void
 activate_alert(struct req *r)
 {
-	if (db_begin_write() != 0)
-		return;
-	if (throttle_note(THR_ACTIVATE_ALL, "*", r->now) != 0) {
-		db_rollback();
-		return;
-	}
-	db_commit();
-	if (throttle_blocked(THR_ACTIVATE_ALL, "*", r->now) == 1)
+	if (throttle_count_alone(THR_ACTIVATE_ALL, "*", r->now) == 1)
 		log_line(r->rid, "alert: more than 500 wrong contract IDs "
 		    "in the last hour");
 }

@@ -104,26 +104,30 @@ add_kb(void *arg, const struct kb_row *k)
 	return 0;
 }
 
+/* file_row: one attachment of the draft, with its size and SHA-256. */
+static int
+file_row(void *arg, int64_t id, const char *name, int64_t size,
+    const char *sha, int64_t msg)
+{
+	struct view_list	*l = arg;
+	HDF			*row = view_row(l->r, l->tree, l->n++);
+	char			 v[24];
+
+	(void)msg;
+	view_put(row, "Id", int_str(v, id));
+	view_put(row, "Name", name);
+	view_put(row, "Size", int_str(v, size));
+	view_put(row, "Sha", sha);
+	return 0;
+}
+
 /* files: the draft's attachments with their size and SHA-256. */
 static int
 files(struct req *r, int64_t draft)
 {
-	sqlite3_stmt	*st = db_query(STMT_ATTACH_OF_DRAFT, "I", draft);
-	char		 v[32];
-	int		 n = 0, rc;
+	struct view_list	 l = { r, "Files", 0 };
 
-	if (st == NULL)
-		return -1;
-	while ((rc = db_row(st)) == 1) {
-		snprintf(v, sizeof(v), "%lld", (long long)db_col_int(st, 0));
-		view_setf(r, v, "Files.%d.Id", n);
-		view_setf(r, db_col_text(st, 1), "Files.%d.Name", n);
-		snprintf(v, sizeof(v), "%lld", (long long)db_col_int(st, 2));
-		view_setf(r, v, "Files.%d.Size", n);
-		view_setf(r, db_col_text(st, 3), "Files.%d.Sha", n++);
-	}
-	db_done(st);
-	return rc < 0 ? -1 : 0;
+	return draft_files(draft, file_row, &l);
 }
 
 /*
@@ -300,17 +304,11 @@ to_draft(struct req *r, const struct draft *d, const char *query)
 static int
 keep_files(struct req *r, const struct draft *d, struct form *fm)
 {
-	sqlite3_stmt	*st;
 	int64_t		 count = 0, bytes = 0;
 	int		 i;
 
-	if ((st = db_query(STMT_ATTACH_COUNT_DRAFT, "I", d->id)) == NULL)
+	if (draft_file_totals(d->id, &count, &bytes) != 0)
 		return -1;
-	if (db_row(st) == 1) {
-		count = db_col_int(st, 0);
-		bytes = db_col_int(st, 1);
-	}
-	db_done(st);
 	for (i = 0; i < r->nup; i++) {
 		struct upload	*u = &r->up[i];
 
@@ -665,24 +663,25 @@ page_wizard_done_get(struct req *r)
 	reply_render(r, 200, "done.cs");
 }
 
+/* kb_view: an article into the page. */
+static int
+kb_view(void *arg, const char *title, const char *body, const char *product)
+{
+	struct req	*r = arg;
+
+	view_set(r, "Kb.Title", title);
+	view_set(r, "Kb.Body", body);
+	view_set(r, "Kb.Product", product);
+	view_set(r, "Page.Title", title);
+	return 0;
+}
+
 /* GET /kb/:id: a self-help article. */
 void
 page_kb_get(struct req *r)
 {
-	sqlite3_stmt	*st = db_query(STMT_KB_ARTICLE, "I", r->id);
-	int		 rc;
+	int	 rc = catalogue_article(r->id, kb_view, r);
 
-	if (st == NULL) {
-		reply_error(r, 500);
-		return;
-	}
-	if ((rc = db_row(st)) == 1) {
-		view_set(r, "Kb.Title", db_col_text(st, 0));
-		view_set(r, "Kb.Body", db_col_text(st, 1));
-		view_set(r, "Kb.Product", db_col_text(st, 2));
-		view_set(r, "Page.Title", db_col_text(st, 0));
-	}
-	db_done(st);
 	if (rc != 1) {
 		reply_error(r, rc == 0 ? 404 : 500);
 		return;

@@ -790,13 +790,12 @@ request_messages(int64_t id, int (*fn)(void *, const struct thread_row *),
 	return rc < 0 ? -1 : 0;
 }
 
-/* request_files: fn(id, name, size, sha256, message) for each file. */
-int
-request_files(int64_t id, int (*fn)(void *, int64_t, const char *, int64_t,
+/* files_of: fn(id, name, size, sha256, message) for each row of st. */
+static int
+files_of(sqlite3_stmt *st, int (*fn)(void *, int64_t, const char *, int64_t,
     const char *, int64_t), void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_ATTACH_OF_REQUEST, "I", id);
-	int		 rc;
+	int	 rc;
 
 	if (st == NULL)
 		return -1;
@@ -809,6 +808,39 @@ request_files(int64_t id, int (*fn)(void *, int64_t, const char *, int64_t,
 		}
 	db_done(st);
 	return rc < 0 ? -1 : 0;
+}
+
+/* request_files: fn(id, name, size, sha256, message) for each file. */
+int
+request_files(int64_t id, int (*fn)(void *, int64_t, const char *, int64_t,
+    const char *, int64_t), void *arg)
+{
+	return files_of(db_query(STMT_ATTACH_OF_REQUEST, "I", id), fn, arg);
+}
+
+/* draft_files: the same for the files of a draft (message 0). */
+int
+draft_files(int64_t draft, int (*fn)(void *, int64_t, const char *,
+    int64_t, const char *, int64_t), void *arg)
+{
+	return files_of(db_query(STMT_ATTACH_OF_DRAFT, "I", draft), fn, arg);
+}
+
+/* draft_file_totals: how many files a draft has, and their bytes. */
+int
+draft_file_totals(int64_t draft, int64_t *count, int64_t *bytes)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(STMT_ATTACH_COUNT_DRAFT, "I", draft)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		*count = db_col_int(st, 0);
+		*bytes = db_col_int(st, 1);
+	}
+	db_done(st);
+	return rc == 1 ? 0 : -1;
 }
 
 /*

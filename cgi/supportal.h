@@ -579,6 +579,13 @@ int	 request_messages(int64_t, int (*)(void *, const struct thread_row *),
 	    void *);
 int	 request_files(int64_t, int (*)(void *, int64_t, const char *, int64_t,
 	    const char *, int64_t), void *);
+int	 draft_files(int64_t, int (*)(void *, int64_t, const char *, int64_t,
+	    const char *, int64_t), void *);
+int	 draft_file_totals(int64_t, int64_t *, int64_t *);
+int	 catalogue_article(int64_t, int (*)(void *, const char *, const char *,
+	    const char *), void *);
+int	 accounts_readable(void);
+int	 throttle_count_alone(enum throttle_kind, const char *, time_t);
 int	 request_message(const struct request_view *, const struct account *,
 	    int, const char *, int64_t *);
 int	 request_attach(int64_t, int64_t, int64_t, const char *, const char *,

@@ -173,3 +173,22 @@ throttle_client_key(char *out, size_t sz, const char *ip)
 	}
 	strlcpy_(out, ip, sz);
 }
+
+/*
+ * throttle_count_alone: count one attempt of kind for key in a write of
+ * its own (an alert's count, which never refuses anybody), then tell
+ * whether key is at its limit: 1, 0, -1.
+ */
+int
+throttle_count_alone(enum throttle_kind kind, const char *key, time_t now)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	if (throttle_note(kind, key, now) != 0) {
+		db_rollback();
+		return -1;
+	}
+	if (db_commit() != 0)
+		return -1;
+	return throttle_blocked(kind, key, now);
+}
