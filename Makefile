@@ -19,7 +19,7 @@ CORE     = util config sql db password throttle account session i18n tpl \
 PLUMB    = req form reply view route serve
 PAGES    = page_start page_auth page_account page_profile page_contracts \
            page_requests page_request page_wizard \
-           page_ppi page_queue
+           page_ppi page_card page_queue
 WORKER   = main $(PLUMB) $(PAGES)
 
 CORE_O   = $(CORE:%=$(B)/%.o)

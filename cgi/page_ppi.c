@@ -18,12 +18,6 @@
 
 #include "pages.h"
 
-static const struct field card_fields[] = {
-	{ "holder", "Card.Holder", F_TEXT, 1, CARD_HOLDER_MAX, NULL },
-	{ "number", "Card.Number", F_TEXT, 1, 40, NULL },
-	{ "expiry", "Card.Expiry", F_TEXT, 1, 9, NULL },
-	{ "cvc", "Card.Cvc", F_TEXT, 1, 4, NULL },
-};
 
 static const char *const offers[] = { "one", "five", NULL };
 
@@ -47,30 +41,6 @@ country_name(struct req *r, const char *c)
 	return name != NULL ? name : c;
 }
 
-/*
- * card_view: the saved card of r's account as Card.* (what is kept:
- * brand, last four, expiry, holder).  0 or -1.
- */
-int
-card_view(struct req *r)
-{
-	struct card	 c;
-	char		 v[64];
-	int		 rc;
-
-	if ((rc = card_get(r->user.id, &c)) < 0)
-		return -1;
-	if (rc == 0)
-		return 0;
-	view_set(r, "Card.Brand", c.brand);
-	snprintf(v, sizeof(v), "Brand.%s", c.brand);
-	view_set(r, "Card.BrandName", view_str(r, v));
-	view_set(r, "Card.Last4", c.last4);
-	snprintf(v, sizeof(v), "%02d/%d", c.exp_month, c.exp_year);
-	view_set(r, "Card.Expires", v);
-	view_set(r, "Card.Name", c.holder);
-	return 0;
-}
 
 /* reconcile: settle this account's purchases a crash left (R11.10). */
 static void
@@ -169,65 +139,20 @@ page_ppi_get(struct req *r)
 	ppi_render(r, 200, parse_id(req_param(&r->query, "draft")), NULL);
 }
 
-/*
- * card_form: read and save the card of r's POST (R6.3) into fm.
- * Returns 0 when saved, 1 when refused (fm says why), -1 on error.
- * The number and the code are dropped from fm, so that a page shown
- * again never holds them (I.39).
- */
-static int
-card_form(struct req *r, struct form *fm)
-{
-	struct card_in	 c;
-	int		 rc;
 
-	form_read(r, fm, card_fields, NF(card_fields));
-	if (fm->nerr == 0) {
-		c.holder = form_get(fm, "holder");
-		c.number = form_get(fm, "number");
-		c.expiry = form_get(fm, "expiry");
-		c.cvc = form_get(fm, "cvc");
-		if ((rc = card_save(r->user.id, &c, r->now)) < 0) {
-			form_set(fm, "number", NULL);
-			form_set(fm, "cvc", NULL);
-			return -1;
-		}
-		if (rc & 1 << CARD_NUMBER)
-			form_error(fm, "number", "CardNumber");
-		if (rc & 1 << CARD_BRAND)
-			form_error(fm, "number", "CardBrand");
-		if (rc & 1 << CARD_DECLINED)
-			form_error(fm, "number", "CardDeclined");
-		if (rc & 1 << CARD_EXPIRY)
-			form_error(fm, "expiry", "CardExpiry");
-		if (rc & 1 << CARD_EXPIRED)
-			form_error(fm, "expiry", "CardExpired");
-		if (rc & 1 << CARD_CVC)
-			form_error(fm, "cvc", "CardCvc");
-	}
-	form_set(fm, "number", NULL);
-	form_set(fm, "cvc", NULL);
-	if (fm->nerr > 0) {
-		log_line(r->rid, "card refused account=%lld",
-		    (long long)r->user.id);
-		return 1;
-	}
-	log_line(r->rid, "card saved account=%lld", (long long)r->user.id);
-	return 0;
-}
+
 
 /*
- * POST /card: save (or replace) the card.  Field "next": /profile or
- * the offers page it was typed on, shown again with the errors.
+ * POST /ppi/card: save the card typed on the offers page (R6.3); back
+ * to the offers (of draft, when the form names one), or the offers
+ * again with the errors.
  */
 void
-page_card_post(struct req *r)
+page_ppi_card_post(struct req *r)
 {
 	struct form	 fm;
-	const char	*next = req_param(&r->form, "next");
-	int		 from_ppi = next != NULL &&
-	    strncmp(next, "/ppi", 4) == 0 && path_is_local(next);
-	char		 to[128];
+	int64_t		 draft = parse_id(req_param(&r->form, "draft"));
+	char		 to[64];
 
 	if (strcmp(r->user.kind, "personal") != 0) {
 		ppi_render(r, 409, 0, NULL);	/* R6.1: nothing to save */
@@ -235,35 +160,19 @@ page_card_post(struct req *r)
 	}
 	switch (card_form(r, &fm)) {
 	case 0:
-		if (from_ppi) {
-			snprintf(to, sizeof(to), "%s%ssaved=1", next,
-			    strchr(next, '?') ? "&" : "?");
-			reply_redirect(r, to);
-		} else
-			reply_redirect(r, "/profile?card=saved");
+		if (draft > 0)
+			snprintf(to, sizeof(to), "/ppi?draft=%lld&saved=1",
+			    (long long)draft);
+		else
+			snprintf(to, sizeof(to), "/ppi?saved=1");
+		reply_redirect(r, to);
 		return;
 	case 1:
-		if (from_ppi)
-			ppi_render(r, 422, parse_id(strchr(next, '=') ?
-			    strchr(next, '=') + 1 : NULL), &fm);
-		else
-			profile_show(r, 422, &fm);
+		ppi_render(r, 422, draft, &fm);
 		return;
 	default:
 		reply_error(r, 500);
 	}
-}
-
-/* POST /card/remove: forget the saved card (R6.3). */
-void
-page_card_remove_post(struct req *r)
-{
-	if (card_remove(r->user.id) < 0) {
-		reply_error(r, 500);
-		return;
-	}
-	log_line(r->rid, "card removed account=%lld", (long long)r->user.id);
-	reply_redirect(r, "/profile?card=removed");
 }
 
 /*

@@ -33,6 +33,8 @@ profile_render(struct req *r, int status, const struct form *fm)
 }
 
 /* GET /profile: the form, filled from the account or with defaults. */
+static void	 profile_show(struct req *, int, const struct form *);
+
 void
 page_profile_get(struct req *r)
 {
@@ -43,7 +45,7 @@ page_profile_get(struct req *r)
  * profile_show: the profile page from the account's values, with the
  * saved card (R6.3) and, when card is set, the card form's errors.
  */
-void
+static void
 profile_show(struct req *r, int status, const struct form *card)
 {
 	struct form	 fm;
@@ -78,6 +80,31 @@ profile_show(struct req *r, int status, const struct form *card)
 			form_to_hdf(r, card);
 	}
 	profile_render(r, status, &fm);
+}
+
+/*
+ * POST /profile/card: save the card typed on the profile page (R6.3);
+ * back to it, or it again with the errors.
+ */
+void
+page_profile_card_post(struct req *r)
+{
+	struct form	 fm;
+
+	if (strcmp(r->user.kind, "personal") != 0) {
+		reply_error(r, 409);		/* R6.1: nothing to save */
+		return;
+	}
+	switch (card_form(r, &fm)) {
+	case 0:
+		reply_redirect(r, "/profile?card=saved");
+		return;
+	case 1:
+		profile_show(r, 422, &fm);
+		return;
+	default:
+		reply_error(r, 500);
+	}
 }
 
 /* POST /profile: validate each field, store, go on to the start page. */

@@ -85,17 +85,18 @@ void	 page_kb_get(struct req *);
 /* page_profile.c */
 void	 page_profile_get(struct req *);
 void	 page_profile_post(struct req *);
-
-/* page_profile.c, for the card form of page_ppi.c */
-void	 profile_show(struct req *, int, const struct form *);
+void	 page_profile_card_post(struct req *);
 
 /* page_ppi.c: pay per incident (R6, R11.10) */
 void	 page_ppi_get(struct req *);
 void	 page_ppi_start_post(struct req *);
 void	 page_ppi_purchase_get(struct req *);
 void	 page_ppi_buy_post(struct req *);
-void	 page_card_post(struct req *);
-void	 page_card_remove_post(struct req *);
+void	 page_ppi_card_post(struct req *);
+
+/* page_card.c: the saved card, for the offers and the profile (R6.3) */
 int	 card_view(struct req *);
+int	 card_form(struct req *, struct form *);
+void	 page_card_remove_post(struct req *);
 
 #endif /* PAGES_H */

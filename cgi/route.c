@@ -116,7 +116,10 @@ const struct route routes[] = {
 	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_POST, "/ppi/:id/buy",	page_ppi_buy_post,
 	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
-	{ M_POST, "/card",		page_card_post, RF_LOGIN | RF_PROFILE | RF_VERIFIED },
+	{ M_POST, "/ppi/card",		page_ppi_card_post,
+	  RF_LOGIN | RF_PROFILE | RF_VERIFIED },
+	{ M_POST, "/profile/card",	page_profile_card_post,
+	  RF_LOGIN | RF_PROFILE | RF_VERIFIED },
 	{ M_POST, "/card/remove",	page_card_remove_post,
 	  RF_LOGIN | RF_PROFILE | RF_VERIFIED },
 };

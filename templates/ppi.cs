@@ -28,7 +28,7 @@
 <p class="hint"><?cs var:Lang.Card.ChangeOnProfile ?> <a href="/profile#card"><?cs var:Lang.Nav.Profile ?></a></p>
 <?cs else ?>
 <p><?cs var:Lang.Card.First ?></p>
-<?cs set:Card.Next = Ppi.Back ?><?cs include:"card.cs" ?>
+<?cs set:Card.Ppi = 1 ?><?cs include:"card.cs" ?>
 <?cs /if ?>
 </section>
 <?cs if:Card.Brand ?>

@@ -60,7 +60,7 @@
 <?cs else ?>
 <p><?cs var:Lang.Card.None ?></p>
 <?cs /if ?>
-<?cs set:Card.Next = "/profile" ?><?cs include:"card.cs" ?>
+<?cs include:"card.cs" ?>
 </section>
 <?cs /if ?>
 </div>

@@ -322,7 +322,7 @@ request_with_file() {
 # on the signed-in account, expiring in four years (R6.3).
 card_saved() {
 	get /ppi
-	post /card next=/ppi "holder=$1" "number=4242 4242 4242 4242" \
+	post /ppi/card "holder=$1" "number=4242 4242 4242 4242" \
 		"expiry=04/$(( $(date +%y) + 4 ))" cvc=737
 }
 

@@ -1118,14 +1118,14 @@ await journey('pay per incident', {}, async (page) => {
 	await page.fill('#f-number', '4242 4242 4242 4241');
 	await page.fill('#f-expiry', '12/40');
 	await page.fill('#f-cvc', '123');
-	await nav(page, () => page.click('form[action="/card"] button[type=submit]'));
+	await nav(page, () => page.click('form[action="/ppi/card"] button[type=submit]'));
 	await checkSummary(page, 'card with a wrong number', L);
 	await audit(page, 'card with a wrong number', L);
 	check('I.39 the number typed is not shown again', (await page.inputValue('#f-number')) === '');
 	await page.fill('#f-number', '4242 4242 4242 4242');
 	await page.fill('#f-expiry', '12/40');
 	await page.fill('#f-cvc', '123');
-	await nav(page, () => page.click('form[action="/card"] button[type=submit]'));
+	await nav(page, () => page.click('form[action="/ppi/card"] button[type=submit]'));
 	await audit(page, 'pay per incident, card saved', L);
 	// bought in Polish: the plan is named in the buyer's language, as
 	// the data of a purchase (a title, not an interface string)

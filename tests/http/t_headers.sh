@@ -154,7 +154,7 @@ TOK=$(csrf_token)
 JAR=$T/k47 http POST /profile --data-urlencode "csrf=0000$TOK"
 JAR=$T/k47 get /queue
 JAR=$T/k47 get "/requests/$R%0d%0aforged%20line"
-JAR=$T/k47 http POST /card --data-urlencode "csrf=$TOK" --data-urlencode "name=Ewa Lis" \
+JAR=$T/k47 http POST /ppi/card --data-urlencode "csrf=$TOK" --data-urlencode "name=Ewa Lis" \
 	--data-urlencode "number=4111 1111 1111 1111" --data-urlencode "expiry=12/29" --data-urlencode "code=737"
 for i in $(seq 1 11); do JAR=$T/k48 signin ewa@example.com "guess $i of many" >/dev/null; done
 EWA=$(db "SELECT id FROM accounts WHERE email = 'ewa@example.com'")

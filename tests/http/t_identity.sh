@@ -164,7 +164,7 @@ h=$(db_hash)
 JAR=$T/c get /requests
 for p in "/requests/$R/messages body=mine" "/requests/$R/contacts email=x@example.com" \
 	"/requests/$R/close" "/requests/new" "/drafts/$D2/step step=1" "/drafts/$D2/discard" \
-	"/ppi/start offer=one" "/card holder=C"; do
+	"/ppi/start offer=one" "/ppi/card holder=C"; do
 	JAR=$T/c post $p
 	expect_eq "R14.1 unproven: POST ${p%% *} gets 403" "$STATUS" 403
 done

@@ -31,14 +31,18 @@ check "R6 the contracts page links to pay per incident" grep -q 'href="/ppi"' "$
 
 get "/ppi?draft=$D"
 expect_eq "R6 the offers page" "$STATUS" 200
-check "R6.3 a card is asked for first" grep -q 'action="/card"' "$T/body"
-check "R6.3 the card form comes back to this page" grep -q "name=\"next\" value=\"/ppi?draft=$D\"" "$T/body"
+check "R6.3 a card is asked for first" grep -q 'action="/ppi/card"' "$T/body"
+check "R6.3 the card form comes back to this page (its draft)" grep -q "<input type=\"hidden\" name=\"draft\" value=\"$D\">" "$T/body"
 TOK=$(csrf_token)
 
 # R6.3: each wrong card gets its field's error and no charge (I.39: the
 # number and the code are never shown again)
-card() {	# card NEXT HOLDER NUMBER EXPIRY CVC
-	post /card "csrf=${CTOK:-$TOK}" "next=$1" "holder=$2" "number=$3" "expiry=$4" "cvc=$5"
+card() {	# card PAGE HOLDER NUMBER EXPIRY CVC: PAGE /ppi?draft=N, /ppi or /profile
+	local to=/profile/card draft=()
+	case "$1" in
+	/ppi*) to=/ppi/card; [[ $1 == *draft=* ]] && draft=("draft=${1#*draft=}") ;;
+	esac
+	post "$to" "csrf=${CTOK:-$TOK}" "${draft[@]}" "holder=$2" "number=$3" "expiry=$4" "cvc=$5"
 }
 bad_card() {	# bad_card DESC NUMBER EXPIRY CVC MESSAGE
 	local c0 t0
@@ -242,7 +246,7 @@ JAR=$T/bob profile_fill bob@contoso.example
 JAR=$T/bob get /ppi?draft=1
 check "R6.1 a work account is refused, with the reason" grep -q 'Paying per incident needs a personal account' "$T/body"
 check "R6.1 ... told to sign in with a personal account" grep -q 'Sign out, then sign in with your personal account' "$T/body"
-check "R6.1 ... no card form, no offers" bash -c "! grep -q 'action=\"/card\"\|action=\"/ppi/start\"' '$T/body'"
+check "R6.1 ... no card form, no offers" bash -c "! grep -q 'action=\"/ppi/card\"\|action=\"/ppi/start\"' '$T/body'"
 check "R6.1 ... a sign-out button that comes back here" grep -q 'name="next" value="/ppi"' "$T/body"
 BT=$(JAR=$T/bob csrf_token)
 JAR=$T/bob post /ppi/start "csrf=$BT" offer=one "version=$V"

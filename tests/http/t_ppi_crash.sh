@@ -16,7 +16,7 @@ signup ann@example.com 'a long pass phrase' Ann Archer personal
 profile_fill ann@example.com
 get /ppi
 TOK=$(csrf_token)
-post /card "csrf=$TOK" next=/ppi holder="Ann Archer" number=4242424242424242 \
+post /ppi/card "csrf=$TOK" holder="Ann Archer" number=4242424242424242 \
 	expiry="04/$(( $(date +%y) + 4 ))" cvc=737
 expect_eq "the card is saved" "$(header Location)" "/ppi?saved=1"
 
@@ -67,7 +67,7 @@ for i in $(seq 50); do
 	JAR=$J profile_fill "u$i@example.com" >/dev/null
 	JAR=$J get /ppi
 	UT=$(JAR=$J csrf_token)
-	JAR=$J post /card "csrf=$UT" next=/ppi holder="U$i Buyer" number=5555555555554444 \
+	JAR=$J post /ppi/card "csrf=$UT" holder="U$i Buyer" number=5555555555554444 \
 		expiry="04/$(( $(date +%y) + 4 ))" cvc=615
 	p=$(JAR=$J STOK=$UT start)
 	codes="$codes $(buy_killed "$p" after-charge "$J" "$UT")"

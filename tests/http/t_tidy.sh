@@ -83,9 +83,9 @@ for lang in en pl; do
 		"tz=Europe/Warsaw" "lang=$lang" "method=email"
 	get /ppi
 	tidy_page "$lang pay per incident, no card"
-	post /card next=/ppi "holder=" "number=4242" "expiry=13/1" "cvc=1"
+	post /ppi/card "holder=" "number=4242" "expiry=13/1" "cvc=1"
 	tidy_page "$lang pay per incident, card errors"
-	post /card next=/ppi "holder=<i>Pat</i>" "number=4000 0000 0000 9995" "expiry=12/40" "cvc=123"
+	post /ppi/card "holder=<i>Pat</i>" "number=4000 0000 0000 9995" "expiry=12/40" "cvc=123"
 	get "/ppi?saved=1"
 	tidy_page "$lang pay per incident, offers"
 	post /ppi/start offer=five version=
@@ -97,10 +97,10 @@ for lang in en pl; do
 	post "$p/buy"
 	get "$p"
 	tidy_page "$lang purchase, declined"
-	post /card next=/profile "holder=Pat" "number=5555-5555-5555-4444" "expiry=12/40" "cvc=123"
+	post /profile/card "holder=Pat" "number=5555-5555-5555-4444" "expiry=12/40" "cvc=123"
 	get "/profile?card=saved"
 	tidy_page "$lang profile with a card"
-	post /card next=/profile "holder=" "number=1" "expiry=" "cvc="
+	post /profile/card "holder=" "number=1" "expiry=" "cvc="
 	tidy_page "$lang profile with card errors"
 	post /ppi/start offer=one "version=$(db "SELECT min(id) FROM versions")"
 	p=$(header Location)

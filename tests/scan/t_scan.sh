@@ -183,7 +183,7 @@ D1=$D
 draft_filled "Sca N" scan@example.com colleague@example.com
 D3=$D
 get /profile
-post /card "next=/profile" "holder=Sca N" "number=4242 4242 4242 4242" \
+post /profile/card "holder=Sca N" "number=4242 4242 4242 4242" \
 	"expiry=04/$(( $(date +%y) + 4 ))" cvc=737
 cpages "$D3"
 pages[5]="/drafts/$D1?step=1&saved=1&activated=1"
