@@ -73,6 +73,7 @@ struct req {
 
 	/* route */
 	const struct route *route;
+	int		 path_found;		/* another method's route */
 	int64_t		 id;			/* :id of the path */
 
 	/* reply */
@@ -90,7 +91,8 @@ struct req {
 
 /* ---------------------------------------------------------------- req.c */
 
-int	 req_read(struct req *);
+int	 req_read_head(struct req *);
+int	 req_read_body(struct req *, int);
 int	 req_parse_urlencoded(const char *, size_t, struct params *, int);
 void	 req_parse_cookies(const char *, struct params *);
 const char *req_param(const struct params *, const char *);
@@ -203,8 +205,8 @@ struct route {
 extern const struct route routes[];
 extern const size_t nroutes;
 
+void	 route_find(struct req *);
 void	 route_dispatch(struct req *);
-int	 route_takes_upload(const char *);
 void	 route_print(void);
 int	 session_load(struct req *);
 void	 session_cookie(struct req *, const char *, long);

@@ -413,16 +413,14 @@ read_multipart(struct req *r, const char *ct, long long len)
 }
 
 /*
- * req_read: fill r from the request.  Returns 0; r->bad holds the status
- * to answer with instead of dispatching (400, 413, 414, 415) when the
- * input is refused.
+ * req_read_head: fill r from the request's head: method, path, client,
+ * cookies, query.  Returns 0; r->bad holds the status to answer with
+ * instead of dispatching (400, 414) when the input is refused.
  */
 int
-req_read(struct req *r)
+req_read_head(struct req *r)
 {
-	const char	*m, *p, *q, *ct, *cl;
-	char		*end, *body;
-	long long	 len;
+	const char	*m, *p, *q;
 
 	m = req_env(r, "REQUEST_METHOD");
 	if (m != NULL && strcmp(m, "GET") == 0)
@@ -461,9 +459,23 @@ req_read(struct req *r)
 		    cfg.max_params)) != 0)
 			return 0;
 	}
+	return 0;
+}
+
+/*
+ * req_read_body: a POST's body into r's form (and files, when its route
+ * takes uploads: serve.c says).  Returns 0; r->bad holds the status to
+ * answer with (400, 413, 415) when the input is refused.
+ */
+int
+req_read_body(struct req *r, int uploads)
+{
+	const char	*ct, *cl;
+	char		*end, *body;
+	long long	 len;
+
 	if (r->method != M_POST)
 		return 0;
-
 	/* G.28: the length is checked before anything is allocated */
 	cl = req_env(r, "CONTENT_LENGTH");
 	if (cl == NULL || *cl == '\0') {
@@ -481,7 +493,7 @@ req_read(struct req *r)
 	if (len > 0 && ct != NULL && ctype_is(ct, "multipart/form-data")) {
 		if (strstr(ct, "boundary=") == NULL)
 			r->bad = 400;
-		else if (!route_takes_upload(r->path))
+		else if (!uploads)
 			r->bad = 415;
 		else if (len > cfg.max_upload)
 			r->bad = 413;

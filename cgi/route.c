@@ -224,35 +224,45 @@ hold_reply(struct req *r)
 }
 
 /*
- * route_dispatch: find r's route and run its handler once every flag
- * holds; otherwise answer 404, 405, 303 (to sign in or the profile),
- * 400 or 403 without running it.
+ * route_find: the route of r's method and path into r->route (its :id
+ * into r->id), or NULL with r->path_found set when the path has a route
+ * of another method only.
  */
 void
-route_dispatch(struct req *r)
+route_find(struct req *r)
 {
-	const struct route	*rt = NULL;
-	int			 path_found = 0;
-	size_t			 i;
+	size_t	 i;
 
-	if (r->bad) {
-		reply_error(r, r->bad);
-		return;
-	}
 	for (i = 0; i < nroutes; i++) {
 		int64_t	 id = 0;
 
 		if (!match(&routes[i], r->path, &id))
 			continue;
-		path_found = 1;
+		r->path_found = 1;
 		if (routes[i].method == r->method) {
-			rt = &routes[i];
+			r->route = &routes[i];
 			r->id = id;
-			break;
+			return;
 		}
 	}
+}
+
+/*
+ * route_dispatch: run the handler of r's route (route_find) once every
+ * flag holds; otherwise answer 404, 405, 303 (to sign in or the
+ * profile), 400 or 403 without running it.
+ */
+void
+route_dispatch(struct req *r)
+{
+	const struct route	*rt = r->route;
+
+	if (r->bad) {
+		reply_error(r, r->bad);
+		return;
+	}
 	if (rt == NULL) {
-		if (!path_found) {
+		if (!r->path_found) {
 			reply_error(r, 404);
 			return;
 		}
@@ -261,7 +271,6 @@ route_dispatch(struct req *r)
 		    "POST");
 		return;
 	}
-	r->route = rt;
 	if ((rt->flags & RF_LOGIN) && !r->signed_in) {
 		char	 next[300];
 
@@ -324,20 +333,6 @@ route_dispatch(struct req *r)
 	rt->fn(r);
 	db_read_end();
 	db_set_readonly(0);
-}
-
-/* route_takes_upload: 1 if a POST route for path accepts multipart. */
-int
-route_takes_upload(const char *path)
-{
-	size_t	 i;
-	int64_t	 id;
-
-	for (i = 0; i < nroutes; i++)
-		if (routes[i].method == M_POST && (routes[i].flags & RF_UPLOAD) &&
-		    match(&routes[i], path, &id))
-			return 1;
-	return 0;
 }
 
 /* route_print: the table, one route a line, for the tests (E.21). */

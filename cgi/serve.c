@@ -48,7 +48,9 @@ serve_after(void)
 }
 
 /*
- * serve: one request, from reading it to the log line.  Each request
+ * serve: one request, from reading it to the log line: the head, the
+ * route, the body as the route's flags say, who asks, the route's
+ * checks and its handler (route_dispatch), the answer.  Each request
  * starts from a zeroed struct req and ends with everything it allocated
  * freed and no transaction open.  fr is NULL for a CGI request.
  */
@@ -66,7 +68,12 @@ serve(FCGX_Request *fr)
 	random_hex(r.rid, 8);
 	log_request(r.rid);
 
-	req_read(&r);
+	/* the head, its route, then the body as the route takes it */
+	if (req_read_head(&r) == 0 && !r.bad) {
+		route_find(&r);
+		req_read_body(&r, r.route != NULL &&
+		    (r.route->flags & RF_UPLOAD));
+	}
 	if (session_load(&r) != 0)
 		reply_error(&r, 500);
 	else
