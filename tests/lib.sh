@@ -358,5 +358,26 @@ SQL
 # db QUERY: run a query on the test database (the tests' own look-ups).
 db() { sqlite3 -cmd ".timeout 5000" "$DB" "$@"; }
 
+# sid [JAR], pre_of JAR: the session and pre-session cookies of a jar;
+# acct EMAIL: an account's id; sha TEXT: its SHA-256 in hex
+sid() { awk '$6 == "sid" { print $7 }' "${1:-${JAR:-$T/jar}}" | tail -1; }
+pre_of() { awk '$6 == "pre" { print $7 }' "$1" | tail -1; }
+acct() { db "SELECT id FROM accounts WHERE email = '$1'"; }
+sha() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
+
+# cgi_post ADDRESS PATH BODY: one urlencoded POST with the pre-session
+# token, run by the worker as plain CGI from client ADDRESS (a test of
+# addresses nginx on loopback cannot give); prints the status
+cgi_post() {
+	local pre body="csrf=$(printf '%064d' 6)&$3"
+	pre=$(printf '%064d' 6)
+	printf %s "$body" | env ASAN_OPTIONS="log_path=$VAR/log/asan:detect_leaks=1" \
+		UBSAN_OPTIONS="log_path=$VAR/log/ubsan:print_stacktrace=1" \
+		REQUEST_METHOD=POST DOCUMENT_URI="$2" REMOTE_ADDR="$1" \
+		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
+		HTTP_COOKIE="pre=$pre" "$BIN" 2>>"$VAR/log/supportal.log" |
+		sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1
+}
+
 # db_hash: a digest of the whole database content.
 db_hash() { sqlite3 "$DB" .dump | sha256sum | cut -d' ' -f1; }

@@ -13,9 +13,6 @@ catalogue
 issue --programme sa --plan "SA support incidents" --incidents 5
 
 PW='a long pass phrase'
-sid() { awk '$6 == "sid" { print $7 }' "${1:-${JAR:-$T/jar}}" | tail -1; }
-sha() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
-acct() { db "SELECT id FROM accounts WHERE email = '$1'"; }
 mails() { db "SELECT count(*) FROM outbox WHERE recipient = '$1'${2:+ AND subject = '$2'}"; }
 # the same page for another id: the request id of the log line and the
 # path the language switch returns to taken out (as t_request_page.sh)

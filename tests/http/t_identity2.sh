@@ -13,10 +13,6 @@ catalogue
 issue --programme sa --plan "SA support incidents" --incidents 5
 
 PW='a long pass phrase'
-sid() { awk '$6 == "sid" { print $7 }' "${1:-${JAR:-$T/jar}}" | tail -1; }
-sha() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
-acct() { db "SELECT id FROM accounts WHERE email = '$1'"; }
-pre_of() { awk '$6 == "pre" { print $7 }' "$1" | tail -1; }
 counts() { sort | uniq -c | awk '{print $1 "x" $2}' | tr '\n' ' '; }
 median() { sort -g | awk '{ v[NR] = $1 } END { printf "%.5f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # same_time ID WHAT FILE_A FILE_B: the two series of times (one a line,
@@ -93,16 +89,8 @@ JAR=$T/anon iface_post 127.0.0.51 /signup email=other-client@example.com "passwo
 expect_eq "R14.4 another client is not held back" "$STATUS" 303
 
 # IPv6: keyed by the /64 (the worker driven as CGI with REMOTE_ADDR)
-cgi_signup() {
-	local pre body
-	pre=$(printf '%064d' 6)
-	body="csrf=$pre&email=$2&password=a+long+pass+phrase&first=Six&last=Four&kind=personal"
-	printf %s "$body" | env ASAN_OPTIONS="log_path=$VAR/log/asan:detect_leaks=1" \
-		UBSAN_OPTIONS="log_path=$VAR/log/ubsan:print_stacktrace=1" \
-		REQUEST_METHOD=POST DOCUMENT_URI=/signup REMOTE_ADDR="$1" \
-		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
-		HTTP_COOKIE="pre=$pre" "$BIN" 2>>"$VAR/log/supportal.log" |
-		sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1
+cgi_signup() {	# ADDRESS EMAIL: one sign-up run as CGI; prints the status
+	cgi_post "$1" /signup "email=$2&password=a+long+pass+phrase&first=Six&last=Four&kind=personal"
 }
 codes=""
 for i in $(seq 6); do
@@ -152,15 +140,7 @@ expect_eq "R14.5 a client that has failed on the account meets its hourly limit:
 # an IPv6 client is one /64 (R14.4): its addresses do not each start afresh
 echo "$PW" | "$CTL" add-account --email six@example.com --first Six --last Four >/dev/null
 cgi_signin() {	# ADDRESS PASSWORD: one sign-in to six@ run as CGI; prints the status
-	local pre body
-	pre=$(printf '%064d' 6)
-	body="csrf=$pre&email=six%40example.com&password=$2"
-	printf %s "$body" | env ASAN_OPTIONS="log_path=$VAR/log/asan:detect_leaks=1" \
-		UBSAN_OPTIONS="log_path=$VAR/log/ubsan:print_stacktrace=1" \
-		REQUEST_METHOD=POST DOCUMENT_URI=/signin REMOTE_ADDR="$1" \
-		CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
-		HTTP_COOKIE="pre=$pre" "$BIN" 2>>"$VAR/log/supportal.log" |
-		sed -n 's/^Status: \([0-9]*\).*/\1/p' | head -1
+	cgi_post "$1" /signin "email=six%40example.com&password=$2"
 }
 for i in $(seq 150); do cgi_signin "2001:db8::$(printf %x "$i")" "wrong-$i"; done >"$T/codes"
 n=$(grep -c " signin fail account=$(acct six@example.com) " "$VAR/log/supportal.log")

@@ -7,7 +7,6 @@
 harness_start
 
 # pre_of JAR: the pre-session form token held in a cookie jar
-pre_of() { awk '$6 == "pre" { print $7 }' "$1" | tail -1; }
 
 # sid_set: the 64-hex session cookie set by the last response, if any
 sid_set() {

@@ -18,7 +18,6 @@ harness_start
 N=${THROTTLE_N:-10000}
 NACCT=$((N / 10))
 
-pre_of() { awk '$6 == "pre" { print $7 }' "$1" | tail -1; }
 sid_set() {
 	grep -i '^Set-Cookie: sid=' "$T/headers" | head -1 |
 		sed -n 's/^[Ss]et-[Cc]ookie: sid=\([0-9a-f]\{64\}\);.*/\1/p'
