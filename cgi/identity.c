@@ -23,7 +23,8 @@
 
 /*
  * link_new: a single-use link of purpose for account, naming email,
- * valid ttl seconds; its token (64 hex digits) into token.  0 or -1.
+ * valid ttl seconds; its token (64 hex digits) into token, unless the
+ * caller made it already (token not empty).  0 or -1.
  */
 static int
 link_new(int64_t account, const char *purpose, const char *email, int ttl,
@@ -31,7 +32,8 @@ link_new(int64_t account, const char *purpose, const char *email, int ttl,
 {
 	char	 hash[65];
 
-	random_hex(token, 32);
+	if (token[0] == '\0')
+		random_hex(token, 32);
 	sha256_hex(token, 64, hash);
 	if (db_exec(STMT_TOKEN_PRUNE, "I", (int64_t)now) != SQLITE_OK)
 		return -1;
@@ -94,19 +96,20 @@ link_use(const char *t, const char *purpose, time_t now, int64_t *account,
 }
 
 /*
- * link_mail: queue mail tpl to to in lang with the link origin/path?t=token
+ * link_render: mail tpl to to in lang with the link origin/path?t=token
  * (Mail.Link; without token, origin/path) and the address concerned
- * (Mail.Email).  A mail with a token is marked secret: the outbox
- * forgets its text once delivered.
+ * (Mail.Email), rendered into m.  A mail with a token is marked secret:
+ * the outbox forgets its text once delivered.  0 or -1.
  */
 static int
-link_mail(const char *to, const char *lang, const char *tpl,
-    const char *path, const char *token, const char *email)
+link_render(struct mail *m, const char *to, const char *lang,
+    const char *tpl, const char *path, const char *token, const char *email)
 {
 	HDF		*h = NULL;
 	struct buf	 link = { 0 };
 	int		 rc = -1;
 
+	memset(m, 0, sizeof(*m));
 	buf_printf(&link, "%s%s", cfg.origin, path);
 	if (*token != '\0')
 		buf_printf(&link, "?t=%s", token);
@@ -116,10 +119,24 @@ link_mail(const char *to, const char *lang, const char *tpl,
 	    hdf_set_value(h, "Mail.Email", email) != STATUS_OK ||
 	    hdf_set_value(h, "Mail.Secret", *token ? "1" : "0") != STATUS_OK)
 		goto done;
-	rc = mail_enqueue(to, lang, tpl, h, 0);
+	rc = mail_render(m, to, lang, tpl, h, 0);
 done:
 	hdf_destroy(&h);
 	buf_free(&link);
+	return rc;
+}
+
+/* link_mail: link_render, queued at once (caller's transaction). */
+static int
+link_mail(const char *to, const char *lang, const char *tpl,
+    const char *path, const char *token, const char *email)
+{
+	struct mail	 m;
+	int		 rc;
+
+	rc = link_render(&m, to, lang, tpl, path, token, email) == 0 &&
+	    mail_queue(&m) == 0 ? 0 : -1;
+	mail_free(&m);
 	return rc;
 }
 
@@ -147,7 +164,7 @@ static int
 reset_mail(int64_t account, const char *email, const char *lang,
     const char *tpl, time_t now)
 {
-	char	 token[65];
+	char	 token[65] = "";
 	int	 r;
 
 	if ((r = recent(account, "reset", now)) != 0)
@@ -168,16 +185,22 @@ int
 identity_signup(const char *email, const char *hash, const char *first,
     const char *last, const char *kind, const char *lang, time_t now)
 {
-	char	 token[65];
-	int64_t	 id = 0;
+	struct mail	 m;
+	char		 token[65];
+	int64_t		 id = 0;
 
-	if (db_begin_write() != 0)
+	/* the mail is made before the write: no template work holds the
+	 * lock (R14.4) */
+	random_hex(token, 32);
+	if (link_render(&m, email, lang, "verify", "/verify", token,
+	    email) != 0 || db_begin_write() != 0) {
+		mail_free(&m);
 		return -1;
+	}
 	switch (account_create(email, hash, first, last, kind, lang, &id)) {
 	case ACCT_OK:
 		if (link_new(id, "verify", email, VERIFY_TTL, now, token) != 0 ||
-		    link_mail(email, lang, "verify", "/verify", token,
-		    email) != 0)
+		    mail_queue(&m) != 0)
 			goto fail;
 		break;
 	case ACCT_EXISTS:
@@ -189,8 +212,10 @@ identity_signup(const char *email, const char *hash, const char *first,
 	default:
 		goto fail;
 	}
+	mail_free(&m);
 	return db_commit();
 fail:
+	mail_free(&m);
 	db_rollback();
 	return -1;
 }
@@ -205,7 +230,7 @@ identity_link_again(const struct account *a, time_t now)
 {
 	const char	*purpose = a->pending_email[0] ? "email" : "verify";
 	const char	*to = a->pending_email[0] ? a->pending_email : a->email;
-	char		 token[65];
+	char		 token[65] = "";
 
 	if (a->verified && a->pending_email[0] == '\0')
 		return 0;
@@ -528,7 +553,7 @@ int
 identity_email_change(const struct account *a, const char *email,
     time_t now)
 {
-	char	 token[65];
+	char	 token[65] = "";
 	int64_t	 other;
 
 	if (db_begin_write() != 0)

@@ -43,23 +43,26 @@ one_line(char *s)
 }
 
 /*
- * mail_enqueue: render templates/mail/<tpl>.cs for to in lang with the
- * Mail.* tree of data, and store it in the outbox inside the caller's
- * transaction.  The template sets Mail.Subject itself.  The text is
- * plain (text/plain), so no HTML escaping applies.  Mail.Secret set in
- * data marks a mail that carries a single-use link: its body is emptied
- * once delivered.  Returns 0 or -1.
+ * mail_render: render templates/mail/<tpl>.cs for to in lang with the
+ * Mail.* tree of data into m, to be queued by mail_queue: a caller may
+ * render before its write transaction, so that no template work holds
+ * the lock (R14.4).  The template sets Mail.Subject itself.  The text
+ * is plain (text/plain), so no HTML escaping applies.  Mail.Secret set
+ * in data marks a mail that carries a single-use link: its body is
+ * emptied once delivered.  Returns 0 or -1; m is freed by mail_free.
  */
 int
-mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
-    int64_t request)
+mail_render(struct mail *m, const char *to, const char *lang,
+    const char *tpl, HDF *data, int64_t request)
 {
 	HDF		*h = NULL;
 	NEOERR		*err;
-	struct buf	 body = { 0 };
-	char		 file[128], subject[512];
+	char		 file[128];
 	int		 rc = -1;
 
+	memset(m, 0, sizeof(*m));
+	strlcpy_(m->to, to, sizeof(m->to));
+	m->request = request;
 	snprintf(file, sizeof(file), "mail/%s.cs", tpl);
 	if ((err = hdf_init(&h)) == STATUS_OK &&
 	    (hdf_get_obj(data, "Mail") == NULL ||
@@ -70,18 +73,47 @@ mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
 		nerr_ignore(&err);
 		goto done;
 	}
-	if (tpl_render(file, 1, h, lang, &body) != 0)
+	if (tpl_render(file, 1, h, lang, &m->body) != 0)
 		goto done;
-	strlcpy_(subject, hdf_get_value(h, "Mail.Subject", tpl),
-	    sizeof(subject));
-	one_line(subject);
-	if (db_exec(STMT_OUTBOX_INSERT, "TTTnIi", to, subject,
-	    body.p ? body.p : "", request, (int64_t)time(NULL),
-	    hdf_get_int_value(h, "Mail.Secret", 0) != 0) == SQLITE_OK)
-		rc = 0;
+	strlcpy_(m->subject, hdf_get_value(h, "Mail.Subject", tpl),
+	    sizeof(m->subject));
+	one_line(m->subject);
+	m->secret = hdf_get_int_value(h, "Mail.Secret", 0) != 0;
+	rc = 0;
 done:
 	hdf_destroy(&h);
-	buf_free(&body);
+	return rc;
+}
+
+/* mail_queue: store a rendered mail in the outbox (caller's transaction). */
+int
+mail_queue(const struct mail *m)
+{
+	return db_exec(STMT_OUTBOX_INSERT, "TTTnIi", m->to, m->subject,
+	    m->body.p ? m->body.p : "", m->request, (int64_t)time(NULL),
+	    m->secret) == SQLITE_OK ? 0 : -1;
+}
+
+void
+mail_free(struct mail *m)
+{
+	buf_free(&m->body);
+}
+
+/*
+ * mail_enqueue: mail_render and mail_queue at once, inside the caller's
+ * transaction.  Returns 0 or -1.
+ */
+int
+mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
+    int64_t request)
+{
+	struct mail	 m;
+	int		 rc;
+
+	rc = mail_render(&m, to, lang, tpl, data, request) == 0 &&
+	    mail_queue(&m) == 0 ? 0 : -1;
+	mail_free(&m);
 	return rc;
 }
 

@@ -447,6 +447,19 @@ time_t	 sla_due(const char *, int, const char *, const char *, time_t);
 
 /* --------------------------------------------------------------- mail.c */
 
+/* a mail rendered, not yet in the outbox */
+struct mail {
+	char		 to[EMAIL_MAX + 1];
+	char		 subject[512];
+	struct buf	 body;
+	int		 secret;
+	int64_t		 request;
+};
+
+int	 mail_render(struct mail *, const char *, const char *, const char *,
+	    HDF *, int64_t);
+int	 mail_queue(const struct mail *);
+void	 mail_free(struct mail *);
 int	 mail_enqueue(const char *, const char *, const char *, HDF *,
 	    int64_t);
 const char *mail_lang(const char *, const char *);
