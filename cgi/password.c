@@ -7,6 +7,7 @@
 #include <sys/file.h>
 
 #include <ctype.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,13 @@
 /*
  * hash_slot: take one of the slots in which new hashes are made: one core
  * fewer than the machine has (at least one), shared by every worker and
- * supportalctl through locks on var/run/hash.N.lock, so that a flood of
- * sign-ups can never take every core from the requests beside it
- * (R14.4, M.56).  Waits for a slot; returns the lock's descriptor, or -1
- * when no lock could be had (the hash is made all the same).
+ * supportalctl through locks on var/run/hash.N.lock.  A slot is busy at
+ * most half the time: its file holds when the next hash may start, as
+ * long after the last one ended as that one took.  So a flood of
+ * sign-ups takes at most half of cores-1 from the requests beside it
+ * (R14.4, M.56), and a sign-up alone is not slowed.  Waits for a slot;
+ * returns the lock's descriptor, or -1 when no lock could be had (the
+ * hash is made all the same).
  */
 static int
 hash_slot(void)
@@ -31,6 +35,7 @@ hash_slot(void)
 	char	 path[700];
 	long	 cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int	 n = cores > 1 ? (int)cores - 1 : 1, i, fd;
+	int64_t	 at = 0, wait;
 
 	for (i = 0; i <= n; i++) {
 		/* a free slot first; else wait on one of them */
@@ -40,10 +45,14 @@ hash_slot(void)
 		    0600)) < 0)
 			return -1;
 		if (flock(fd, i < n ? LOCK_EX | LOCK_NB : LOCK_EX) == 0)
-			return fd;
+			break;
 		close(fd);
+		fd = -1;
 	}
-	return -1;
+	if (fd >= 0 && pread(fd, &at, sizeof(at), 0) == sizeof(at) &&
+	    (wait = at - now_usec()) > 0)
+		usleep((useconds_t)(wait < 2000000 ? wait : 2000000));
+	return fd;
 }
 
 /*
@@ -53,15 +62,21 @@ hash_slot(void)
 int
 password_hash(char *out, size_t sz, const char *pw)
 {
+	int64_t	 t0, next;
 	int	 slot, rc;
 
 	if (sz < SCRYPT_MCF_LEN)
 		return -1;
 	slot = hash_slot();
+	t0 = now_usec();
 	rc = libscrypt_hash(out, pw, (uint32_t)1 << cfg.scrypt_logn,
 	    (uint8_t)cfg.scrypt_r, (uint8_t)cfg.scrypt_p) <= 0 ? -1 : 0;
-	if (slot >= 0)
+	if (slot >= 0) {
+		next = 2 * now_usec() - t0;	/* as long again as it took */
+		if (pwrite(slot, &next, sizeof(next), 0) != sizeof(next))
+			log_line(NULL, "hash slot: %s", strerror(errno));
 		close(slot);	/* the lock goes with it */
+	}
 	return rc;
 }
 
