@@ -41,14 +41,6 @@ link_new(int64_t account, const char *purpose, const char *email, int ttl,
 	    email, (int64_t)now, (int64_t)(now + ttl)) == SQLITE_OK ? 0 : -1;
 }
 
-/* token_shape: 1 when t can be a link's token (64 lower-case hex). */
-static int
-token_shape(const char *t)
-{
-	return t != NULL && strlen(t) == 64 &&
-	    strspn(t, "0123456789abcdef") == 64;
-}
-
 /*
  * link_find: the live link of purpose whose token is t: 1 with its row
  * id, account and address, 0 when there is none (unknown, used, expired
@@ -62,7 +54,7 @@ link_find(const char *t, const char *purpose, time_t now, int64_t *row,
 	char		 hash[65];
 	int		 rc;
 
-	if (!token_shape(t))
+	if (!token_valid(t))
 		return 0;
 	sha256_hex(t, 64, hash);
 	if ((st = db_query(STMT_TOKEN_FIND, "TTI", hash, purpose,

@@ -48,8 +48,7 @@ link_token(const struct params *p)
 {
 	const char	*t = req_param(p, "t");
 
-	return t != NULL && strlen(t) == 64 &&
-	    strspn(t, "0123456789abcdef") == 64 ? t : "";
+	return token_valid(t) ? t : "";
 }
 
 /* dead_link: the page of a link that is unknown, used or expired. */

@@ -396,8 +396,7 @@ session_load(struct req *r)
 		}
 	}
 	pre = req_cookie_name(r, r->https ? "__Host-pre" : "pre");
-	if (pre != NULL && strlen(pre) == 64 &&
-	    strspn(pre, "0123456789abcdef") == 64)
+	if (token_valid(pre))
 		strlcpy_(r->pre, pre, sizeof(r->pre));
 	if (r->signed_in && r->user.profile_done && i18n_valid(r->user.lang))
 		r->lang = r->user.lang;

@@ -62,20 +62,6 @@ session_rekey(struct session *s, time_t now, char token[65])
 	return 0;
 }
 
-static int
-token_ok(const char *token)
-{
-	size_t	 i;
-
-	if (strlen(token) != 64)
-		return 0;
-	for (i = 0; i < 64; i++)
-		if (!((token[i] >= '0' && token[i] <= '9') ||
-		    (token[i] >= 'a' && token[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
 /*
  * session_find: the live session whose cookie value is token.  1 and s
  * filled when it exists, has not ended and is within its idle and
@@ -94,7 +80,7 @@ session_find(const char *token, time_t now, struct session *s)
 	int64_t		 ended = 0;
 
 	memset(s, 0, sizeof(*s));
-	if (!token_ok(token))
+	if (!token_valid(token))
 		return 0;
 	sha256_hex(token, 64, hash);
 	if ((st = db_query(STMT_SESSION_BY_HASH, "T", hash)) == NULL)
@@ -145,7 +131,7 @@ session_existed(const char *token, int64_t *account)
 	char		 hash[65];
 	int64_t		 id = 0;
 
-	if (!token_ok(token))
+	if (!token_valid(token))
 		return 0;
 	sha256_hex(token, 64, hash);
 	if ((st = db_query(STMT_SESSION_EXISTED, "T", hash)) == NULL)

@@ -46,6 +46,7 @@ const char *int_str(char[24], int64_t);
 void	 random_bytes(void *, size_t);
 void	 hex_encode(char *, const unsigned char *, size_t);
 void	 random_hex(char *, size_t);
+int	 token_valid(const char *);
 int	 ct_equal(const char *, const char *);
 int64_t	 now_usec(void);
 int	 utf8_valid(const char *, size_t);

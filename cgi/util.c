@@ -196,6 +196,17 @@ random_hex(char *dst, size_t n)
 }
 
 /*
+ * token_valid: 1 when t has the shape of a token of random_hex(..., 32):
+ * 64 lower-case hex digits (a cookie, a mailed link).
+ */
+int
+token_valid(const char *t)
+{
+	return t != NULL && strlen(t) == 64 &&
+	    strspn(t, "0123456789abcdef") == 64;
+}
+
+/*
  * ct_equal: 1 if the two strings are equal, comparing in time that
  * depends only on their lengths (tokens are of a fixed length):
  * libsodium's sodium_memcmp.

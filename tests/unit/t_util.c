@@ -70,6 +70,24 @@ TEST(compare)
 	CHECK(!ct_equal("", ""));
 }
 
+/* B.12, M.53: the shape of a cookie or a mailed link's token */
+TEST(tokens)
+{
+	char	 t[65];
+
+	random_hex(t, 32);
+	CHECK(token_valid(t));
+	CHECK(!token_valid(NULL) && !token_valid("") && !token_valid("ab"));
+	t[10] = 'A';				/* upper case */
+	CHECK(!token_valid(t));
+	t[10] = 'g';
+	CHECK(!token_valid(t));
+	t[10] = 'a';
+	CHECK(token_valid(t));
+	t[63] = '\0';				/* 63 digits */
+	CHECK(!token_valid(t));
+}
+
 TEST(decimal)
 {
 	char	 b[24];
@@ -156,6 +174,7 @@ main(void)
 	RUN(compare);
 	RUN(decimal);
 	RUN(buffers_and_random);
+	RUN(tokens);
 	RUN(log_escaping);
 	RUN(local_times);
 	DONE();
