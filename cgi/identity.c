@@ -132,6 +132,19 @@ link_mail(const char *to, const char *lang, const char *tpl,
 	return rc;
 }
 
+/*
+ * totp_clear: account's second factor and its recovery codes go (the
+ * caller's transaction): turned off, reset on an unproven account,
+ * deleted.  0 or -1.
+ */
+static int
+totp_clear(int64_t account)
+{
+	return db_exec(STMT_ACCOUNT_TOTP_OFF, "I", account) == SQLITE_OK &&
+	    db_exec(STMT_RECOVERY_DELETE_ALL, "I", account) == SQLITE_OK ?
+	    0 : -1;
+}
+
 /* recent: 1 when account had a link of purpose made within MAIL_GAP. */
 static int
 recent(int64_t account, const char *purpose, time_t now)
@@ -362,9 +375,7 @@ identity_reset(const char *t, const char *hash, time_t now, int64_t *account)
 		db_rollback();		/* mailed to an address it left */
 		return ID_BAD;
 	}
-	if ((!a.verified && (db_exec(STMT_ACCOUNT_TOTP_OFF, "I", *account) !=
-	    SQLITE_OK || db_exec(STMT_RECOVERY_DELETE_ALL, "I", *account) !=
-	    SQLITE_OK)) ||
+	if ((!a.verified && totp_clear(*account) != 0) ||
 	    account_set_hash(*account, hash) != 0 ||
 	    session_end_all(*account) != 0 ||
 	    db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", *account, "reset") !=
@@ -742,8 +753,7 @@ identity_totp_off(int64_t account)
 {
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_ACCOUNT_TOTP_OFF, "I", account) != SQLITE_OK ||
-	    db_exec(STMT_RECOVERY_DELETE_ALL, "I", account) != SQLITE_OK) {
+	if (totp_clear(account) != 0) {
 		db_rollback();
 		return -1;
 	}
@@ -921,56 +931,55 @@ identity_export(int64_t account, struct buf *b)
 	return 0;
 }
 
-struct drafts {
-	int64_t	 id[20];
-	int	 n;
-};
-
-static int
-draft_id(void *arg, const struct draft_row *d)
-{
-	struct drafts	*ds = arg;
-
-	ds->id[ds->n++] = d->id;
-	return 0;
-}
-
 /*
- * identity_erase: delete the account (R14.9).  Its unsent drafts with
- * their files, its sessions, card, links, codes, activations and
- * profile go; its row stays, emptied, for the ledger and the purchases
- * that name it, and its messages stay on their requests under "former
- * user" (an empty author).  0 or -1.
+ * identity_erase: delete the account (R14.9), in one transaction.  Its
+ * unsent drafts with their files, its sessions, card, links, codes,
+ * activations and profile go; its row stays, emptied, for the ledger
+ * and the purchases that name it, and its messages stay on their
+ * requests under "former user" (an empty author).  The drafts' files
+ * are removed once it is committed.  0 or -1.
  */
 int
 identity_erase(int64_t account)
 {
-	struct drafts	 ds;
-	int		 i, gone, rc;
+	sqlite3_stmt	*st;
+	struct buf	 names = { 0 };	/* stored names, NUL after each */
+	char		 path[1200];
+	const char	*p;
+	int		 rc;
 
-	do {			/* until a pass finds none it can remove */
-		ds.n = gone = 0;
-		if (draft_list(account, 20, draft_id, &ds) != 0)
-			return -1;
-		for (i = 0; i < ds.n; i++) {
-			if ((rc = draft_discard(ds.id[i], account)) < 0)
-				return -1;
-			gone += rc == 0;
-		}
-	} while (gone > 0);
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_ACCOUNT_ERASE_MESSAGES, "I", account) != SQLITE_OK ||
+	if ((st = db_query(STMT_ACCOUNT_DRAFT_FILES, "I", account)) == NULL)
+		goto fail;
+	while ((rc = db_row(st)) == 1)
+		buf_add(&names, db_col_text(st, 0),
+		    strlen(db_col_text(st, 0)) + 1);
+	db_done(st);
+	if (rc < 0 ||
+	    db_exec(STMT_ACCOUNT_ERASE_DRAFTS, "I", account) != SQLITE_OK ||
+	    db_exec(STMT_ACCOUNT_ERASE_MESSAGES, "I", account) != SQLITE_OK ||
 	    db_exec(STMT_ACCOUNT_ERASE_ACTIVATIONS, "I", account) !=
 	    SQLITE_OK ||
 	    db_exec(STMT_CARD_DELETE, "I", account) != SQLITE_OK ||
 	    db_exec(STMT_TOKEN_DELETE_ACCOUNT, "I", account) != SQLITE_OK ||
-	    db_exec(STMT_RECOVERY_DELETE_ALL, "I", account) != SQLITE_OK ||
-	    session_end_all(account) != 0 ||
+	    totp_clear(account) != 0 || session_end_all(account) != 0 ||
 	    db_exec(STMT_ACCOUNT_ERASE, "I", account) != SQLITE_OK ||
-	    db_changes() != 1) {
-		db_rollback();
+	    db_changes() != 1)
+		goto fail;
+	if (db_commit() != 0) {
+		buf_free(&names);
 		return -1;
 	}
-	return db_commit();
+	for (p = names.p; p != NULL && p < names.p + names.len;
+	    p += strlen(p) + 1) {
+		attach_path(path, sizeof(path), p);
+		unlink(path);
+	}
+	buf_free(&names);
+	return 0;
+fail:
+	db_rollback();
+	buf_free(&names);
+	return -1;
 }

@@ -474,6 +474,16 @@ ok = [(r['id'], r['role']) for r in d['requests']] == [($R, 'secondary')] \
     and [p['id'] for p in d['purchases']] == [$N] and d['purchases'][0]['status'] == 'paid'
 sys.exit(0 if ok else 1)"
 expect_eq "R14.9 ... (a saved card)" "$(db "SELECT count(*) FROM cards WHERE account_id = $cid")" 1
+# ... and an unsent draft with a file, which the deletion takes along
+JAR=$T/c get /requests
+JAR=$T/c post /requests/new
+CD=$(JAR=$T/c header Location | sed -n 's|^/drafts/\([0-9]*\)$|\1|p')
+JAR=$T/c get "/drafts/$CD"
+printf 'draft log\n' >"$T/d.log"
+curl -s -o /dev/null -b "$T/c" -F "csrf=$(JAR=$T/c csrf_token)" -F step=1 -F action=upload \
+	-F "files=@$T/d.log" "$BASE/drafts/$CD/step"
+cfile=$(db "SELECT stored FROM attachments WHERE draft_id = $CD")
+check "R14.9 ... (an unsent draft with a file on disk)" test -n "$cfile" -a -f "$VAR/attachments/$cfile"
 JAR=$T/c2 signin c@example.com "$PW" >/dev/null
 JAR=$T/c get /account
 JAR=$T/c post /account/delete "password=not my password"
@@ -487,6 +497,9 @@ expect_eq "R14.9 ... its sessions are gone" "$(db "SELECT count(*) FROM sessions
 expect_eq "R14.9 ... its activations and its card" \
 	"$(db "SELECT count(*) FROM activations WHERE account_id = $cid") $(db "SELECT count(*) FROM cards WHERE account_id = $cid")" "0 0"
 expect_eq "R14.9 ... its purchase stays for the ledger" "$(db "SELECT count(*) FROM purchases WHERE account_id = $cid")" 1
+expect_eq "R14.9 ... its unsent draft and the draft's file row are gone" \
+	"$(db "SELECT count(*) FROM drafts WHERE account_id = $cid AND request_id IS NULL") $(db "SELECT count(*) FROM attachments WHERE stored = '$cfile'")" "0 0"
+check "R14.9 ... and the file itself" test ! -e "$VAR/attachments/$cfile"
 JAR=$T/c2 get /requests
 expect_eq "R14.9 ... its other browser is signed out" "$(JAR=$T/c2 header Location)" "/signin?next=/requests"
 JAR=$T/c3 signin c@example.com "$PW"
