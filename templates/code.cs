@@ -6,10 +6,7 @@
 <form method="post" action="/signin/code" class="card" novalidate>
 <?cs call:csrf() ?>
 <?cs if:Form.next.Value ?><input type="hidden" name="next" value="<?cs var:Form.next.Value ?>"><?cs /if ?>
-<div class="field<?cs if:Form.code.Error ?> invalid<?cs /if ?>">
-<?cs call:label(Form.code, "code", Lang.Code.Code, Lang.Code.Hint, "") ?>
-<input id="f-code" name="code" type="text" class="code" autocomplete="one-time-code" spellcheck="false" maxlength="40" required<?cs call:describedby(Form.code, "code", Lang.Code.Hint) ?>>
-</div>
+<?cs call:code_field(Lang.Code.Hint) ?>
 <p><button type="submit" class="primary"><?cs var:Lang.Code.Submit ?></button></p>
 </form>
 <p><a href="/signin"><?cs var:Lang.Code.Other ?></a></p>

@@ -32,4 +32,11 @@
 <div class="field">
 <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
 <input id="f-<?cs var:name ?>" type="text" value="<?cs var:value ?>" readonly disabled>
+</div><?cs /def ?><?cs #
+
+?><?cs # A two-step code or a recovery code (R14.6): the one-time-code field. ?><?cs #
+?><?cs def:code_field(hint) ?>
+<div class="field<?cs if:Form.code.Error ?> invalid<?cs /if ?>">
+<?cs call:label(Form.code, "code", Lang.Code.Code, hint, "") ?>
+<input id="f-code" name="code" type="text" class="code" autocomplete="one-time-code" spellcheck="false" maxlength="40" required<?cs call:describedby(Form.code, "code", hint) ?>>
 </div><?cs /def ?>

@@ -24,10 +24,7 @@
 <h2><span class="num" aria-hidden="true">3</span> <?cs var:Lang.Totp.Step3 ?></h2>
 <form method="post" action="/account/totp" novalidate>
 <?cs call:csrf() ?>
-<div class="field<?cs if:Form.code.Error ?> invalid<?cs /if ?>">
-<?cs call:label(Form.code, "code", Lang.Code.Code, Lang.Totp.CodeHint, "") ?>
-<input id="f-code" name="code" type="text" class="code" autocomplete="one-time-code" spellcheck="false" maxlength="40" required<?cs call:describedby(Form.code, "code", Lang.Totp.CodeHint) ?>>
-</div>
+<?cs call:code_field(Lang.Totp.CodeHint) ?>
 <p><button type="submit" class="primary"><?cs var:Lang.Totp.Submit ?></button></p>
 </form>
 </li>
