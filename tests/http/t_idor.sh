@@ -101,6 +101,26 @@ for who in tina piotr sam; do
 	done <<<"$routes"
 done
 expect_eq "D.17-D.19 $n tries by a stranger, a removed contact and a non-contact submitter: all 404, nothing changed" "$bad" 0
+# R14.7: the one route that takes an id in its form, a session to end:
+# another account's, a missing and malformed ones
+ES=$(db "SELECT group_concat(id, ' ') FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE email = 'ewa@example.com')")
+bad=0 n=0
+for who in tina piotr sam; do
+	JAR=$T/$who get /account
+	tok=$(JAR=$T/$who csrf_token)
+	for id in $ES 999999 -1 9223372036854775808 abc 0 ""; do
+		before=$(db_hash)
+		s=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/$who" \
+			--data "csrf=$tok&session=$id" "$BASE/account/sessions/end")
+		n=$((n + 1))
+		if [ "$s" != 404 ] || [ "$before" != "$(db_hash)" ]; then
+			bad=$((bad + 1))
+			echo "# $who POST /account/sessions/end session=$id: $s"
+		fi
+	done
+done
+check "R14.7 D.17 $n tries to end another's or a made-up session ($ES): all 404, nothing changed" \
+	test "$bad" -eq 0 -a -n "$ES"
 # and the owners still reach their own
 JAR=$T/ewa get "/requests/$R"
 expect_eq "D.17 the contact still sees her request" "$STATUS" 200
