@@ -102,6 +102,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 
 	base(r, t, sizeof(t), v->id, "");
 	view_set(r, "Page.Base", t);
+	view_set(r, "Page.StaffLabel", cfg.staff_label);	/* R14.10 */
 	if (engineer(r)) {
 		view_set(r, "Page.Engineer", "1");
 		view_set(r, "Item.Owner", v->owner_name);

@@ -152,7 +152,6 @@ view_begin(struct req *r)
 	else
 		view_set(r, "Page.Path", r->path);
 	view_set(r, "Req.Id", r->rid);
-	view_set(r, "Page.StaffLabel", cfg.staff_label);	/* R14.10 */
 	if (r->signed_in) {
 		view_set(r, "User.Signed", "1");
 		view_set(r, "User.First", r->user.first);
