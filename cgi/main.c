@@ -20,8 +20,17 @@
 
 #include <fcgiapp.h>
 
-#include "http.h"
-#include "totp.h"
+#include "data/db.h"
+#include "data/sql.h"
+#include "domain/password.h"
+#include "domain/payment.h"
+#include "domain/totp.h"
+#include "lib/config.h"
+#include "lib/util.h"
+#include "text/i18n.h"
+#include "text/tpl.h"
+#include "web/route.h"
+#include "web/serve.h"
 
 static int
 usage(void)

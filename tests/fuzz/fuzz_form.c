@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http.h"
+#include "lib/util.h"
+#include "web/req.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *in, size_t len)

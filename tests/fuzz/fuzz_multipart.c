@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "multipart.h"
+#include "domain/multipart.h"
 
 struct state {
 	int	 open;

@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "supportal.h"
+#include "lib/config.h"
+#include "lib/util.h"
+#include "text/i18n.h"
 
 #define NTPL	64
 #define NPATH	4096

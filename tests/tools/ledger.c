@@ -11,7 +11,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "supportal.h"
+#include "data/db.h"
+#include "domain/contract.h"
+#include "lib/config.h"
 
 int
 main(int argc, char *argv[])

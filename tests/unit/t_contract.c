@@ -4,6 +4,10 @@
  * ledger (R11.2) and the debit guard (H.35).
  */
 #include "unit.h"
+#include "data/db.h"
+#include "domain/account.h"
+#include "domain/contract.h"
+#include "lib/util.h"
 
 static const char *const today = "2026-06-15";
 

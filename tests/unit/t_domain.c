@@ -5,7 +5,17 @@
 #include <sys/stat.h>
 
 #include "unit.h"
-#include "http.h"
+#include "data/db.h"
+#include "data/sql.h"
+#include "domain/account.h"
+#include "domain/password.h"
+#include "domain/session.h"
+#include "domain/throttle.h"
+#include "lib/config.h"
+#include "lib/util.h"
+#include "text/i18n.h"
+#include "web/req.h"
+#include "web/view.h"
 
 /* Every statement of sql.c has a text and a name, and prepares. */
 TEST(sql_table_complete)

@@ -4,7 +4,7 @@
  * after the other, and what it refuses.
  */
 #include "unit.h"
-#include "multipart.h"
+#include "domain/multipart.h"
 
 struct got {
 	char	 log[8192];

@@ -5,6 +5,11 @@
  * reconciliation after a crash between charge and commit (H.37).
  */
 #include "unit.h"
+#include "data/db.h"
+#include "domain/account.h"
+#include "domain/catalogue.h"
+#include "domain/contract.h"
+#include "domain/payment.h"
 
 TEST(luhn_and_brand)
 {

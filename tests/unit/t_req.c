@@ -1,6 +1,7 @@
 /* t_req: the urlencoded and cookie parsers of req.c (G.30, B.12). */
 #include "unit.h"
-#include "http.h"
+#include "lib/util.h"
+#include "web/req.h"
 
 static int
 parse(const char *s, struct params *ps)

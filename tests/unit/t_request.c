@@ -8,6 +8,15 @@
 #include <dirent.h>
 
 #include "unit.h"
+#include "data/db.h"
+#include "domain/account.h"
+#include "domain/draft.h"
+#include "domain/request.h"
+#include "domain/sla.h"
+#include "lib/config.h"
+#include "lib/util.h"
+#include "mail/mail.h"
+#include "text/i18n.h"
 
 /* the epoch seconds of a local time in zone tz */
 static time_t

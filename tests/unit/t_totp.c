@@ -8,7 +8,8 @@
 #include <sys/stat.h>
 
 #include "unit.h"
-#include "totp.h"
+#include "domain/totp.h"
+#include "lib/util.h"
 
 #define T2026	((time_t)1767225600)	/* 2026-01-01 00:00:00 UTC */
 

@@ -1,5 +1,6 @@
 /* t_util: SHA-256, UTF-8, local paths, constant-time compare, buffers. */
 #include "unit.h"
+#include "lib/util.h"
 
 /* SHA-256 against the FIPS 180-2 vectors, one-shot and streamed. */
 TEST(sha256_vectors)

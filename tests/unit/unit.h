@@ -12,7 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "supportal.h"
+#include "data/db.h"
+#include "lib/config.h"
 
 static int	 unit_pass, unit_fail, unit_cur_fail;
 

@@ -16,9 +16,14 @@
 
 #include <fcgiapp.h>
 
-#include "http.h"
+#include "data/db.h"
+#include "domain/session.h"
+#include "domain/totp.h"
+#include "lib/config.h"
+#include "lib/util.h"
+#include "text/i18n.h"
+#include "web/serve.h"
 #include "harness.h"
-#include "totp.h"
 
 char			 harness_sid[65], harness_csrf[65];
 char			 harness_esid[65], harness_ecsrf[65];

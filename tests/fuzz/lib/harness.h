@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "supportal.h"
+#include "lib/util.h"
 
 /* live sessions of the demo customer (account 1) and engineer (3), for
  * inputs that say @SID@ and @CSRF@, @ESID@ and @ECSRF@ */

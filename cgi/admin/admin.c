@@ -1,0 +1,1135 @@
+/*
+ * admin.c: supportalctl, the operator's command (R10).  It links the
+ * same configuration, database and domain code as the worker, never the
+ * pages.  Every command has --help.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "data/db.h"
+#include "data/sql.h"
+#include "domain/account.h"
+#include "domain/attach.h"
+#include "domain/catalogue.h"
+#include "domain/contract.h"
+#include "domain/password.h"
+#include "domain/payment.h"
+#include "domain/totp.h"
+#include "lib/config.h"
+#include "lib/util.h"
+#include "mail/mail.h"
+#include "text/i18n.h"
+#include "text/tpl.h"
+
+struct cmd {
+	const char	*name;
+	int		 (*fn)(int, char **);
+	int		 needs_db;	/* open the database first */
+	const char	*usage;
+	const char	*help;
+};
+
+static const struct cmd	*current;
+
+static int
+cmd_usage(FILE *f)
+{
+	fprintf(f, "usage: supportalctl %s %s\n\n%s\n", current->name,
+	    current->usage, current->help);
+	return f == stdout ? 0 : 2;
+}
+
+/* wants_help: 1 if the arguments ask for --help. */
+static int
+wants_help(int argc, char **argv)
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+static int
+mkdir_p(const char *path, mode_t mode)
+{
+	if (mkdir(path, mode) != 0 && errno != EEXIST) {
+		fprintf(stderr, "supportalctl: mkdir %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	return chmod(path, mode);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE	*f = fopen(path, "r");
+	struct buf b = { 0 };
+	char	 chunk[4096];
+	size_t	 n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	buf_add(&b, "", 0);
+	return b.p;
+}
+
+/*
+ * identity_upgraded: what the upgrade to 011_identity (R14.1) did to the
+ * accounts that were there.  With trust (migrate --trust-existing) every
+ * one is marked verified; otherwise those that are not engineers stay
+ * unverified until their owners follow a link, and the operator is told
+ * how many.  Returns 0 or -1.
+ */
+static int
+identity_upgraded(int trust)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n = 0;
+
+	if (trust) {
+		if (db_begin_write() != 0)
+			return -1;
+		if (db_exec(STMT_ACCOUNTS_VERIFY_ALL, "") != SQLITE_OK) {
+			db_rollback();
+			return -1;
+		}
+		n = db_changes();
+		if (db_commit() != 0)
+			return -1;
+		printf("011_identity: --trust-existing: %lld existing account%s "
+		    "marked verified\n", (long long)n, n == 1 ? "" : "s");
+		return 0;
+	}
+	if ((st = db_query(STMT_ACCOUNTS_COUNT_UNVERIFIED, "")) == NULL)
+		return -1;
+	if (db_row(st) == 1)
+		n = db_col_int(st, 0);
+	db_done(st);
+	printf("011_identity: %lld customer account%s unverified until "
+	    "the owner confirms the address\n(supportalctl verify-account "
+	    "EMAIL, or migrate --trust-existing on the upgrade); engineer\n"
+	    "accounts are verified\n", (long long)n, n == 1 ? " is" :
+	    "s are");
+	return 0;
+}
+
+/*
+ * migrate: apply schema/NNN_*.sql above the database's user_version, in
+ * order, each in its own transaction.  Each file ends by setting
+ * PRAGMA user_version to its own number.  When an existing database
+ * (not a new one) went past 011 in this run, identity_upgraded(trust)
+ * settles its accounts.  Returns 0 or -1.
+ */
+static int
+migrate(int trust)
+{
+	char		 dir[700], path[1000], **names = NULL;
+	size_t		 n = 0, i;
+	DIR		*d;
+	struct dirent	*e;
+	int		 have = db_version(), rc = 0;
+
+	snprintf(dir, sizeof(dir), "%s/schema", cfg.root);
+	if ((d = opendir(dir)) == NULL) {
+		fprintf(stderr, "supportalctl: %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t	 len = strlen(e->d_name);
+
+		if (len > 8 && strspn(e->d_name, "0123456789") == 3 &&
+		    strcmp(e->d_name + len - 4, ".sql") == 0) {
+			names = xrealloc(names, (n + 1) * sizeof(*names));
+			names[n++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (i = 0; i < n && rc == 0; i++) {
+		int	 num = atoi(names[i]);
+		char	*text;
+
+		if (num <= have)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if ((text = read_file(path)) == NULL) {
+			fprintf(stderr, "supportalctl: %s: %s\n", path,
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+		if (db_begin_write() != 0 || db_exec_script(text) != 0) {
+			if (!sqlite3_get_autocommit(db_handle()))
+				db_rollback();
+			rc = -1;
+		} else if (db_version() != num) {
+			fprintf(stderr, "supportalctl: %s does not set "
+			    "user_version to %d\n", names[i], num);
+			db_rollback();
+			rc = -1;
+		} else if (db_commit() != 0)
+			rc = -1;
+		else
+			printf("applied %s\n", names[i]);
+		free(text);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (rc == 0 && db_version() != SUPPORTAL_SCHEMA_VERSION) {
+		fprintf(stderr, "supportalctl: schema is at %d, expected %d\n",
+		    db_version(), SUPPORTAL_SCHEMA_VERSION);
+		rc = -1;
+	}
+	if (rc == 0 && have > 0 && have < 11)
+		rc = identity_upgraded(trust);
+	else if (rc == 0 && trust && have >= 11)
+		printf("--trust-existing: the database was at version %d "
+		    "already,\nnothing marked (supportalctl verify-account "
+		    "EMAIL marks one account)\n", have);
+	return rc;
+}
+
+/*
+ * key_file: create the key file of the configuration (TOTP secrets are
+ * sealed with it, R14.6) if it is missing, 32 random bytes, mode 0600.
+ * 0, or -1 with the reason printed.
+ */
+static int
+key_file(void)
+{
+	switch (totp_key_create(cfg.key_file)) {
+	case 0:
+		printf("created key file %s\n", cfg.key_file);
+		return 0;
+	case 1:
+		return 0;
+	default:
+		fprintf(stderr, "supportalctl: cannot create the key file %s "
+		    "(32 random bytes, mode 0600): create it, or set "
+		    "Auth.KeyFile\n", cfg.key_file);
+		return -1;
+	}
+}
+
+static int
+cmd_migrate(int argc, char **argv)
+{
+	int	 trust = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--trust-existing") == 0)
+		trust = 1;
+	else if (argc != 1)
+		return cmd_usage(stderr);
+	if (key_file() != 0)
+		return 1;
+	return migrate(trust) == 0 ? 0 : 1;
+}
+
+/*
+ * init: the directories of var/, the key file and a migrated database.
+ * Only the portal's own user reads any of them (nginx reaches the
+ * workers through their socket, never var/): directories 0700, files
+ * 0600, existing ones too (SECURITY.md M.63).
+ */
+static int
+cmd_init(int argc, char **argv)
+{
+	static const char *const sub[] = { "", "/attachments", "/spool",
+	    "/spool/mail", "/run", "/log", "/tmp" };
+	static const char *const db_files[] = { "", "-wal", "-shm" };
+	char	 path[700];
+	size_t	 i;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", cfg.var, sub[i]);
+		if (mkdir_p(path, 0700))
+			return 1;
+	}
+	if (key_file() != 0 || db_open(cfg.db, 1) != 0)
+		return 1;
+	for (i = 0; i < sizeof(db_files) / sizeof(db_files[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", cfg.db, db_files[i]);
+		if (chmod(path, 0600) != 0 && (i == 0 || errno != ENOENT)) {
+			fprintf(stderr, "supportalctl: chmod %s: %s\n", path,
+			    strerror(errno));
+			return 1;
+		}
+	}
+	return migrate(0) == 0 ? 0 : 1;
+}
+
+/*
+ * add: one account with its profile complete or not.  Returns its id,
+ * 0 when the email exists already, -1 on error.
+ */
+static int64_t
+add(const char *email, const char *pw, const char *first, const char *last,
+    const char *kind, const char *role, const struct profile *p)
+{
+	char	 norm[EMAIL_MAX + 1], hash[PASSWORD_HASH_LEN];
+	int64_t	 id = 0;
+
+	email_normalise(norm, sizeof(norm), email);
+	if (password_hash(hash, sizeof(hash), pw) != 0 ||
+	    db_begin_write() != 0)
+		return -1;
+	switch (account_create(norm, hash, first, last, kind,
+	    p ? p->lang : "en", &id)) {
+	case ACCT_OK:
+		break;
+	case ACCT_EXISTS:
+		db_rollback();
+		return 0;
+	default:
+		db_rollback();
+		return -1;
+	}
+	/* the operator's accounts and the demo's are verified (R14.1) */
+	if (account_set_verified(id) != 0 ||
+	    (role != NULL && account_set_role(id, role) != 0) ||
+	    (p != NULL && account_set_profile(id, p) != 0)) {
+		db_rollback();
+		return -1;
+	}
+	return db_commit() == 0 ? id : -1;
+}
+
+/*
+ * read_password: a new account's password, one line of standard input,
+ * long enough and not a common one.  0, or the exit code after saying
+ * why not.
+ */
+static int
+read_password(char *pw, size_t sz)
+{
+	if (fgets(pw, (int)sz, stdin) == NULL) {
+		fprintf(stderr, "supportalctl: the password is read from "
+		    "standard input\n");
+		return 2;
+	}
+	pw[strcspn(pw, "\r\n")] = '\0';
+	if (strlen(pw) < PASSWORD_MIN || strlen(pw) > PASSWORD_MAX ||
+	    password_common(pw)) {
+		fprintf(stderr, "supportalctl: the password needs %d to %d "
+		    "characters and must not be a common one\n",
+		    PASSWORD_MIN, PASSWORD_MAX);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * queues_set: engineer id works the regions of list ("EMEA,AMER"),
+ * added to those it has (R8.1).  0, or -1 with the reason printed.
+ */
+static int
+queues_set(int64_t id, const char *list)
+{
+	char	 buf[64], *p, *save = NULL;
+	int	 n = 0;
+
+	if (strlen(list) >= sizeof(buf))
+		goto bad;
+	strlcpy_(buf, list, sizeof(buf));
+	if (db_begin_write() != 0)
+		return -1;
+	for (p = strtok_r(buf, ", ", &save); p != NULL;
+	    p = strtok_r(NULL, ", ", &save), n++)
+		if ((strcmp(p, "AMER") != 0 && strcmp(p, "APAC") != 0 &&
+		    strcmp(p, "EMEA") != 0) ||
+		    db_exec(STMT_ENGINEER_QUEUE_ADD, "IT", id, p) != SQLITE_OK) {
+			db_rollback();
+			goto bad;
+		}
+	if (n == 0) {
+		db_rollback();
+		goto bad;
+	}
+	return db_commit();
+bad:
+	fprintf(stderr, "supportalctl: --queues is a list of AMER, APAC, "
+	    "EMEA\n");
+	return -1;
+}
+
+static int
+cmd_add_engineer(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ "first", required_argument, NULL, 'f' },
+		{ "last", required_argument, NULL, 'l' },
+		{ "queues", required_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*email = NULL, *first = NULL, *last = NULL;
+	const char	*queues = NULL;
+	char		 pw[PASSWORD_MAX + 2];
+	int		 c;
+	int64_t		 id;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (c) {
+		case 'e': email = optarg; break;
+		case 'f': first = optarg; break;
+		case 'l': last = optarg; break;
+		case 'q': queues = optarg; break;
+		default: return cmd_usage(stderr);
+		}
+	if (email == NULL || first == NULL || last == NULL ||
+	    queues == NULL || optind != argc)
+		return cmd_usage(stderr);
+	if ((c = read_password(pw, sizeof(pw))) != 0)
+		return c;
+	if ((id = add(email, pw, first, last, "work", "engineer",
+	    NULL)) <= 0) {
+		fprintf(stderr, "supportalctl: %s\n", id == 0 ?
+		    "an account with this email exists" : "database error");
+		return 1;
+	}
+	if (queues_set(id, queues) != 0)
+		return 1;
+	printf("engineer %lld\n", (long long)id);
+	return 0;
+}
+
+static int
+cmd_add_account(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ "first", required_argument, NULL, 'f' },
+		{ "last", required_argument, NULL, 'l' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "engineer", no_argument, NULL, 'E' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*email = NULL, *first = NULL, *last = NULL;
+	const char	*kind = "personal", *role = NULL;
+	char		 pw[PASSWORD_MAX + 2];
+	int		 c;
+	int64_t		 id;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (c) {
+		case 'e': email = optarg; break;
+		case 'f': first = optarg; break;
+		case 'l': last = optarg; break;
+		case 'k': kind = optarg; break;
+		case 'E': role = "engineer"; break;
+		default: return cmd_usage(stderr);
+		}
+	if (email == NULL || first == NULL || last == NULL || optind != argc ||
+	    (strcmp(kind, "personal") != 0 && strcmp(kind, "work") != 0))
+		return cmd_usage(stderr);
+	if ((c = read_password(pw, sizeof(pw))) != 0)
+		return c;
+	if ((id = add(email, pw, first, last, kind, role, NULL)) <= 0) {
+		fprintf(stderr, "supportalctl: %s\n", id == 0 ?
+		    "an account with this email exists" : "database error");
+		return 1;
+	}
+	printf("account %lld\n", (long long)id);
+	return 0;
+}
+
+static int
+import_file(const char *path)
+{
+	FILE	*f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char	 err[512];
+	int	 rc;
+
+	if (f == NULL) {
+		fprintf(stderr, "supportalctl: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	rc = catalogue_import(f, path, err, sizeof(err));
+	if (f != stdin)
+		fclose(f);
+	if (rc != 0)
+		fprintf(stderr, "supportalctl: %s\n", err);
+	return rc;
+}
+
+static int
+cmd_import_catalogue(int argc, char **argv)
+{
+	if (argc != 2)
+		return cmd_usage(stderr);
+	if (import_file(argv[1]) != 0)
+		return 1;
+	printf("imported %s\n", argv[1]);
+	return 0;
+}
+
+/* issue: print the IDs of a new contract; 0, 1 (bad value) or -1. */
+static int
+issue(const struct contract_new *c, int quiet)
+{
+	char	 aid[CONTRACT_ID_LEN + 1], cid[CONTRACT_ID_LEN + 1];
+	char	 fa[CONTRACT_ID_LEN + 2], fc[CONTRACT_ID_LEN + 2], err[256];
+	int64_t	 id;
+	int	 rc;
+
+	if ((rc = contract_issue(c, err, sizeof(err), aid, cid, &id)) != 0) {
+		fprintf(stderr, "supportalctl: %s\n", rc > 0 ? err :
+		    "database error");
+		return rc;
+	}
+	contract_id_format(fa, aid);
+	contract_id_format(fc, cid);
+	if (!quiet)
+		printf("Access ID:   %s\nContract ID: %s\n", fa, fc);
+	return 0;
+}
+
+static int
+cmd_issue_contract(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "programme", required_argument, NULL, 'g' },
+		{ "plan", required_argument, NULL, 'n' },
+		{ "incidents", required_argument, NULL, 'i' },
+		{ "start", required_argument, NULL, 's' },
+		{ "scope", required_argument, NULL, 'c' },
+		{ "version", required_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct contract_new	 c;
+	const char		*vers[64];
+	char			 today[11], *end;
+	int			 ch, nv = 0, p = -1, sc = -1;
+
+	memset(&c, 0, sizeof(c));
+	today_utc(today, time(NULL));
+	c.start = today;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (ch) {
+		case 'g': p = programme_parse(optarg); break;
+		case 'n': c.plan = optarg; break;
+		case 'i':
+			c.incidents = (int)strtol(optarg, &end, 10);
+			if (*end != '\0')
+				c.incidents = -1;
+			break;
+		case 's': c.start = optarg; break;
+		case 'c':
+			if ((sc = scope_parse(optarg)) < 0)
+				return cmd_usage(stderr);
+			break;
+		case 'v':
+			if (nv == 63)
+				return cmd_usage(stderr);
+			vers[nv++] = optarg;
+			break;
+		default: return cmd_usage(stderr);
+		}
+	vers[nv] = NULL;
+	if (p < 0 || c.plan == NULL || *c.plan == '\0' || optind != argc)
+		return cmd_usage(stderr);
+	c.prog = (enum programme)p;
+	c.scope = sc < 0 ? programme_scope(c.prog) : (enum scope)sc;
+	c.versions = vers;
+	return issue(&c, 0) == 0 ? 0 : 1;
+}
+
+/* days_ago: the date n days before today (negative: after), UTC. */
+static const char *
+days_ago(char buf[11], int n)
+{
+	today_utc(buf, time(NULL) - (time_t)n * 86400);
+	return buf;
+}
+
+/*
+ * demo_contracts: the demo catalogue and contracts in every state, of
+ * every programme (R10.2), activated on the demo accounts: a shared
+ * partner pack on both, and one pair left for trying activation.
+ */
+static int
+demo_contracts(int64_t anna, int64_t jan)
+{
+	static const char *const ppi_version[] = { "sql-server/2019", NULL };
+	static const char *const sa_versions[] = { "sql-server/2022",
+	    "sql-server/2019", "exchange-server/2019", NULL };
+	char		 d[8][11];
+	struct {
+		struct contract_new	 c;
+		int64_t			 who[2];
+		int			 used;		/* incidents drawn */
+	} k[] = {
+		{ { PROG_SA, "SA support incidents", 4, days_ago(d[0], 90),
+		    SCOPE_ONPREM, sa_versions, NULL, NULL }, { anna, 0 }, 1 },
+		{ { PROG_VS, "Visual Studio professional support", 2,
+		    days_ago(d[1], 200), SCOPE_ONPREM, NULL, NULL, NULL },
+		    { anna, 0 }, 0 },
+		{ { PROG_PPI, "Pay per incident, 1 incident", 1,
+		    days_ago(d[2], 30), SCOPE_ONPREM, ppi_version, NULL, NULL },
+		    { anna, 0 }, 0 },
+		{ { PROG_SA, "SA support incidents", 3, days_ago(d[3], 400),
+		    SCOPE_ONPREM, NULL, NULL, NULL }, { anna, 0 }, 2 },
+		{ { PROG_PARTNER_PACK, "Partner Support Gold 20-pack", 20,
+		    days_ago(d[4], 120), SCOPE_ONPREM, NULL, "DEMQ7SHARE",
+		    "PACK2GKZ9X" }, { jan, anna }, 3 },
+		{ { PROG_PARTNER_CORE, "Partner support 10-pack", 10,
+		    days_ago(d[5], 380), SCOPE_ONPREM, NULL, NULL, NULL },
+		    { jan, 0 }, 0 },
+		{ { PROG_PARTNER_CLOUD, "Signature Cloud support", 5,
+		    days_ago(d[6], 10), SCOPE_CLOUD, NULL, NULL, NULL },
+		    { jan, 0 }, 0 },
+		{ { PROG_CLOUD_PLAN, "Azure Standard support plan", 2,
+		    days_ago(d[7], 300), SCOPE_CLOUD, NULL, NULL, NULL },
+		    { jan, 0 }, 2 },
+		{ { PROG_SA, "SA support incidents", 2, d[0], SCOPE_ONPREM,
+		    NULL, "TRY22XP7NM", "DEMQ4SA5VB" }, { 0, 0 }, 0 },
+	};
+	char		 aid[CONTRACT_ID_LEN + 1], cid[CONTRACT_ID_LEN + 1];
+	char		 err[256], title[64];
+	int64_t		 id, dummy;
+	size_t		 i;
+	int		 j, u;
+
+	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++) {
+		if (contract_issue(&k[i].c, err, sizeof(err), aid, cid,
+		    &id) != 0) {
+			fprintf(stderr, "supportalctl: demo: %s\n", err);
+			return -1;
+		}
+		for (j = 0; j < 2; j++)
+			if (k[i].who[j] != 0 && contract_activate(k[i].who[j],
+			    aid, cid, &dummy) != ACT_OK)
+				return -1;
+		for (u = 0; u < k[i].used; u++) {
+			snprintf(title, sizeof(title), "Demo request %d",
+			    u + 1);
+			/* drawn on the first day (the expired one was valid
+			 * then), by each of its logins in turn */
+			if (contract_debit(id, k[i].who[u % 2 && k[i].who[1] ?
+			    1 : 0], 0, title, k[i].c.start) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * demo: the demo accounts (R10.2).  A personal customer and an engineer
+ * with their profiles complete, and a work account that has yet to fill
+ * in its one-time profile (R2.1).  Running it again changes nothing.
+ */
+static int
+cmd_demo(int argc, char **argv)
+{
+	static const struct profile anna = { "anna.nowak@example.com",
+	    "+48 22 555 0100", "", "PL", "Europe/Warsaw", "pl", "email" };
+	static const struct profile eng = { "support@vendor.example",
+	    "+1 425 555 0199", "Vendor Support", "US", "America/Los_Angeles",
+	    "en", "email" };
+	int64_t	 a, b, c;
+	char	 path[700];
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	a = add("anna.nowak@example.com", "demo-personal-2026", "Anna",
+	    "Nowak", "personal", NULL, &anna);
+	b = add("jan.kowalski@contoso.example", "demo-work-2026", "Jan",
+	    "Kowalski", "work", NULL, NULL);
+	c = add("support@vendor.example", "demo-engineer-2026", "Sam",
+	    "Rivera", "work", "engineer", &eng);
+	if (a < 0 || b < 0 || c < 0) {
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	snprintf(path, sizeof(path), "%s/schema/demo-catalogue.txt",
+	    cfg.root);
+	if (c > 0 && queues_set(c, "AMER,APAC,EMEA") != 0)
+		return 1;
+	if (a > 0 && (import_file(path) != 0 || demo_contracts(a, b) != 0)) {
+		fprintf(stderr, "supportalctl: the demo data failed\n");
+		return 1;
+	}
+	printf("demo accounts (email / password):\n"
+	    "  personal  anna.nowak@example.com        demo-personal-2026\n"
+	    "  work      jan.kowalski@contoso.example  demo-work-2026"
+	    "  (profile not filled in yet)\n"
+	    "  engineer  support@vendor.example        demo-engineer-2026\n"
+	    "a contract to activate:  Access ID TRY22-XP7NM,"
+	    "  Contract ID DEMQ4-SA5VB\n"
+	    "shared by Anna and Jan:  Access ID DEMQ7-SHARE,"
+	    "  Contract ID PACK2-GKZ9X\n");
+	return 0;
+}
+
+/* send-mail: deliver the outbox (R9.1). */
+static int
+cmd_send_mail(int argc, char **argv)
+{
+	int	 sent, failed;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if (mail_deliver(time(NULL), &sent, &failed) != 0) {
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	if (sent || failed)
+		printf("%d sent, %d to retry\n", sent, failed);
+	return failed ? 1 : 0;
+}
+
+/*
+ * reconcile: settle the purchases left "charging" by a crash between a
+ * charge and its commit, asking the payment provider by each one's
+ * idempotency key (R11.10, SECURITY.md H.37).
+ */
+static int
+cmd_reconcile(int argc, char **argv)
+{
+	struct reconciled	 x;
+	char			*end;
+	long			 age = 120;
+
+	if (argc == 3 && strcmp(argv[1], "--age") == 0) {
+		age = strtol(argv[2], &end, 10);
+		if (*end != '\0' || age < 0)
+			return cmd_usage(stderr);
+	} else if (argc != 1)
+		return cmd_usage(stderr);
+	if (purchase_reconcile(0, time(NULL), (int)age, &x) != 0) {
+		fprintf(stderr, "supportalctl: database error\n");
+		payment_close();
+		return 1;
+	}
+	payment_close();
+	printf("%d completed, %d failed, %d left\n", x.completed, x.failed,
+	    x.left);
+	return x.left ? 1 : 0;
+}
+
+/* remind: the contract reminders due today, each once (R11.7). */
+static int
+cmd_remind(int argc, char **argv)
+{
+	int	 sent;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if (contract_remind(time(NULL), &sent) != 0) {
+		fprintf(stderr, "supportalctl: reminders: database error\n");
+		return 1;
+	}
+	printf("%d reminders queued\n", sent);
+	return 0;
+}
+
+/*
+ * not_link: 0 when path is not a symbolic link (or does not exist), else
+ * -1 with the refusal printed (SECURITY.md M.63).
+ */
+static int
+not_link(const char *path)
+{
+	struct stat	 sb;
+
+	if (lstat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		fprintf(stderr, "supportalctl: %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(sb.st_mode)) {
+		fprintf(stderr, "supportalctl: %s is a symbolic link: refusing "
+		    "to write the backup through it\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * part_create: create path (FILE.part) empty, mode 0600 whatever the
+ * umask, never through a symbolic link: a regular file left by an
+ * earlier run is removed first, anything else refused.  SQLite then
+ * opens the file it finds there.  0, or -1 with the reason printed.
+ */
+static int
+part_create(const char *path)
+{
+	struct stat	 sb;
+	int		 fd, e;
+
+	if (lstat(path, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode)) {
+			fprintf(stderr, "supportalctl: %s exists and is not a "
+			    "regular file (a symbolic link?): refusing\n", path);
+			return -1;
+		}
+		if (unlink(path) != 0)
+			goto fail;
+	} else if (errno != ENOENT)
+		goto fail;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) < 0)
+		goto fail;
+	if (fchmod(fd, 0600) != 0) {
+		e = errno;
+		close(fd);
+		unlink(path);
+		errno = e;
+		goto fail;
+	}
+	return close(fd);
+fail:
+	fprintf(stderr, "supportalctl: %s: %s\n", path, strerror(errno));
+	return -1;
+}
+
+/*
+ * backup FILE: a consistent copy of the database while the portal runs
+ * (SQLite's online backup, a few pages a step so that writers are held
+ * up little), written to FILE.part and renamed onto FILE when complete.
+ * The copy holds every account: FILE is mode 0600 whatever the umask,
+ * and a symbolic link at FILE or FILE.part is refused rather than
+ * followed (SECURITY.md M.63).  SQLite itself opens FILE.part-journal
+ * with O_NOFOLLOW and the mode of FILE.part, and removes one it finds
+ * beside the empty FILE.part (3.40, seen with strace).
+ */
+static int
+cmd_backup(int argc, char **argv)
+{
+	sqlite3		*to = NULL;
+	sqlite3_backup	*b;
+	char		 tmp[1100];
+	int		 rc;
+
+	if (argc != 2)
+		return cmd_usage(stderr);
+	if (strlen(argv[1]) + sizeof(".part") > sizeof(tmp)) {
+		fprintf(stderr, "supportalctl: %s: name too long\n", argv[1]);
+		return 1;
+	}
+	snprintf(tmp, sizeof(tmp), "%s.part", argv[1]);
+	if (not_link(argv[1]) != 0 || part_create(tmp) != 0)
+		return 1;
+	if (sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+		fprintf(stderr, "supportalctl: %s: %s\n", tmp,
+		    to ? sqlite3_errmsg(to) : "cannot open");
+		goto fail;
+	}
+	if ((b = sqlite3_backup_init(to, "main", db_handle(), "main")) ==
+	    NULL) {
+		fprintf(stderr, "supportalctl: backup: %s\n",
+		    sqlite3_errmsg(to));
+		goto fail;
+	}
+	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
+	    rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		sqlite3_sleep(5);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "supportalctl: backup: %s\n",
+		    sqlite3_errstr(rc));
+		goto fail;
+	}
+	rc = sqlite3_close(to);
+	to = NULL;
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "supportalctl: %s: %s\n", tmp,
+		    sqlite3_errstr(rc));
+		goto fail;
+	}
+	/* once more: FILE may have become a link while the copy ran */
+	if (not_link(argv[1]) != 0)
+		goto fail;
+	if (rename(tmp, argv[1]) != 0) {
+		fprintf(stderr, "supportalctl: %s: %s\n", argv[1],
+		    strerror(errno));
+		goto fail;
+	}
+	printf("backup written to %s\n", argv[1]);
+	return 0;
+fail:
+	sqlite3_close(to);
+	unlink(tmp);
+	return 1;
+}
+
+/*
+ * verify-account EMAIL: the account's address is taken as proven
+ * (R14.1), as if its owner had followed the link mailed to it.
+ */
+static int
+cmd_verify_account(int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	char		 norm[EMAIL_MAX + 1];
+	int64_t		 id = 0;
+
+	if (argc != 2)
+		return cmd_usage(stderr);
+	email_normalise(norm, sizeof(norm), argv[1]);
+	if ((st = db_query(STMT_ACCOUNT_ID_BY_EMAIL, "T", norm)) == NULL)
+		return 1;
+	if (db_row(st) == 1)
+		id = db_col_int(st, 0);
+	db_done(st);
+	if (id == 0) {
+		fprintf(stderr, "supportalctl: no account has the email %s\n",
+		    norm);
+		return 1;
+	}
+	if (db_begin_write() != 0)
+		return 1;
+	if (account_set_verified(id) != 0) {
+		db_rollback();
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	if (db_commit() != 0) {
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	printf("verified %s\n", norm);
+	return 0;
+}
+
+/* file_sha256: the SHA-256 of file path in hex, and its size.  0/-1. */
+static int
+file_sha256(const char *path, char hex[65], int64_t *size)
+{
+	struct sha256	 s;
+	unsigned char	 buf[65536], md[32];
+	size_t		 n, i;
+	FILE		*f = fopen(path, "rb");
+
+	if (f == NULL)
+		return -1;
+	*size = 0;
+	sha256_init(&s);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		sha256_update(&s, buf, n);
+		*size += (int64_t)n;
+	}
+	fclose(f);
+	sha256_final(&s, md);
+	for (i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	return 0;
+}
+
+/*
+ * check: the database's integrity, every balance against its ledger,
+ * every attachment present with its size and SHA-256 (R13.3).  Prints
+ * each problem; exits 1 when there is one.
+ */
+static int
+cmd_check(int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	char		 path[1200], hex[65];
+	int64_t		 size;
+	int		 bad = 0, n = 0;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if ((st = db_query(STMT_INTEGRITY, "")) == NULL)
+		return 1;
+	while (db_row(st) == 1)
+		if (strcmp(db_col_text(st, 0), "ok") != 0) {
+			printf("integrity: %s\n", db_col_text(st, 0));
+			bad++;
+		}
+	db_done(st);
+	if ((st = db_query(STMT_BALANCES_WRONG, "")) == NULL)
+		return 1;
+	while (db_row(st) == 1) {
+		printf("balance: contract %lld has %lld incidents left, its "
+		    "ledger says %lld\n", (long long)db_col_int(st, 0),
+		    (long long)db_col_int(st, 1), (long long)db_col_int(st, 2));
+		bad++;
+	}
+	db_done(st);
+	if ((st = db_query(STMT_ATTACH_ALL, "")) == NULL)
+		return 1;
+	while (db_row(st) == 1) {
+		n++;
+		attach_path(path, sizeof(path), db_col_text(st, 1));
+		if (file_sha256(path, hex, &size) != 0) {
+			printf("attachment %lld: %s is missing\n",
+			    (long long)db_col_int(st, 0), path);
+			bad++;
+		} else if (size != db_col_int(st, 2) ||
+		    strcmp(hex, db_col_text(st, 3)) != 0) {
+			printf("attachment %lld: %s does not match its size "
+			    "and SHA-256\n", (long long)db_col_int(st, 0), path);
+			bad++;
+		}
+	}
+	db_done(st);
+	printf("%s: %d problems (%d attachments checked)\n",
+	    bad ? "check failed" : "check passed", bad, n);
+	return bad ? 1 : 0;
+}
+
+static const struct cmd	 cmds[] = {
+	{ "init", cmd_init, 0, "",
+	  "Create the var directory (attachments, spool, run, log, a private\n"
+	  "tmp), the key file if missing (Auth.KeyFile, default\n"
+	  "var/secret.key) and a database with every migration applied.\n"
+	  "Directories are made mode 0700, files 0600 (existing ones too)." },
+	{ "migrate", cmd_migrate, 1, "[--trust-existing]",
+	  "Apply the migrations of schema/ that the database lacks, each in\n"
+	  "one transaction, and create the key file if missing.  Workers\n"
+	  "refuse a database of another version.  The upgrade to 011 leaves\n"
+	  "existing customer accounts unverified until their owners follow\n"
+	  "a link (R14.1) and says how many; with --trust-existing, for\n"
+	  "addresses known to be real, it marks every existing account\n"
+	  "verified instead." },
+	{ "demo", cmd_demo, 1, "",
+	  "Add the demo accounts (a personal one, a work one, an engineer)\n"
+	  "and print their sign-ins.  Running it again changes nothing." },
+	{ "import-catalogue", cmd_import_catalogue, 1, "FILE",
+	  "Import products, versions, categories, problems and knowledge-base\n"
+	  "articles from FILE (- for standard input), in one transaction.\n"
+	  "The format is described at the top of cgi/catalogue.c and in\n"
+	  "README.md; schema/demo-catalogue.txt is an example." },
+	{ "issue-contract", cmd_issue_contract, 1,
+	  "--programme P --plan NAME --incidents N [--start YYYY-MM-DD]\n"
+	  "        [--scope onprem|cloud|both] [--version PRODUCT/VERSION]...",
+	  "Issue a support contract and print its Access ID and Contract ID.\n"
+	  "P is one of partner_pack, partner_core, partner_cloud, vs, sa,\n"
+	  "cloud_plan, ppi.  It is valid for a year from its start (today by\n"
+	  "default), plus 30 days for the partner programmes.  Without\n"
+	  "--version it covers every version of its scope." },
+	{ "send-mail", cmd_send_mail, 1, "",
+	  "Deliver the mails of the outbox that are due: to var/spool/mail/\n"
+	  "(one .eml file each), or through the program of Mail.Sendmail in\n"
+	  "the configuration (or SUPPORTAL_SENDMAIL), for example\n"
+	  "\"/usr/sbin/sendmail -t -i\".  A failure is retried later, after\n"
+	  "1, 2, 4 ... minutes (at most a day), ten times.  Exits 1 when a\n"
+	  "mail could not be delivered this time." },
+	{ "reconcile", cmd_reconcile, 1, "[--age SECONDS]",
+	  "Settle the pay-per-incident purchases whose Buy was pressed but\n"
+	  "never finished (a worker killed between the charge and its\n"
+	  "commit): the payment provider is asked by each one's idempotency\n"
+	  "key.  Charged, the plan is made; declined or never charged, the\n"
+	  "purchase fails (only when Buy was pressed at least --age seconds\n"
+	  "ago, default 120, so that a request still running is not judged).\n"
+	  "Prints what it did; exits 1 when some could not be settled yet." },
+	{ "add-engineer", cmd_add_engineer, 1,
+	  "--email E --first F --last L --queues AMER,APAC,EMEA",
+	  "Add a support engineer's account working the queues of the given\n"
+	  "support regions; the password is read from standard input.  The\n"
+	  "engineer fills in the profile at the first sign-in." },
+	{ "remind", cmd_remind, 1, "",
+	  "Queue the contract reminders due today (R11.7): 30 and 7 days\n"
+	  "before a contract ends, and when its last incident is used, to\n"
+	  "every account that activated it.  Each is sent once, however\n"
+	  "often this runs (make run and the systemd timer run it hourly);\n"
+	  "send-mail delivers them." },
+	{ "backup", cmd_backup, 1, "FILE",
+	  "Write a consistent copy of the database to FILE while the portal\n"
+	  "runs (SQLite's online backup), through FILE.part, mode 0600.  A\n"
+	  "symbolic link at FILE or FILE.part is refused.  Attachments are\n"
+	  "files under var/attachments/: copy them too." },
+	{ "check", cmd_check, 1, "",
+	  "Check the database (PRAGMA integrity_check), that every contract's\n"
+	  "balance equals its ledger, and that every attachment is present\n"
+	  "with its size and SHA-256.  Prints each problem; exits 1 if any." },
+	{ "add-account", cmd_add_account, 1,
+	  "--email E --first F --last L [--kind personal|work] [--engineer]",
+	  "Add a login account; the password is read from standard input.\n"
+	  "--engineer makes it a support engineer's account." },
+	{ "verify-account", cmd_verify_account, 1, "EMAIL",
+	  "Mark the address of the account EMAIL verified (R14.1), as if its\n"
+	  "owner had followed the link mailed to it.  Exits 1 when no account\n"
+	  "has that email." },
+};
+
+#define NCMDS	(sizeof(cmds) / sizeof(cmds[0]))
+
+static int
+usage(FILE *f)
+{
+	size_t	 i;
+
+	fprintf(f, "usage: supportalctl COMMAND [--help] [ARGS]\n\n"
+	    "Configuration: SUPPORTAL_CONFIG (an HDF file, default\n"
+	    "./supportal.hdf), SUPPORTAL_VAR (default ./var), SUPPORTAL_ROOT\n"
+	    "(where schema/, templates/ and lang/ are; default .).\n\n"
+	    "Commands:\n");
+	for (i = 0; i < NCMDS; i++)
+		fprintf(f, "  %-12s %s\n", cmds[i].name, cmds[i].usage);
+	return f == stdout ? 0 : 2;
+}
+
+int
+main(int argc, char *argv[])
+{
+	size_t	 i;
+	int	 rc;
+
+	umask(077);	/* every file and directory is ours alone (M.63) */
+	if (argc < 2)
+		return usage(stderr);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0)
+		return usage(stdout);
+	for (i = 0; i < NCMDS; i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			break;
+	if (i == NCMDS)
+		return usage(stderr);
+	current = &cmds[i];
+	if (wants_help(argc - 1, argv + 1))
+		return cmd_usage(stdout);
+	/* the strings too: remind and reconcile write mails (R12.1) */
+	if (config_load() != 0 || i18n_load() != 0)
+		return 1;
+	if (current->needs_db) {
+		if (db_open(cfg.db, 0) != 0)
+			return 1;
+		if (strcmp(current->name, "migrate") != 0 &&
+		    db_version() != SUPPORTAL_SCHEMA_VERSION) {
+			fprintf(stderr, "supportalctl: run supportalctl "
+			    "migrate first\n");
+			return 1;
+		}
+	}
+	rc = current->fn(argc - 1, argv + 1);
+	if (db_handle() != NULL)
+		db_close();
+	tpl_free();
+	i18n_free();
+	return rc;
+}

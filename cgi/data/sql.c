@@ -1,0 +1,84 @@
+/*
+ * sql.c: the tables of every SQL statement the portal runs, made from
+ * the one list in sql.def, and which of them a GET may run; the test
+ * payment processor's own statements.
+ */
+#include "data/sql.h"
+
+/* sql.def's list as the statements' texts, and as their names */
+#define SQL(id, text)	[id] = text
+const char *const sql_text[STMT__MAX] = {
+#include "data/sql.def"
+};
+#undef SQL
+
+#define SQL(id, text)	[id] = #id
+const char *const sql_name[STMT__MAX] = {
+#include "data/sql.def"
+};
+#undef SQL
+
+/*
+ * sql_get_may_write: the writes a GET may make.  Only session bookkeeping
+ * (the idle clock, and removing a session found expired); everything
+ * else that writes needs a POST with its token (db.c refuses it).
+ */
+int
+sql_get_may_write(enum stmt s)
+{
+	switch (s) {
+	case STMT_BEGIN:
+	case STMT_BEGIN_READ:
+	case STMT_COMMIT:
+	case STMT_ROLLBACK:
+	case STMT_SESSION_TOUCH:
+	case STMT_SESSION_DELETE:
+	case STMT_SESSION_END:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The built-in test payment processor's own database, var/testpay.db
+ * (payment.c): it stands for a processor elsewhere, so it is a file of
+ * its own, never joined with the portal's.  Tokens keep the brand, the
+ * last four digits, the expiry and how the test card behaves, never its
+ * number; charges are one per idempotency key (R6.5, R11.10).
+ */
+const char *const tp_schema =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = FULL;"
+    "CREATE TABLE IF NOT EXISTS tokens ("
+    " token TEXT PRIMARY KEY, brand TEXT NOT NULL, last4 TEXT NOT NULL,"
+    " exp_month INTEGER NOT NULL, exp_year INTEGER NOT NULL,"
+    " behaviour TEXT NOT NULL, created INTEGER NOT NULL) STRICT;"
+    "CREATE TABLE IF NOT EXISTS charges ("
+    " pay_key TEXT PRIMARY KEY, charge_id TEXT NOT NULL UNIQUE,"
+    " token TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0),"
+    " currency TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('succeeded', 'declined')),"
+    " decline TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 1,"
+    " created INTEGER NOT NULL) STRICT;";
+
+#define S(id, text)	[id] = text
+const char *const tp_sql_text[TP__MAX] = {
+	S(TP_BEGIN, "BEGIN IMMEDIATE"),
+	S(TP_COMMIT, "COMMIT"),
+	S(TP_ROLLBACK, "ROLLBACK"),
+	S(TP_TOKEN_INSERT,
+	    "INSERT INTO tokens (token, brand, last4, exp_month, exp_year,"
+	    " behaviour, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+	S(TP_TOKEN_GET, "SELECT behaviour FROM tokens WHERE token = ?1"),
+	S(TP_CHARGE_GET,
+	    "SELECT charge_id, status, decline FROM charges"
+	    " WHERE pay_key = ?1"),
+	S(TP_CHARGE_INSERT,
+	    "INSERT INTO charges (pay_key, charge_id, token, amount, currency,"
+	    " status, decline, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+	S(TP_CHARGE_AGAIN,
+	    "UPDATE charges SET attempts = attempts + 1 WHERE pay_key = ?1"),
+};
+#undef S

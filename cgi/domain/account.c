@@ -1,0 +1,187 @@
+/*
+ * account.c: login accounts and their one-time profile (R1, R2).
+ * No HTTP here: the pages validate their forms and call these.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/account.h"
+#include "data/db.h"
+#include "lib/util.h"
+
+/* how a person prefers to be contacted (R2.3, R5.3) */
+const char *const contact_methods[] = { "email", "phone", NULL };
+
+/*
+ * email_normalise: copy s into dst (size sz) in lower case with the
+ * surrounding blanks removed: the form in which emails are stored and
+ * looked up.
+ */
+void
+email_normalise(char *dst, size_t sz, const char *s)
+{
+	size_t	 n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	strlcpy_(dst, s, sz);
+	n = strlen(dst);
+	while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '\t'))
+		dst[--n] = '\0';
+	for (; *dst != '\0'; dst++)
+		*dst = (char)tolower((unsigned char)*dst);
+}
+
+/*
+ * email_valid: a pragmatic check of an address: one '@', a local part
+ * and a domain of printable ASCII without blanks or quotes, a dot in
+ * the domain, not at either end; 254 bytes at most.
+ */
+int
+email_valid(const char *s)
+{
+	const char	*at = strchr(s, '@'), *p, *dot;
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
+	    strlen(s) > EMAIL_MAX || at - s > 64)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
+		    strchr("\"(),:;<>[\\]", *p) != NULL)
+			return 0;
+	dot = strrchr(at, '.');
+	return dot != NULL && dot > at + 1 && dot[1] != '\0' &&
+	    strstr(at, "..") == NULL;
+}
+
+/* account_load: read account id into a.  1 if found, 0 if not, -1 error. */
+int
+account_load(int64_t id, struct account *a)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(a, 0, sizeof(*a));
+	if ((st = db_query(STMT_ACCOUNT_BY_ID, "I", id)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		a->id = db_col_int(st, 0);
+		db_col_copy(st, 1, a->email, sizeof(a->email));
+		db_col_copy(st, 2, a->first, sizeof(a->first));
+		db_col_copy(st, 3, a->last, sizeof(a->last));
+		db_col_copy(st, 4, a->kind, sizeof(a->kind));
+		db_col_copy(st, 5, a->role, sizeof(a->role));
+		a->profile_done = (int)db_col_int(st, 6);
+		db_col_copy(st, 7, a->contact_email, sizeof(a->contact_email));
+		db_col_copy(st, 8, a->phone, sizeof(a->phone));
+		db_col_copy(st, 9, a->company, sizeof(a->company));
+		db_col_copy(st, 10, a->country, sizeof(a->country));
+		db_col_copy(st, 11, a->tz, sizeof(a->tz));
+		db_col_copy(st, 12, a->lang, sizeof(a->lang));
+		db_col_copy(st, 13, a->method, sizeof(a->method));
+		a->verified = (int)db_col_int(st, 14);
+		db_col_copy(st, 15, a->pending_email,
+		    sizeof(a->pending_email));
+		a->totp_on = (int)db_col_int(st, 16);
+	}
+	db_done(st);
+	return rc;
+}
+
+/*
+ * account_by_email: look up a normalised email.  On a hit, fill a and
+ * copy the password hash into hash (size hsz).  1 if found, 0 if not,
+ * -1 on error.
+ */
+int
+account_by_email(const char *email, struct account *a, char *hash,
+    size_t hsz)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+	int		 rc;
+
+	if ((st = db_query(STMT_ACCOUNT_BY_EMAIL, "T", email)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		id = db_col_int(st, 0);
+		db_col_copy(st, 1, hash, hsz);
+	}
+	db_done(st);
+	if (rc != 1)
+		return rc;
+	return account_load(id, a);
+}
+
+/*
+ * account_create: a new account (R1.2) with an already validated,
+ * normalised email, the scrypt hash of its password (computed by the
+ * caller before its write transaction: R14.4), names, kind and the
+ * language it signed up in.  Sets *id.  ACCT_EXISTS when the email is
+ * taken.
+ */
+enum acct_err
+account_create(const char *email, const char *hash, const char *first,
+    const char *last, const char *kind, const char *lang, int64_t *id)
+{
+	int	 rc;
+
+	rc = db_exec(STMT_ACCOUNT_INSERT, "TTTTTTI", email, hash, first, last,
+	    kind, lang, (int64_t)time(NULL));
+	if (rc == SQLITE_CONSTRAINT)
+		return ACCT_EXISTS;
+	if (rc != SQLITE_OK)
+		return ACCT_FAIL;
+	*id = db_last_id();
+	return ACCT_OK;
+}
+
+/* account_set_hash: replace the password hash.  0 or -1. */
+int
+account_set_hash(int64_t id, const char *hash)
+{
+	return db_exec(STMT_ACCOUNT_SET_HASH, "IT", id, hash) == SQLITE_OK &&
+	    db_changes() == 1 ? 0 : -1;
+}
+
+/*
+ * account_set_profile: store a validated profile and mark it complete
+ * (R2.3).  Names are not part of it: they come from the account (R2.2).
+ */
+int
+account_set_profile(int64_t id, const struct profile *p)
+{
+	return db_exec(STMT_ACCOUNT_SET_PROFILE, "ITTTTTTT", id,
+	    p->contact_email, p->phone, p->company, p->country, p->tz,
+	    p->lang, p->method) == SQLITE_OK && db_changes() == 1 ? 0 : -1;
+}
+
+int
+account_set_lang(int64_t id, const char *lang)
+{
+	return db_exec(STMT_ACCOUNT_SET_LANG, "IT", id, lang) == SQLITE_OK ?
+	    0 : -1;
+}
+
+int
+account_set_role(int64_t id, const char *role)
+{
+	return db_exec(STMT_ACCOUNT_SET_ROLE, "IT", id, role) == SQLITE_OK &&
+	    db_changes() == 1 ? 0 : -1;
+}
+
+/* accounts_readable: 1 when the accounts can be read (R13.5). */
+int
+accounts_readable(void)
+{
+	return db_int(STMT_HEALTH, -1, "") >= 0;
+}
+
+/* account_set_verified: the account's address is proven (R14.1).  0/-1. */
+int
+account_set_verified(int64_t id)
+{
+	return db_exec(STMT_ACCOUNT_SET_VERIFIED, "I", id) == SQLITE_OK &&
+	    db_changes() == 1 ? 0 : -1;
+}

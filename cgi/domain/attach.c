@@ -1,0 +1,232 @@
+/*
+ * attach.c: the files of a draft or a request (R5.5, R11.9): which
+ * names are accepted, where a kept file lives under var/attachments/,
+ * and the rows that name them, always with the owner or a contact in
+ * the WHERE clause (R7.4).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "domain/attach.h"
+#include "data/db.h"
+#include "domain/account.h"
+#include "lib/config.h"
+#include "lib/util.h"
+
+/* The types of file a request may take (R11.9), shown before upload. */
+const char *const attach_types[] = { ".txt", ".log", ".csv", ".xml",
+    ".json", ".zip", ".7z", ".gz", ".tgz", ".cab", ".evtx", ".etl", ".dmp",
+    ".mdmp", ".trc", ".blg", ".png", ".jpg", ".jpeg", ".pdf", ".html",
+    ".htm", ".svg", NULL };
+
+/* attach_acceptable: 1 if a file of this name may be attached. */
+int
+attach_acceptable(const char *name)
+{
+	size_t	 n = strlen(name), k;
+	int	 i;
+
+	if (!utf8_valid(name, n))
+		return 0;
+	for (i = 0; attach_types[i] != NULL; i++) {
+		k = strlen(attach_types[i]);
+		if (n > k && strcasecmp(name + n - k, attach_types[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * attach_name: the client's file name made safe to show (J.41): control
+ * characters and the Unicode bidirectional overrides and isolates
+ * (which could show "gpj.exe" as "exe.jpg") become U+FFFD.  out must
+ * have room for 3 bytes per byte of name.
+ */
+static void
+attach_name(char *out, size_t sz, const char *name)
+{
+	const unsigned char	*p = (const unsigned char *)name;
+	size_t			 o = 0;
+
+	while (*p != '\0' && o + 4 < sz) {
+		int	 bidi = p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa &&
+		    p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 &&
+		    p[2] <= 0xa9));
+
+		if (*p < 0x20 || *p == 0x7f || bidi) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			p += bidi ? 3 : 1;
+		} else
+			out[o++] = (char)*p++;
+	}
+	out[o] = '\0';
+}
+
+/* attach_path: where the file stored as name lives (var/attachments/). */
+void
+attach_path(char *out, size_t sz, const char *name)
+{
+	snprintf(out, sz, "%s/attachments/%.64s", cfg.var, name);
+}
+
+/*
+ * keep_file: keep the uploaded file tmp as an attachment of a draft, or
+ * of message msg of request: moved under a generated name into
+ * var/attachments/ and recorded with its size and SHA-256, in the
+ * caller's transaction.  Returns 0 or -1 (the file is then left where
+ * it was).
+ */
+static int
+keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
+    const char *tmp, const char *name, int64_t size, const char *sha)
+{
+	char	 stored[33], path[1200], shown[256 * 3 + 1];
+
+	random_hex(stored, 16);
+	attach_path(path, sizeof(path), stored);
+	attach_name(shown, sizeof(shown), name);
+	if (db_exec(STMT_ATTACH_INSERT, "nnnITTITI", draft, request, msg,
+	    account, shown, stored, size, sha, (int64_t)time(NULL)) !=
+	    SQLITE_OK)
+		return -1;
+	if (rename(tmp, path) != 0) {
+		log_line(NULL, "attachment %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* attach_add: keep_file for draft of account (R11.9). */
+int
+attach_add(int64_t draft, int64_t account, const char *tmp,
+    const char *name, int64_t size, const char *sha)
+{
+	return keep_file(draft, 0, 0, account, tmp, name, size, sha);
+}
+
+/*
+ * attach_remove: remove attachment id from draft of account, file and
+ * row.  0, 1 when there is no such file on such a draft, -1 on error.
+ */
+int
+attach_remove(int64_t id, int64_t draft, int64_t account)
+{
+	sqlite3_stmt	*st;
+	char		 stored[40] = "", path[1200];
+	int		 rc;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if ((st = db_query(STMT_ATTACH_DELETE_OWN, "III", id, draft,
+	    account)) == NULL) {
+		db_rollback();
+		return -1;
+	}
+	if ((rc = db_row(st)) == 1)
+		db_col_copy(st, 0, stored, sizeof(stored));
+	db_done(st);
+	if (rc != 1) {
+		db_rollback();
+		return rc == 0 ? 1 : -1;
+	}
+	if (db_commit() != 0)
+		return -1;
+	attach_path(path, sizeof(path), stored);
+	unlink(path);
+	return 0;
+}
+
+/* files_of: fn(id, name, size, sha256, message) for each row of st. */
+static int
+files_of(sqlite3_stmt *st, int (*fn)(void *, int64_t, const char *, int64_t,
+    const char *, int64_t), void *arg)
+{
+	int	 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1)
+		if (fn(arg, db_col_int(st, 0), db_col_text(st, 1),
+		    db_col_int(st, 2), db_col_text(st, 3),
+		    db_col_int(st, 4)) != 0) {
+			rc = -1;
+			break;
+		}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* request_files: fn(id, name, size, sha256, message) for each file. */
+int
+request_files(int64_t id, int (*fn)(void *, int64_t, const char *, int64_t,
+    const char *, int64_t), void *arg)
+{
+	return files_of(db_query(STMT_ATTACH_OF_REQUEST, "I", id), fn, arg);
+}
+
+/* draft_files: the same for the files of a draft (message 0). */
+int
+draft_files(int64_t draft, int (*fn)(void *, int64_t, const char *,
+    int64_t, const char *, int64_t), void *arg)
+{
+	return files_of(db_query(STMT_ATTACH_OF_DRAFT, "I", draft), fn, arg);
+}
+
+/* draft_file_totals: how many files a draft has, and their bytes. */
+int
+draft_file_totals(int64_t draft, int64_t *count, int64_t *bytes)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(STMT_ATTACH_COUNT_DRAFT, "I", draft)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		*count = db_col_int(st, 0);
+		*bytes = db_col_int(st, 1);
+	}
+	db_done(st);
+	return rc == 1 ? 0 : -1;
+}
+
+/*
+ * request_attach: keep_file for message msg of request id, like
+ * attach_add for drafts.  Caller's transaction.
+ */
+int
+request_attach(int64_t id, int64_t msg, int64_t account, const char *tmp,
+    const char *name, int64_t size, const char *sha)
+{
+	return keep_file(0, id, msg, account, tmp, name, size, sha);
+}
+
+/*
+ * attach_for: the client's name, the stored name and the size of
+ * attachment id when a may download it: a contact of its request, or
+ * the owner of its draft.  1, 0 (no such file for a: R7.4), -1.
+ */
+int
+attach_for(int64_t id, const struct account *a, char *name, size_t nsz,
+    char *stored, size_t ssz, int64_t *size)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(STMT_ATTACH_FOR_DOWNLOAD, "ITI", id, a->email,
+	    a->id)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		db_col_copy(st, 0, name, nsz);
+		db_col_copy(st, 1, stored, ssz);
+		*size = db_col_int(st, 2);
+	}
+	db_done(st);
+	return rc;
+}

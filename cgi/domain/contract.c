@@ -1,0 +1,640 @@
+/*
+ * contract.c: support contracts (R3): their IDs, issuing, activation and
+ * sharing, the incident ledger (R11.2) and the eligibility of a plan for
+ * a product version (R3.7, R11.1).  No HTTP here.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <ClearSilver.h>
+
+#include "domain/contract.h"
+#include "data/db.h"
+#include "domain/account.h"
+#include "lib/util.h"
+#include "mail/mail.h"
+#include "text/i18n.h"
+
+const char *const programme_code[PROG__MAX] = {
+	[PROG_PARTNER_PACK] = "partner_pack",
+	[PROG_PARTNER_CORE] = "partner_core",
+	[PROG_PARTNER_CLOUD] = "partner_cloud",
+	[PROG_VS] = "vs",
+	[PROG_SA] = "sa",
+	[PROG_CLOUD_PLAN] = "cloud_plan",
+	[PROG_PPI] = "ppi",
+};
+
+const char *const scope_code[SCOPE__MAX] = {
+	[SCOPE_ONPREM] = "onprem",
+	[SCOPE_CLOUD] = "cloud",
+	[SCOPE_BOTH] = "both",
+};
+
+static const char *const pkind_code[PK__MAX] = {
+	[PK_ONPREM] = "onprem",
+	[PK_CLOUD] = "cloud",
+	[PK_HYBRID] = "hybrid",
+};
+
+const char *const elig_code[ELIG__MAX] = {
+	[ELIG_AVAILABLE] = "Available",
+	[ELIG_NOT_STARTED] = "NotStarted",
+	[ELIG_EXPIRED] = "Expired",
+	[ELIG_NO_INCIDENTS] = "NoIncidents",
+	[ELIG_CLOUD_ONLY] = "CloudOnly",
+	[ELIG_ONPREM_ONLY] = "OnPremOnly",
+	[ELIG_VERSION] = "Version",
+	[ELIG_NOT_MAINSTREAM] = "NotMainstream",
+	[ELIG_NOT_LATEST] = "NotLatest",
+};
+
+const char *const fix_code[FIX__MAX] = {
+	[FIX_NONE] = "None",
+	[FIX_ADD_PLAN] = "AddPlan",
+	[FIX_OTHER_VERSION] = "OtherVersion",
+	[FIX_LATEST_VERSION] = "LatestVersion",
+	[FIX_CLOUD_PORTAL] = "CloudPortal",
+};
+
+/*
+ * The programmes of R3.2: the days of grace after a year, and the scopes
+ * a contract of the programme may have (the first is its default).
+ */
+static const struct {
+	int		 grace;
+	unsigned	 scopes;	/* bit per enum scope */
+	enum scope	 dflt;
+} prog_rule[PROG__MAX] = {
+	[PROG_PARTNER_PACK] = { 30, 1u << SCOPE_ONPREM, SCOPE_ONPREM },
+	[PROG_PARTNER_CORE] = { 30, 1u << SCOPE_ONPREM, SCOPE_ONPREM },
+	[PROG_PARTNER_CLOUD] = { 30, 1u << SCOPE_CLOUD, SCOPE_CLOUD },
+	[PROG_VS] = { 0, 1u << SCOPE_ONPREM | 1u << SCOPE_BOTH, SCOPE_ONPREM },
+	[PROG_SA] = { 0, 1u << SCOPE_ONPREM | 1u << SCOPE_BOTH, SCOPE_ONPREM },
+	[PROG_CLOUD_PLAN] = { 0, 1u << SCOPE_CLOUD, SCOPE_CLOUD },
+	[PROG_PPI] = { 0, 1u << SCOPE_ONPREM, SCOPE_ONPREM },
+};
+
+static int
+code_index(const char *const *codes, int n, const char *s)
+{
+	int	 i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(codes[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* programme_parse, scope_parse, pkind_parse: the enum of a code, or -1. */
+int
+programme_parse(const char *s)
+{
+	return code_index(programme_code, PROG__MAX, s);
+}
+
+int
+scope_parse(const char *s)
+{
+	return code_index(scope_code, SCOPE__MAX, s);
+}
+
+int
+pkind_parse(const char *s)
+{
+	return code_index(pkind_code, PK__MAX, s);
+}
+
+enum scope
+programme_scope(enum programme p)
+{
+	return prog_rule[p].dflt;
+}
+
+/* programme_scope_ok: 1 if a contract of programme p may have scope s. */
+int
+programme_scope_ok(enum programme p, enum scope s)
+{
+	return (prog_rule[p].scopes & (1u << s)) != 0;
+}
+
+/*
+ * The symbols of an ID: digits and capitals without 0, 1, I, L, O and U,
+ * which are read or heard as one another.  30 symbols, so each is
+ * log2(30) = 4.9 bits and the pair of two ten-symbol IDs about 98 bits
+ * (SECURITY.md C.13 asks for 64).
+ */
+static const char	 idsym[] = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+#define NSYM	30
+
+/* contract_id_new: a random ID from getrandom(2), without bias. */
+void
+contract_id_new(char out[CONTRACT_ID_LEN + 1])
+{
+	unsigned char	 b[64];
+	size_t		 i, n = 0;
+
+	while (n < CONTRACT_ID_LEN) {
+		random_bytes(b, sizeof(b));
+		for (i = 0; i < sizeof(b) && n < CONTRACT_ID_LEN; i++)
+			if (b[i] < 240)		/* 240 = 8 * 30 */
+				out[n++] = idsym[b[i] % NSYM];
+	}
+	out[n] = '\0';
+}
+
+/*
+ * contract_id_normalise: what a person typed, without spaces and dashes,
+ * in capitals.  1 and the ID in out when it has CONTRACT_ID_LEN symbols
+ * of the alphabet, else 0.
+ */
+int
+contract_id_normalise(char out[CONTRACT_ID_LEN + 1], const char *in)
+{
+	size_t	 n = 0;
+
+	for (; *in != '\0'; in++) {
+		int	 c = toupper((unsigned char)*in);
+
+		if (c == ' ' || c == '-' || c == '\t')
+			continue;
+		if (n == CONTRACT_ID_LEN || strchr(idsym, c) == NULL || c == 0)
+			return 0;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n == CONTRACT_ID_LEN;
+}
+
+/* contract_id_format: "ABCDE-FGHJK", the way the portal shows an ID. */
+void
+contract_id_format(char out[CONTRACT_ID_LEN + 2], const char *id)
+{
+	snprintf(out, CONTRACT_ID_LEN + 2, "%.5s-%.5s", id, id + 5);
+}
+
+/* today_utc: the date of t in UTC as YYYY-MM-DD. */
+void
+today_utc(char out[11], time_t t)
+{
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/*
+ * contract_eligibility: whether a plan can be used for a product version
+ * today (R3.7), as one reason.  A pure function: the caller looks up
+ * the facts.  The first reason that applies, in this order: the dates,
+ * the balance, the kind of product, the versions listed, then the rule
+ * of the programme.
+ */
+enum elig
+contract_eligibility(const struct elig_in *e)
+{
+	if (strcmp(e->today, e->start) < 0)
+		return ELIG_NOT_STARTED;
+	if (strcmp(e->today, e->end) > 0)
+		return ELIG_EXPIRED;
+	if (e->left <= 0)
+		return ELIG_NO_INCIDENTS;
+	if (e->kind == PK_ONPREM && e->scope == SCOPE_CLOUD)
+		return ELIG_CLOUD_ONLY;
+	if (e->kind == PK_CLOUD && e->scope == SCOPE_ONPREM)
+		return ELIG_ONPREM_ONLY;
+	if (e->listed && !e->covered)
+		return ELIG_VERSION;
+	/* an empty mainstream end: a modern lifecycle, always supported */
+	if (e->prog == PROG_VS && e->mainstream_end[0] != '\0' &&
+	    strcmp(e->today, e->mainstream_end) > 0)
+		return ELIG_NOT_MAINSTREAM;
+	if (e->prog == PROG_PARTNER_CORE && !e->latest)
+		return ELIG_NOT_LATEST;
+	return ELIG_AVAILABLE;
+}
+
+/* elig_fix: what would make a plan that is unavailable for r usable. */
+enum fix
+elig_fix(enum elig r)
+{
+	switch (r) {
+	case ELIG_AVAILABLE:
+		return FIX_NONE;
+	case ELIG_ONPREM_ONLY:
+		return FIX_CLOUD_PORTAL;
+	case ELIG_VERSION:
+	case ELIG_NOT_MAINSTREAM:
+		return FIX_OTHER_VERSION;
+	case ELIG_NOT_LATEST:
+		return FIX_LATEST_VERSION;
+	default:
+		return FIX_ADD_PLAN;
+	}
+}
+
+/*
+ * contract_issue: a new contract (R3.1) with fresh IDs, its versions and
+ * its first ledger row.  On success returns 0 with the IDs in aid and
+ * cid and the row id in *id; on a bad value returns 1 with a message in
+ * err; -1 on a database error.
+ */
+int
+contract_issue(const struct contract_new *c, char *err, size_t esz,
+    char aid[CONTRACT_ID_LEN + 1], char cid[CONTRACT_ID_LEN + 1],
+    int64_t *id)
+{
+	sqlite3_stmt		*st;
+	char			 end[11] = "", grace[8];
+	const char *const	*v;
+	int			 tries, rc = -1;
+
+	if (c->incidents <= 0 || c->incidents > 1000) {
+		snprintf(err, esz, "incidents must be 1 to 1000");
+		return 1;
+	}
+	if (!programme_scope_ok(c->prog, c->scope)) {
+		snprintf(err, esz, "scope %s is not possible for %s",
+		    scope_code[c->scope], programme_code[c->prog]);
+		return 1;
+	}
+	snprintf(grace, sizeof(grace), "+%d", prog_rule[c->prog].grace);
+	if ((st = db_query(STMT_DATE_END, "TT", c->start, grace)) == NULL)
+		return -1;
+	if (db_row(st) == 1)
+		db_col_copy(st, 0, end, sizeof(end));
+	db_done(st);
+	if (strlen(c->start) != 10 || end[0] == '\0') {
+		snprintf(err, esz, "start must be a date YYYY-MM-DD");
+		return 1;
+	}
+	if (db_begin_write() != 0)
+		return -1;
+	for (tries = 0; tries < 5; tries++) {
+		if (c->fixed_aid != NULL) {	/* the demo's known pairs */
+			strlcpy_(aid, c->fixed_aid, CONTRACT_ID_LEN + 1);
+			strlcpy_(cid, c->fixed_cid, CONTRACT_ID_LEN + 1);
+		} else {
+			contract_id_new(aid);
+			contract_id_new(cid);
+		}
+		rc = db_exec(STMT_CONTRACT_INSERT, "TTTTiTTTI", aid, cid,
+		    programme_code[c->prog], c->plan, c->incidents, c->start,
+		    end, scope_code[c->scope], (int64_t)time(NULL));
+		if (rc != SQLITE_CONSTRAINT || c->fixed_aid != NULL)
+			break;			/* else a collision: draw again */
+	}
+	if (rc != SQLITE_OK)
+		goto fail;
+	*id = db_last_id();
+	for (v = c->versions; v != NULL && *v != NULL; v++) {
+		char	 prod[64];
+		const char *slash = strchr(*v, '/');
+
+		if (slash == NULL || (size_t)(slash - *v) >= sizeof(prod)) {
+			snprintf(err, esz, "version %s: use product/version",
+			    *v);
+			rc = 1;
+			goto fail;
+		}
+		memcpy(prod, *v, (size_t)(slash - *v));
+		prod[slash - *v] = '\0';
+		if (db_exec(STMT_CONTRACT_VERSION_ADD, "ITT", *id, prod,
+		    slash + 1) != SQLITE_OK || db_changes() != 1) {
+			snprintf(err, esz, "no version %s in the catalogue", *v);
+			rc = 1;
+			goto fail;
+		}
+	}
+	if (db_exec(STMT_LEDGER_ADD, "IiTNNTTI", *id, c->incidents, "issued",
+	    "", "", (int64_t)time(NULL)) != SQLITE_OK)
+		goto fail;
+	return db_commit() == 0 ? 0 : -1;
+fail:
+	db_rollback();
+	return rc == 1 ? 1 : -1;
+}
+
+/*
+ * contract_activate: associate the contract with IDs aid and cid (as
+ * typed) with an account (R3.3).  ACT_NOT_FOUND for any wrong pair,
+ * without saying which half (R3.5); ACT_ALREADY when it is on the
+ * account; ACT_OK with *id set.  Sharing (R3.4) needs nothing more: any
+ * number of accounts may activate one contract.
+ */
+enum act
+contract_activate(int64_t account, const char *aid, const char *cid,
+    int64_t *id)
+{
+	char		 a[CONTRACT_ID_LEN + 1], c[CONTRACT_ID_LEN + 1];
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*id = 0;
+	if (!contract_id_normalise(a, aid) || !contract_id_normalise(c, cid))
+		return ACT_NOT_FOUND;
+	if ((st = db_query(STMT_CONTRACT_BY_PAIR, "TT", a, c)) == NULL)
+		return ACT_FAIL;
+	if ((rc = db_row(st)) == 1)
+		*id = db_col_int(st, 0);
+	db_done(st);
+	if (rc < 0)
+		return ACT_FAIL;
+	if (rc == 0)
+		return ACT_NOT_FOUND;
+	if (db_begin_write() != 0)
+		return ACT_FAIL;
+	if (db_exec(STMT_ACTIVATION_INSERT, "III", account, *id,
+	    (int64_t)time(NULL)) != SQLITE_OK) {
+		db_rollback();
+		return ACT_FAIL;
+	}
+	rc = db_changes();
+	if (db_commit() != 0)
+		return ACT_FAIL;
+	return rc == 1 ? ACT_OK : ACT_ALREADY;
+}
+
+/*
+ * contract_list: call fn for each contract activated on account, newest
+ * end date first.  Strings are valid during the call only.  Returns 0,
+ * or -1 on a database error or when fn returns non-zero.
+ */
+int
+contract_list(int64_t account, int (*fn)(void *, const struct contract_row *),
+    void *arg)
+{
+	sqlite3_stmt		*st;
+	struct contract_row	 c;
+	int			 rc;
+
+	if ((st = db_query(STMT_CONTRACTS_OF_ACCOUNT, "I", account)) == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		int	 p = programme_parse(db_col_text(st, 3));
+		int	 s = scope_parse(db_col_text(st, 9));
+
+		c.id = db_col_int(st, 0);
+		c.access_id = db_col_text(st, 1);
+		c.contract_id = db_col_text(st, 2);
+		c.prog = p < 0 ? PROG_SA : (enum programme)p;
+		c.plan = db_col_text(st, 4);
+		c.total = (int)db_col_int(st, 5);
+		c.left = (int)db_col_int(st, 6);
+		c.start = db_col_text(st, 7);
+		c.end = db_col_text(st, 8);
+		c.scope = s < 0 ? SCOPE_ONPREM : (enum scope)s;
+		c.versions = db_col_text(st, 10);
+		if (fn(arg, &c) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * contract_ledger: call fn for the newest per rows of each contract of
+ * account, and for every row of contract whole (0: none), grouped by
+ * contract, newest first (R11.2): one query for the page, and one more
+ * for the contract shown whole.  Asking for per + 1 tells the caller
+ * whether a contract has more.  Returns 0 or -1.
+ */
+int
+contract_ledger(int64_t account, int per, int64_t whole,
+    int (*fn)(void *, const struct ledger_row *), void *arg)
+{
+	sqlite3_stmt		*st;
+	struct ledger_row	 l;
+	int			 rc = 0, pass;
+
+	for (pass = 0; pass < 2 && rc == 0; pass++) {
+		if (pass == 0)
+			st = db_query(STMT_LEDGER_OF_ACCOUNT, "IiI", account,
+			    per, whole);
+		else if (whole != 0)
+			st = db_query(STMT_LEDGER_OF_CONTRACT, "II", account,
+			    whole);
+		else
+			break;
+		if (st == NULL)
+			return -1;
+		while ((rc = db_row(st)) == 1) {
+			l.contract = db_col_int(st, 0);
+			l.created = db_col_int(st, 1);
+			l.delta = (int)db_col_int(st, 2);
+			l.kind = db_col_text(st, 3);
+			l.request = db_col_int(st, 4);
+			l.title = db_col_text(st, 5);
+			l.reason = db_col_text(st, 6);
+			l.who = db_col_text(st, 7);
+			l.email = db_col_text(st, 8);
+			if (fn(arg, &l) != 0) {
+				rc = -1;
+				break;
+			}
+		}
+		db_done(st);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * contract_debit: take one incident from contract for request (R5.7):
+ * never below zero, never outside the contract's dates, and the ledger
+ * row in the same transaction (the caller's, when it has one).  Returns
+ * 0, 1 when no incident could be taken, -1 on error.
+ */
+int
+contract_debit(int64_t contract, int64_t account, int64_t request,
+    const char *title, const char *today)
+{
+	int	 rc;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if (db_exec(STMT_CONTRACT_DEBIT, "IT", contract, today) !=
+	    SQLITE_OK) {
+		db_rollback();
+		return -1;
+	}
+	if (db_changes() != 1) {
+		db_rollback();
+		return 1;
+	}
+	rc = db_exec(STMT_LEDGER_ADD, "IiTnnTTI", contract, -1, "debit",
+	    account, request, title, "", (int64_t)time(NULL));
+	if (rc != SQLITE_OK) {
+		db_rollback();
+		return rc == SQLITE_CONSTRAINT ? 1 : -1;
+	}
+	return db_commit() == 0 ? 0 : -1;
+}
+
+/*
+ * contract_credit: return one incident for request with a reason (R8.2):
+ * at most once per request (a UNIQUE index on the ledger), never above
+ * the total.  Returns 0, 1 when it was already returned, -1 on error.
+ */
+int
+contract_credit(int64_t contract, int64_t account, int64_t request,
+    const char *reason)
+{
+	int	 rc;
+
+	if (db_begin_write() != 0)
+		return -1;
+	rc = db_exec(STMT_LEDGER_ADD, "IiTnnTTI", contract, 1, "return",
+	    account, request, "", reason, (int64_t)time(NULL));
+	if (rc != SQLITE_OK) {
+		db_rollback();
+		return rc == SQLITE_CONSTRAINT ? 1 : -1;
+	}
+	if (db_exec(STMT_CONTRACT_CREDIT, "I", contract) != SQLITE_OK ||
+	    db_changes() != 1) {
+		db_rollback();
+		return 1;
+	}
+	return db_commit() == 0 ? 0 : -1;
+}
+
+/* contract_balances_ok: 1 if every balance equals its ledger, 0, -1. */
+int
+contract_balances_ok(void)
+{
+	sqlite3_stmt	*st = db_query(STMT_BALANCE_MISMATCH, "");
+	int		 n = -1;
+
+	if (st == NULL)
+		return -1;
+	if (db_row(st) == 1)
+		n = (int)db_col_int(st, 0);
+	db_done(st);
+	return n < 0 ? -1 : n == 0;
+}
+
+/*
+ * contract_plans: every plan of account (or only contract, when not 0)
+ * with its eligibility for version today (R3.7, R11.1), as fn rows.
+ * Returns 0 or -1.
+ */
+int
+contract_plans(int64_t account, int64_t version, int64_t contract,
+    const char *today, int (*fn)(void *, const struct plan_row *), void *arg)
+{
+	sqlite3_stmt	*st;
+	struct plan_row	 p;
+	struct elig_in	 e;
+	int		 rc, v;
+
+	if ((st = db_query(STMT_PLANS_FOR, "III", account, version,
+	    contract)) == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		memset(&e, 0, sizeof(e));
+		p.id = db_col_int(st, 0);
+		v = programme_parse(db_col_text(st, 1));
+		p.prog = e.prog = v < 0 ? PROG_SA : (enum programme)v;
+		p.plan = db_col_text(st, 2);
+		v = scope_parse(db_col_text(st, 3));
+		e.scope = v < 0 ? SCOPE_ONPREM : (enum scope)v;
+		e.start = db_col_text(st, 4);
+		p.end = e.end = db_col_text(st, 5);
+		p.left = e.left = (int)db_col_int(st, 6);
+		e.listed = (int)db_col_int(st, 7);
+		e.covered = (int)db_col_int(st, 8);
+		v = pkind_parse(db_col_text(st, 9));
+		e.kind = v < 0 ? PK_ONPREM : (enum pkind)v;
+		e.mainstream_end = db_col_text(st, 10);
+		e.latest = (int)db_col_int(st, 11);
+		e.today = today;
+		p.elig = contract_eligibility(&e);
+		p.fix = elig_fix(p.elig);
+		if (fn(arg, &p) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * contract_remind: the reminders due on the day of now, each once per
+ * contract and account that activated it (R11.7): 30 and 7 days before
+ * the end, and when the last incident has been used.  Each is recorded
+ * and queued in one transaction, so that a run stopped halfway sends
+ * again only what it did not record.  *sent counts them.  0 or -1.
+ */
+int
+contract_remind(time_t now, int *sent)
+{
+	static const char *const kinds[] = { "expiry30", "expiry7", "last" };
+	struct due {
+		int64_t	 contract, account;
+		char	 plan[201], end[11], email[EMAIL_MAX + 1];
+		char	 name[2 * NAME_MAX_ + 2], lang[3];
+	}		*d = NULL;
+	sqlite3_stmt	*st;
+	char		 today[11];
+	size_t		 k, n, cap, i;
+	int		 rc = 0;
+
+	*sent = 0;
+	today_utc(today, now);
+	for (k = 0; k < 3 && rc == 0; k++) {
+		n = cap = 0;
+		if ((st = db_query(STMT_REMIND_DUE, "TT", kinds[k], today)) ==
+		    NULL)
+			return -1;
+		while (db_row(st) == 1) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 32;
+				d = xrealloc(d, cap * sizeof(*d));
+			}
+			d[n].contract = db_col_int(st, 0);
+			db_col_copy(st, 1, d[n].plan, sizeof(d[n].plan));
+			db_col_copy(st, 2, d[n].end, sizeof(d[n].end));
+			d[n].account = db_col_int(st, 3);
+			db_col_copy(st, 4, d[n].email, sizeof(d[n].email));
+			db_col_copy(st, 5, d[n].name, sizeof(d[n].name));
+			db_col_copy(st, 6, d[n].lang, sizeof(d[n].lang));
+			n++;
+		}
+		db_done(st);
+		for (i = 0; i < n && rc == 0; i++) {
+			HDF	*h = NULL;
+
+			if (db_begin_write() != 0) {
+				rc = -1;
+				break;
+			}
+			if (db_exec(STMT_REMINDER_SENT, "ITII", d[i].contract,
+			    kinds[k], d[i].account, (int64_t)now) != SQLITE_OK ||
+			    hdf_init(&h) != STATUS_OK ||
+			    hdf_set_value(h, "Mail.To.Name", d[i].name) !=
+			    STATUS_OK ||
+			    hdf_set_value(h, "Mail.Contract.Plan", d[i].plan) !=
+			    STATUS_OK ||
+			    hdf_set_value(h, "Mail.Contract.End", d[i].end) !=
+			    STATUS_OK ||
+			    hdf_set_value(h, "Mail.Kind", kinds[k]) !=
+			    STATUS_OK ||
+			    mail_enqueue(d[i].email, i18n_valid(d[i].lang) ?
+			    d[i].lang : "en", k < 2 ? "expiry" : "last", h,
+			    0) != 0) {
+				db_rollback();
+				rc = -1;
+			} else if (db_commit() != 0)
+				rc = -1;
+			else
+				(*sent)++;
+			hdf_destroy(&h);
+		}
+	}
+	free(d);
+	return rc;
+}

@@ -1,0 +1,390 @@
+/*
+ * draft.c: drafts of new support requests (R5.1-R5.6) and the submit
+ * that turns one into a request in one transaction (R5.7): the incident
+ * debited, the request and its contacts, the ledger row and the mail to
+ * the primary contact.  Every draft is read and written with the
+ * account that owns it in the WHERE clause (R7.4).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <ClearSilver.h>
+
+#include "domain/draft.h"
+#include "data/db.h"
+#include "domain/account.h"
+#include "domain/attach.h"
+#include "domain/catalogue.h"
+#include "domain/contract.h"
+#include "domain/sla.h"
+#include "lib/util.h"
+#include "mail/mail.h"
+#include "text/i18n.h"
+
+/*
+ * draft_create: a new draft for account a, its routing and primary
+ * contact prefilled from the profile (R5.3, R5.4).  *id is set.
+ * Returns 0 or -1.
+ */
+int
+draft_create(const struct account *a, int64_t *id)
+{
+	char	 name[2 * NAME_MAX_ + 2];
+
+	snprintf(name, sizeof(name), "%s %s", a->first, a->last);
+	if (db_exec(STMT_DRAFT_INSERT, "ITTTTTTI", a->id, a->country, a->tz,
+	    name, *a->contact_email ? a->contact_email : a->email, a->phone,
+	    *a->method ? a->method : "email", (int64_t)time(NULL)) !=
+	    SQLITE_OK)
+		return -1;
+	*id = db_last_id();
+	return 0;
+}
+
+/*
+ * draft_load: draft id of account into d.  1 when found, 0 when there
+ * is no such draft of this account (whoever else's it is), -1 on error.
+ */
+int
+draft_load(int64_t id, int64_t account, struct draft *d)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(d, 0, sizeof(*d));
+	if ((st = db_query(STMT_DRAFT_BY_ID, "II", id, account)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		d->id = db_col_int(st, 0);
+		d->done = (int)db_col_int(st, 1);
+		d->product = db_col_int(st, 2);
+		d->version = db_col_int(st, 3);
+		d->category = db_col_int(st, 4);
+		d->problem = db_col_int(st, 5);
+		db_col_copy(st, 6, d->title, sizeof(d->title));
+		db_col_copy(st, 7, d->description, sizeof(d->description));
+		d->contract = db_col_int(st, 8);
+		db_col_copy(st, 9, d->severity, sizeof(d->severity));
+		d->allday = (int)db_col_int(st, 10);
+		db_col_copy(st, 11, d->country, sizeof(d->country));
+		db_col_copy(st, 12, d->tz, sizeof(d->tz));
+		db_col_copy(st, 13, d->pc_name, sizeof(d->pc_name));
+		db_col_copy(st, 14, d->pc_email, sizeof(d->pc_email));
+		db_col_copy(st, 15, d->pc_phone, sizeof(d->pc_phone));
+		db_col_copy(st, 16, d->pc_method, sizeof(d->pc_method));
+		db_col_copy(st, 17, d->secondary, sizeof(d->secondary));
+		d->add_me = (int)db_col_int(st, 18);
+		d->request = db_col_int(st, 19);
+		d->updated = db_col_int(st, 20);
+	}
+	db_done(st);
+	return rc;
+}
+
+/*
+ * draft_save: write d back (an unsubmitted draft of account only).
+ * Returns 0, 1 when there is no such unsubmitted draft, -1 on error.
+ */
+int
+draft_save(int64_t account, const struct draft *d)
+{
+	if (db_exec(STMT_DRAFT_UPDATE, "IIinnnnTTnTiTTTTTTTiI", d->id, account,
+	    d->done, d->product, d->version, d->category, d->problem, d->title,
+	    d->description, d->contract, d->severity, d->allday, d->country,
+	    d->tz, d->pc_name, d->pc_email, d->pc_phone, d->pc_method,
+	    d->secondary, d->add_me, (int64_t)time(NULL)) != SQLITE_OK)
+		return -1;
+	return db_changes() == 1 ? 0 : 1;
+}
+
+/*
+ * draft_discard: delete an unsubmitted draft of account with its
+ * attachments; their files are removed after the commit.  Returns 0, 1
+ * when there is no such draft, -1 on error.
+ */
+int
+draft_discard(int64_t id, int64_t account)
+{
+	sqlite3_stmt	*st;
+	char		 names[64][40], path[1200];
+	int		 n = 0, i, rc;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if ((st = db_query(STMT_ATTACH_STORED_OF_DRAFT, "I", id)) == NULL) {
+		db_rollback();
+		return -1;
+	}
+	while (n < 64 && db_row(st) == 1)
+		db_col_copy(st, 0, names[n++], sizeof(names[0]));
+	db_done(st);
+	if (db_exec(STMT_DRAFT_DELETE, "II", id, account) != SQLITE_OK) {
+		db_rollback();
+		return -1;
+	}
+	rc = db_changes() == 1 ? 0 : 1;
+	if (rc != 0) {
+		db_rollback();
+		return rc;
+	}
+	if (db_commit() != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		attach_path(path, sizeof(path), names[i]);
+		unlink(path);
+	}
+	return 0;
+}
+
+/* draft_list: the newest max unsubmitted drafts of account. */
+int
+draft_list(int64_t account, int max,
+    int (*fn)(void *, const struct draft_row *), void *arg)
+{
+	sqlite3_stmt		*st;
+	struct draft_row	 d;
+	int			 rc;
+
+	if ((st = db_query(STMT_DRAFTS_OF_ACCOUNT, "Ii", account, max)) ==
+	    NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		d.id = db_col_int(st, 0);
+		d.title = db_col_text(st, 1);
+		d.product = db_col_text(st, 2);
+		d.done = (int)db_col_int(st, 3);
+		d.updated = db_col_int(st, 4);
+		if (fn(arg, &d) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * secondary_parse: the emails of text (separated by blanks, commas,
+ * semicolons or new lines), normalised, without repeats, into out (at
+ * most max).  Returns how many, or -1 when one is not an email address
+ * or there are more than max.
+ */
+int
+secondary_parse(const char *text, char out[][EMAIL_MAX + 1], int max)
+{
+	char	 one[EMAIL_MAX + 2];
+	int	 n = 0, i;
+
+	while (*text != '\0') {
+		size_t	 len;
+
+		text += strspn(text, " \t\r\n,;");
+		len = strcspn(text, " \t\r\n,;");
+		if (len == 0)
+			break;
+		if (len > EMAIL_MAX)
+			return -1;
+		memcpy(one, text, len);
+		one[len] = '\0';
+		text += len;
+		email_normalise(one, sizeof(one), one);
+		if (!email_valid(one))
+			return -1;
+		for (i = 0; i < n; i++)
+			if (strcmp(out[i], one) == 0)
+				break;
+		if (i < n)
+			continue;
+		if (n == max)
+			return -1;
+		strlcpy_(out[n++], one, EMAIL_MAX + 1);
+	}
+	return n;
+}
+
+struct one_plan {
+	enum elig	 elig;
+	int		 found;
+};
+
+static int
+one_plan(void *arg, const struct plan_row *p)
+{
+	struct one_plan	*o = arg;
+
+	o->found = 1;
+	o->elig = p->elig;
+	return 0;
+}
+
+/*
+ * submit_mail: the mail of R5.7 to the primary contact only, in their
+ * language, inside the submit's transaction.
+ */
+static int
+submit_mail(const struct account *a, const struct draft *d, int64_t id,
+    time_t respond_by, const struct cat_names *n)
+{
+	HDF		*h = NULL;
+	const char	*lang = mail_lang(d->pc_email, a->lang);
+	char		 when[64], num[32], key[64];
+	int		 rc = -1;
+
+	if (hdf_init(&h) != STATUS_OK)
+		return -1;
+	snprintf(num, sizeof(num), "%lld", (long long)id);
+	time_local(when, sizeof(when), respond_by, d->tz);
+	snprintf(key, sizeof(key), "Severity.%s", d->severity);
+	if (hdf_set_value(h, "Mail.Request.Id", num) == STATUS_OK &&
+	    hdf_set_value(h, "Mail.Request.Title", d->title) == STATUS_OK &&
+	    hdf_set_value(h, "Mail.Request.Product", n->product) ==
+	    STATUS_OK &&
+	    hdf_set_value(h, "Mail.Request.Version", n->version) ==
+	    STATUS_OK &&
+	    hdf_set_value(h, "Mail.Request.Severity", i18n_get(lang, key)) ==
+	    STATUS_OK &&
+	    hdf_set_value(h, "Mail.Request.RespondBy", when) == STATUS_OK &&
+	    hdf_set_value(h, "Mail.Request.Description", d->description) ==
+	    STATUS_OK &&
+	    hdf_set_value(h, "Mail.To.Name", d->pc_name) == STATUS_OK)
+		rc = mail_enqueue(d->pc_email, lang, "submitted", h, id);
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_submit: step 6 (R5.7).  In one transaction: the draft of a
+ * (complete, not yet submitted), its plan still usable (on the account,
+ * valid, for this version: D.20), the request with its contacts, one
+ * incident debited (never below zero), the ledger row, the draft's
+ * attachments moved to the request, the mail to the primary contact,
+ * and the draft marked submitted.  Any failure changes nothing.
+ * *id is the request's (also for SUBMIT_ALREADY); *why the plan's
+ * reason for SUBMIT_PLAN.
+ */
+enum submit
+request_submit(const struct account *a, int64_t draft, time_t now,
+    int64_t *id, enum elig *why)
+{
+	struct draft		 d;
+	struct cat_names	 n;
+	struct one_plan		 p = { ELIG_AVAILABLE, 0 };
+	char			 today[11], queue[64];
+	char			 sec[SECONDARY_MAX + 1][EMAIL_MAX + 1];
+	time_t			 respond_by;
+	int			 nsec, i, rc;
+	enum submit		 res = SUBMIT_FAIL;
+
+	*id = 0;
+	*why = ELIG_AVAILABLE;
+	today_utc(today, now);
+	if (db_begin_write() != 0)
+		return SUBMIT_FAIL;
+	if ((rc = draft_load(draft, a->id, &d)) != 1) {
+		res = rc == 0 ? SUBMIT_INCOMPLETE : SUBMIT_FAIL;
+		goto fail;
+	}
+	if (d.request != 0) {
+		*id = d.request;
+		res = SUBMIT_ALREADY;
+		goto fail;
+	}
+	nsec = secondary_parse(d.secondary, sec, SECONDARY_MAX);
+	if (d.done < 4 || d.contract == 0 || nsec < 0 ||
+	    catalogue_names(d.product, d.version, d.category, d.problem,
+	    a->lang, &n) != 1 || !n.version_ok || !n.category_ok ||
+	    !n.problem_ok) {
+		res = SUBMIT_INCOMPLETE;
+		goto fail;
+	}
+	if (contract_plans(a->id, d.version, d.contract, today, one_plan,
+	    &p) != 0)
+		goto fail;
+	if (!p.found || p.elig != ELIG_AVAILABLE) {
+		*why = p.found ? p.elig : ELIG_EXPIRED;
+		res = p.found && p.elig == ELIG_NO_INCIDENTS ?
+		    SUBMIT_NO_INCIDENTS : SUBMIT_PLAN;
+		goto fail;
+	}
+	if ((respond_by = sla_due(d.severity, d.allday, d.country, d.tz,
+	    now)) < 0)
+		goto fail;
+	snprintf(queue, sizeof(queue), "%s/%s%s", sla_region(d.country),
+	    d.severity, d.allday ? "/24x7" : "");
+	rc = db_exec(STMT_REQUEST_INSERT, "IIIIIITTITiTTTII", d.id, a->id,
+	    d.product, d.version, d.category, d.problem, d.title,
+	    d.description, d.contract, d.severity, d.allday, d.country, d.tz,
+	    queue, (int64_t)respond_by, (int64_t)now);
+	if (rc == SQLITE_CONSTRAINT) {		/* submitted meanwhile */
+		res = SUBMIT_ALREADY;
+		goto fail;
+	}
+	if (rc != SQLITE_OK)
+		goto fail;
+	*id = db_last_id();
+	if ((rc = contract_debit(d.contract, a->id, *id, d.title, today)) !=
+	    0) {
+		res = rc == 1 ? SUBMIT_NO_INCIDENTS : SUBMIT_FAIL;
+		*why = ELIG_NO_INCIDENTS;
+		goto fail;
+	}
+	if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", *id, d.pc_email,
+	    "primary", d.pc_name, d.pc_phone, d.pc_method, a->id,
+	    (int64_t)now) != SQLITE_OK)
+		goto fail;
+	if (d.add_me && strcmp(d.pc_email, a->email) != 0)
+		strlcpy_(sec[nsec++], a->email, EMAIL_MAX + 1);
+	for (i = 0; i < nsec; i++)
+		if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", *id, sec[i],
+		    "secondary", "", "", "email", a->id, (int64_t)now) !=
+		    SQLITE_OK)
+			goto fail;
+	if (db_exec(STMT_ATTACH_TO_REQUEST, "II", d.id, *id) != SQLITE_OK ||
+	    submit_mail(a, &d, *id, respond_by, &n) != 0 ||
+	    db_exec(STMT_DRAFT_SUBMITTED, "III", d.id, *id, (int64_t)now) !=
+	    SQLITE_OK || db_changes() != 1)
+		goto fail;
+	if (db_commit() != 0)
+		return SUBMIT_FAIL;
+	return SUBMIT_OK;
+fail:
+	if (res != SUBMIT_ALREADY)
+		*id = 0;
+	db_rollback();
+	return res;
+}
+
+/*
+ * request_confirmation: the request made from draft of a, for the
+ * confirmation page.  1 when the draft is a's and submitted, 0 if not,
+ * -1 on error.
+ */
+int
+request_confirmation(int64_t draft, const struct account *a,
+    struct confirm *c)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((st = db_query(STMT_REQUEST_CONFIRM, "IIT", draft, a->id,
+	    a->email)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		c->id = db_col_int(st, 0);
+		db_col_copy(st, 1, c->title, sizeof(c->title));
+		c->respond_by = db_col_int(st, 2);
+		db_col_copy(st, 3, c->tz, sizeof(c->tz));
+		db_col_copy(st, 4, c->queue, sizeof(c->queue));
+		db_col_copy(st, 5, c->primary, sizeof(c->primary));
+		c->is_contact = (int)db_col_int(st, 6);
+	}
+	db_done(st);
+	return rc;
+}

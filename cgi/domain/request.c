@@ -1,0 +1,523 @@
+/*
+ * request.c: a submitted request as its contacts and the engineers see
+ * it (R7, R8): the list, the page, the thread, the contacts, the status,
+ * and the mail each change sends.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <ClearSilver.h>
+
+#include "domain/request.h"
+#include "data/db.h"
+#include "domain/account.h"
+#include "domain/contract.h"
+#include "domain/draft.h"
+#include "domain/sla.h"
+#include "mail/mail.h"
+#include "text/i18n.h"
+
+/* like_word: w with LIKE's wildcards escaped by a backslash. */
+static void
+like_word(char *out, size_t sz, const char *w)
+{
+	size_t	 o = 0;
+
+	for (; *w != '\0' && o + 2 < sz; w++) {
+		if (*w == '%' || *w == '_' || *w == '\\')
+			out[o++] = '\\';
+		out[o++] = *w;
+	}
+	out[o] = '\0';
+}
+
+/*
+ * request_list: one page of the requests whose contacts include q's
+ * email, filtered by status, number or title words, newest first (R7.1,
+ * R11.5); *total is the count of all that match.  Returns 0 or -1.
+ */
+int
+request_list(const struct list_query *q,
+    int (*fn)(void *, const struct request_row *), void *arg, int *total)
+{
+	sqlite3_stmt		*st;
+	struct request_row	 r;
+	char			 w[3][256];
+	int			 i, rc, plain, lo, hi;
+
+	/* nothing searched: the list as it comes, from the index (R7.1) */
+	plain = q->id == 0 && *q->words[0] == '\0';
+	lo = strcmp(q->status, "open") == 0;	/* open BETWEEN lo AND hi */
+	hi = strcmp(q->status, "closed") != 0;
+
+	for (i = 0; i < 3 && !plain; i++)
+		like_word(w[i], sizeof(w[i]), q->words[i]);
+	st = plain ? db_query(STMT_REQUESTS_COUNT_PLAIN, "Tii", q->email, lo,
+	    hi) : db_query(STMT_REQUESTS_COUNT, "TTITTT", q->email, q->status,
+	    q->id, w[0], w[1], w[2]);
+	if (st == NULL)
+		return -1;
+	*total = db_row(st) == 1 ? (int)db_col_int(st, 0) : 0;
+	db_done(st);
+	st = plain ? db_query(STMT_REQUESTS_PAGE_PLAIN, "Tiiii", q->email, lo,
+	    hi, q->limit, q->offset) : db_query(STMT_REQUESTS_PAGE, "TTITTTii",
+	    q->email, q->status, q->id, w[0], w[1], w[2], q->limit, q->offset);
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		r.id = db_col_int(st, 0);
+		r.title = db_col_text(st, 1);
+		r.product = db_col_text(st, 2);
+		r.severity = db_col_text(st, 3);
+		r.status = db_col_text(st, 4);
+		r.updated = db_col_int(st, 5);
+		r.respond_by = db_col_int(st, 6);
+		if (fn(arg, &r) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * columns_to_view: the columns STMT_REQUEST_FOR_CONTACT and _FOR_ENGINEER
+ * share (0 to 17) into v.
+ */
+static void
+columns_to_view(sqlite3_stmt *st, struct request_view *v)
+{
+	v->id = db_col_int(st, 0);
+	db_col_copy(st, 1, v->title, sizeof(v->title));
+	db_col_copy(st, 2, v->description, sizeof(v->description));
+	db_col_copy(st, 3, v->product, sizeof(v->product));
+	db_col_copy(st, 4, v->version, sizeof(v->version));
+	db_col_copy(st, 5, v->category, sizeof(v->category));
+	db_col_copy(st, 6, v->problem, sizeof(v->problem));
+	db_col_copy(st, 7, v->severity, sizeof(v->severity));
+	v->allday = (int)db_col_int(st, 8);
+	db_col_copy(st, 9, v->status, sizeof(v->status));
+	db_col_copy(st, 10, v->queue, sizeof(v->queue));
+	db_col_copy(st, 11, v->country, sizeof(v->country));
+	db_col_copy(st, 12, v->tz, sizeof(v->tz));
+	v->respond_by = db_col_int(st, 13);
+	v->created = db_col_int(st, 14);
+	v->updated = db_col_int(st, 15);
+	v->status_at = db_col_int(st, 16);
+	v->paused_left = db_col_int(st, 17);
+}
+
+/*
+ * view_clear: v empty, up to the description's first byte: the 80 KB
+ * behind it are not zeroed on every view of a page, only written as far
+ * as a description reaches (db_col_copy ends it).
+ */
+static void
+view_clear(struct request_view *v)
+{
+	memset(v, 0, offsetof(struct request_view, description) + 1);
+}
+
+/*
+ * request_view: request id as the contact with sign-in email sees it,
+ * names in lang.  1 when email is one of its contacts, 0 otherwise
+ * (whether or not it exists: R7.4), -1 on error.
+ */
+int
+request_view(int64_t id, const char *email, const char *lang,
+    struct request_view *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	view_clear(v);
+	if ((st = db_query(STMT_REQUEST_FOR_CONTACT, "ITT", id, email,
+	    lang)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1)
+		columns_to_view(st, v);
+	db_done(st);
+	return rc;
+}
+
+/*
+ * request_view_engineer: request id as engineer sees it, names in lang:
+ * 1 when it is in a queue of the engineer's regions (R8.1), 0 otherwise
+ * (whether or not it exists), -1 on error.
+ */
+int
+request_view_engineer(int64_t id, int64_t engineer, const char *lang,
+    struct request_view *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	view_clear(v);
+	if ((st = db_query(STMT_REQUEST_FOR_ENGINEER, "IIT", id, engineer,
+	    lang)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		columns_to_view(st, v);
+		v->owner = db_col_int(st, 18);
+		db_col_copy(st, 19, v->owner_name, sizeof(v->owner_name));
+		v->contract = db_col_int(st, 20);
+	}
+	db_done(st);
+	return rc;
+}
+
+/*
+ * clock: the working time of v's queue's region in v's zone, around the
+ * clock for a critical 24/7 request (R11.3).  0 or -1.
+ */
+static int
+clock_of(const struct request_view *v, struct sla_cal *c)
+{
+	char	 region[8];
+
+	snprintf(region, sizeof(region), "%.*s", (int)strcspn(v->queue, "/"),
+	    v->queue);
+	if (sla_calendar(region, v->tz, c) != 0)
+		return -1;
+	c->allday = v->allday && strcmp(v->severity, "critical") == 0;
+	return 0;
+}
+
+/*
+ * resume: v waited for its customer and the clock runs again from now:
+ * due when the working time left at the pause has passed (R11.3).
+ */
+static int
+resume(const struct request_view *v, time_t now)
+{
+	struct sla_cal	 c;
+	time_t		 due;
+
+	if (clock_of(v, &c) != 0)
+		return -1;
+	due = sla_add(&c, now, v->paused_left > 0 ? (long)v->paused_left : 0);
+	sla_calendar_free(&c);
+	return db_exec(STMT_REQUEST_RESUME, "III", v->id, (int64_t)now,
+	    (int64_t)due) == SQLITE_OK ? 0 : -1;
+}
+
+/* request_contacts: fn(email, role, name, added by) for each contact. */
+int
+request_contacts(int64_t id, int (*fn)(void *, const char *, const char *,
+    const char *, const char *), void *arg)
+{
+	sqlite3_stmt	*st = db_query(STMT_CONTACTS_OF_REQUEST, "I", id);
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1)
+		if (fn(arg, db_col_text(st, 0), db_col_text(st, 1),
+		    db_col_text(st, 2), db_col_text(st, 3)) != 0) {
+			rc = -1;
+			break;
+		}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* request_messages: the thread of request id, oldest first. */
+int
+request_messages(int64_t id, int (*fn)(void *, const struct thread_row *),
+    void *arg)
+{
+	sqlite3_stmt		*st = db_query(STMT_MESSAGES_OF_REQUEST, "I", id);
+	struct thread_row	 t;
+	int			 rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		t.id = db_col_int(st, 0);
+		t.author = db_col_text(st, 1);
+		t.body = db_col_text(st, 2);
+		t.created = db_col_int(st, 3);
+		t.staff = (int)db_col_int(st, 4);
+		if (fn(arg, &t) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * notify: a mail from template tpl about request id to every contact
+ * but the one signed in as except (R9.2, R11.4), each in their
+ * language; h holds Mail.* and gets Mail.To.  Caller's transaction.
+ */
+static int
+notify(int64_t id, const char *except, const char *tpl, HDF *h,
+    const char *fallback)
+{
+	sqlite3_stmt	*st;
+	char		 to[SECONDARY_MAX + 2][EMAIL_MAX + 1], lang[SECONDARY_MAX + 2][3];
+	int		 n = 0, i;
+
+	if ((st = db_query(STMT_OTHER_CONTACTS, "IT", id, except)) == NULL)
+		return -1;
+	while (n < SECONDARY_MAX + 2 && db_row(st) == 1) {
+		db_col_copy(st, 0, to[n], sizeof(to[n]));
+		db_col_copy(st, 1, lang[n], sizeof(lang[n]));
+		n++;
+	}
+	db_done(st);
+	for (i = 0; i < n; i++)
+		if (mail_enqueue(to[i], i18n_valid(lang[i]) ? lang[i] : fallback,
+		    tpl, h, id) != 0)
+			return -1;
+	return 0;
+}
+
+static HDF *
+mail_data(int64_t id, const char *title, const char *who, const char *body)
+{
+	HDF	*h = NULL;
+	char	 num[32];
+
+	snprintf(num, sizeof(num), "%lld", (long long)id);
+	if (hdf_init(&h) != STATUS_OK)
+		return NULL;
+	if (hdf_set_value(h, "Mail.Request.Id", num) != STATUS_OK ||
+	    hdf_set_value(h, "Mail.Request.Title", title) != STATUS_OK ||
+	    hdf_set_value(h, "Mail.Who", who) != STATUS_OK ||
+	    hdf_set_value(h, "Mail.Body", body) != STATUS_OK) {
+		hdf_destroy(&h);
+		return NULL;
+	}
+	return h;
+}
+
+/*
+ * request_message: a message of a on request v (the caller checked that
+ * a may write there: a contact, or an engineer of its queue when
+ * engineer), and a mail to each contact but a (R7.2, R9.2), in the
+ * caller's transaction.  A customer's reply to a request waiting for
+ * the customer sets the clock running again (R11.3).  *msg is its id.
+ * Returns 0 or -1.
+ */
+int
+request_message(const struct request_view *v, const struct account *a,
+    int engineer, const char *body, int64_t *msg)
+{
+	char			 who[2 * NAME_MAX_ + 2];
+	HDF			*h;
+	time_t			 now = time(NULL);
+	int			 rc;
+
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if (db_exec(STMT_MESSAGE_INSERT, "IITTI", v->id, a->id, who, body,
+	    (int64_t)now) != SQLITE_OK)
+		return -1;
+	*msg = db_last_id();
+	if (db_exec(STMT_REQUEST_TOUCH, "II", v->id, (int64_t)now) !=
+	    SQLITE_OK)
+		return -1;
+	if (!engineer && strcmp(v->status, "waiting") == 0 &&
+	    resume(v, now) != 0)
+		return -1;
+	if ((h = mail_data(v->id, v->title, who, body)) == NULL)
+		return -1;
+	rc = notify(v->id, a->email, "message", h, a->lang);
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_set_status: close (reopen 0) or reopen (1) request id for its
+ * contact a (R11.6): reopening only a resolved or closed request within
+ * 30 days; no incident is taken.  The other contacts are mailed
+ * (R11.4).  Returns 0, 1 when the change is not possible, -1 on error.
+ */
+int
+request_set_status(int64_t id, const struct account *a, int reopen,
+    time_t now)
+{
+	struct request_view	 v;
+	char			 who[2 * NAME_MAX_ + 2], key[32];
+	HDF			*h;
+	int			 rc;
+
+	if (request_view(id, a->email, a->lang, &v) != 1)
+		return -1;
+	if (db_exec(reopen ? STMT_REQUEST_REOPEN : STMT_REQUEST_CLOSE, "II",
+	    id, (int64_t)now) != SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if ((h = mail_data(id, v.title, who, "")) == NULL)
+		return -1;
+	snprintf(key, sizeof(key), "%s", reopen ? "in_progress" : "closed");
+	rc = hdf_set_value(h, "Mail.Status", key) == STATUS_OK ?
+	    notify(id, a->email, "status", h, a->lang) : -1;
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_add_contact: a (a contact, or an engineer of its queue: the
+ * caller checked) adds email as a secondary contact of request v
+ * (R7.3), who is mailed (R9.2, R11.4) and sees the request once signed
+ * in with that email.  Caller's transaction.  Returns 0, 1 when email
+ * is a contact already or there are too many, -1 on error.
+ */
+int
+request_add_contact(const struct request_view *v, const struct account *a,
+    const char *email)
+{
+	char			 who[2 * NAME_MAX_ + 2];
+	HDF			*h;
+	int			 rc;
+
+	if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", v->id, email,
+	    "secondary", "", "", "email", a->id, (int64_t)time(NULL)) !=
+	    SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
+		return -1;
+	rc = mail_enqueue(email, mail_lang(email, a->lang), "added", h, v->id);
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_remove_contact: engineer a, owner of request v, removes the
+ * secondary contact email (R7.3, R11.11), who is told by mail and sees
+ * the request no more.  Caller's transaction.  Returns 0, 1 when email
+ * is no secondary contact of v, -1 on error.
+ */
+int
+request_remove_contact(const struct request_view *v, const struct account *a,
+    const char *email)
+{
+	char	 who[2 * NAME_MAX_ + 2];
+	HDF	*h;
+	int	 rc;
+
+	if (db_exec(STMT_CONTACT_REMOVE, "IT", v->id, email) != SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	if (db_exec(STMT_REQUEST_TOUCH, "II", v->id, (int64_t)time(NULL)) !=
+	    SQLITE_OK)
+		return -1;
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
+		return -1;
+	rc = mail_enqueue(email, mail_lang(email, a->lang), "removed", h,
+	    v->id);
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_take: engineer becomes the owner of request v (R8.1).  Caller's
+ * transaction.  Returns 0, 1 when the engineer owns it already, -1.
+ */
+int
+request_take(const struct request_view *v, int64_t engineer, time_t now)
+{
+	if (db_exec(STMT_REQUEST_TAKE, "III", v->id, engineer, (int64_t)now) !=
+	    SQLITE_OK)
+		return -1;
+	return db_changes() == 1 ? 0 : 1;
+}
+
+/* the statuses an engineer sets (R8.1), the one list of them */
+const char *const request_statuses[] = { "new", "in_progress", "waiting",
+    "resolved", "closed", NULL };
+
+/* status_valid: 1 for a status an engineer may set (R8.1). */
+static int
+status_valid(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; request_statuses[i] != NULL; i++)
+		if (strcmp(s, request_statuses[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * request_engineer_status: engineer a sets request v to status (R8.1):
+ * waiting for the customer stops the clock, keeping the working time
+ * left; leaving it sets the clock running again (R11.3).  Every contact
+ * is mailed when it waits for them, is resolved or closed (R11.4).
+ * Caller's transaction.  Returns 0, 1 when status
+ * is not one, or is the request's already; -1 on error.
+ */
+int
+request_engineer_status(const struct request_view *v, const struct account *a,
+    const char *status, time_t now)
+{
+	struct sla_cal	 c;
+	char		 who[2 * NAME_MAX_ + 2];
+	int64_t		 due = v->respond_by, left;
+	HDF		*h;
+	int		 rc, was_waiting = strcmp(v->status, "waiting") == 0;
+
+	if (!status_valid(status) || strcmp(status, v->status) == 0)
+		return 1;
+	if (clock_of(v, &c) != 0)
+		return -1;
+	if (strcmp(status, "waiting") == 0)
+		left = sla_between(&c, now, (time_t)v->respond_by);
+	else {
+		left = -1;
+		if (was_waiting)
+			due = sla_add(&c, now, v->paused_left > 0 ?
+			    (long)v->paused_left : 0);
+	}
+	sla_calendar_free(&c);
+	rc = left < 0 ?
+	    db_exec(STMT_REQUEST_SET_STATUS, "ITINI", v->id, status,
+	    (int64_t)now, due) :
+	    db_exec(STMT_REQUEST_SET_STATUS, "ITIII", v->id, status,
+	    (int64_t)now, left, due);
+	if (rc != SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	/* R11.4: mailed when it becomes the customer's turn, or ends */
+	if (strcmp(status, "waiting") != 0 && strcmp(status, "resolved") != 0 &&
+	    strcmp(status, "closed") != 0)
+		return 0;
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
+		return -1;
+	rc = hdf_set_value(h, "Mail.Status", status) == STATUS_OK ?
+	    notify(v->id, a->email, "status", h, a->lang) : -1;
+	hdf_destroy(&h);
+	return rc;
+}
+
+/*
+ * request_return: engineer a returns the incident request v took to its
+ * plan, with reason (R8.2): once per request whatever is clicked, in
+ * the customer's ledger (R11.2).  Returns 0, 1 when it was returned
+ * already, -1 on error.
+ */
+int
+request_return(const struct request_view *v, const struct account *a,
+    const char *reason)
+{
+	return contract_credit(v->contract, a->id, v->id, reason);
+}

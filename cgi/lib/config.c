@@ -1,0 +1,151 @@
+/*
+ * config.c: the one configuration of a worker or of supportalctl.
+ *
+ * Defaults are compiled in; an HDF file (SUPPORTAL_CONFIG, else
+ * ./supportal.hdf when present) may change them; a few environment
+ * variables override both, for make run and the tests: SUPPORTAL_ROOT,
+ * SUPPORTAL_VAR, SUPPORTAL_ORIGIN and SUPPORTAL_SCRYPT ("logN,r,p").
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <ClearSilver.h>
+
+#include "lib/config.h"
+#include "lib/util.h"
+
+struct config	 cfg;
+
+static void
+set_str(char *dst, size_t sz, HDF *h, const char *key, const char *env)
+{
+	const char	*v = NULL;
+
+	if (env != NULL)
+		v = getenv(env);
+	if ((v == NULL || *v == '\0') && h != NULL)
+		v = hdf_get_value(h, key, NULL);
+	if (v != NULL && *v != '\0')
+		strlcpy_(dst, v, sz);
+}
+
+/*
+ * config_load: fill cfg.  Returns 0, or -1 with a message on stderr when
+ * the file cannot be read or a value is out of range.
+ */
+int
+config_load(void)
+{
+	HDF		*h = NULL;
+	NEOERR		*err;
+	const char	*path, *sc;
+	char		 real[PATH_MAX];
+
+	memset(&cfg, 0, sizeof(cfg));
+	strlcpy_(cfg.root, ".", sizeof(cfg.root));
+	strlcpy_(cfg.var, "var", sizeof(cfg.var));
+	strlcpy_(cfg.origin, "http://127.0.0.1:8080", sizeof(cfg.origin));
+	strlcpy_(cfg.common_pw, "/usr/share/john/password.lst",
+	    sizeof(cfg.common_pw));
+	/* N=2^15, r=8, p=3: ASVS 5.0 appendix C (SECURITY.md A.1) */
+	cfg.scrypt_logn = 15;
+	cfg.scrypt_r = 8;
+	cfg.scrypt_p = 3;
+	cfg.idle_timeout = 30 * 60;
+	cfg.abs_timeout = 12 * 3600;
+	strlcpy_(cfg.mail_from, "supportal <no-reply@localhost>",
+	    sizeof(cfg.mail_from));
+	cfg.max_form = 64 * 1024;
+	cfg.max_upload = 10 * 1024 * 1024;
+	cfg.max_params = 200;
+	strlcpy_(cfg.staff_label, "Support", sizeof(cfg.staff_label));
+	cfg.signup_ip_hour = 10;
+	cfg.signup_minute = 60;
+
+	path = getenv("SUPPORTAL_CONFIG");
+	if (path == NULL && access("supportal.hdf", R_OK) == 0)
+		path = "supportal.hdf";
+	if (path != NULL) {
+		if ((err = hdf_init(&h)) == STATUS_OK)
+			err = hdf_read_file(h, path);
+		if (err != STATUS_OK) {
+			STRING	 s;
+
+			string_init(&s);
+			nerr_error_string(err, &s);
+			fprintf(stderr, "supportal: config %s: %s\n", path,
+			    s.buf ? s.buf : "?");
+			string_clear(&s);
+			nerr_ignore(&err);
+			hdf_destroy(&h);
+			return -1;
+		}
+		cfg.scrypt_logn = hdf_get_int_value(h, "Scrypt.LogN",
+		    cfg.scrypt_logn);
+		cfg.scrypt_r = hdf_get_int_value(h, "Scrypt.R", cfg.scrypt_r);
+		cfg.scrypt_p = hdf_get_int_value(h, "Scrypt.P", cfg.scrypt_p);
+		cfg.idle_timeout = hdf_get_int_value(h,
+		    "Session.IdleTimeout", cfg.idle_timeout);
+		cfg.abs_timeout = hdf_get_int_value(h,
+		    "Session.AbsTimeout", cfg.abs_timeout);
+		/* only a test configuration sets it (payment.c: fault) */
+		cfg.test_faults = hdf_get_int_value(h, "Testing.Faults", 0);
+		cfg.totp_engineers = hdf_get_int_value(h, "Auth.RequireTOTP",
+		    0);
+		cfg.signup_ip_hour = hdf_get_int_value(h,
+		    "Auth.SignupPerClientHour", cfg.signup_ip_hour);
+		cfg.signup_minute = hdf_get_int_value(h,
+		    "Auth.SignupPerMinute", cfg.signup_minute);
+	}
+	set_str(cfg.root, sizeof(cfg.root), h, "Root", "SUPPORTAL_ROOT");
+	set_str(cfg.var, sizeof(cfg.var), h, "Var", "SUPPORTAL_VAR");
+	set_str(cfg.origin, sizeof(cfg.origin), h, "Origin",
+	    "SUPPORTAL_ORIGIN");
+	set_str(cfg.common_pw, sizeof(cfg.common_pw), h,
+	    "Security.CommonPasswords", "SUPPORTAL_COMMON_PASSWORDS");
+	set_str(cfg.mail_from, sizeof(cfg.mail_from), h, "Mail.From", NULL);
+	set_str(cfg.sendmail, sizeof(cfg.sendmail), h, "Mail.Sendmail",
+	    "SUPPORTAL_SENDMAIL");
+	set_str(cfg.key_file, sizeof(cfg.key_file), h, "Auth.KeyFile",
+	    "SUPPORTAL_KEY_FILE");
+	set_str(cfg.staff_label, sizeof(cfg.staff_label), h,
+	    "Auth.StaffLabel", NULL);
+	hdf_destroy(&h);
+
+	/* the tests sign up hundreds of accounts from one address */
+	if ((sc = getenv("SUPPORTAL_SIGNUP_LIMITS")) != NULL && *sc != '\0' &&
+	    sscanf(sc, "%d,%d", &cfg.signup_ip_hour, &cfg.signup_minute) != 2) {
+		fprintf(stderr, "supportal: SUPPORTAL_SIGNUP_LIMITS is "
+		    "per-client-hour,per-minute\n");
+		return -1;
+	}
+	if ((sc = getenv("SUPPORTAL_SCRYPT")) != NULL && *sc != '\0' &&
+	    sscanf(sc, "%d,%d,%d", &cfg.scrypt_logn, &cfg.scrypt_r,
+	    &cfg.scrypt_p) != 3) {
+		fprintf(stderr, "supportal: SUPPORTAL_SCRYPT is logN,r,p\n");
+		return -1;
+	}
+	if (cfg.scrypt_logn < 1 || cfg.scrypt_logn > 22 ||
+	    cfg.scrypt_r < 1 || cfg.scrypt_r > 32 ||
+	    cfg.scrypt_p < 1 || cfg.scrypt_p > 16) {
+		fprintf(stderr, "supportal: scrypt parameters out of range\n");
+		return -1;
+	}
+	if (realpath(cfg.root, real) != NULL)
+		strlcpy_(cfg.root, real, sizeof(cfg.root));
+	if (realpath(cfg.var, real) != NULL)
+		strlcpy_(cfg.var, real, sizeof(cfg.var));
+	snprintf(cfg.db, sizeof(cfg.db), "%s/supportal.db", cfg.var);
+	if (cfg.key_file[0] == '\0')
+		snprintf(cfg.key_file, sizeof(cfg.key_file), "%s/secret.key",
+		    cfg.var);
+	/* an origin ends without a slash: it is compared with Origin */
+	while (strlen(cfg.origin) > 0 &&
+	    cfg.origin[strlen(cfg.origin) - 1] == '/')
+		cfg.origin[strlen(cfg.origin) - 1] = '\0';
+	return 0;
+}

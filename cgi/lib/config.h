@@ -1,0 +1,36 @@
+/*
+ * config.h: the one configuration of a worker or of supportalctl,
+ * from compiled-in defaults, an HDF file and a few environment variables.
+ */
+#ifndef LIB_CONFIG_H
+#define LIB_CONFIG_H
+
+struct config {
+	char	 root[512];	/* templates/, lang/, static/ live here */
+	char	 var[512];	/* run-time state: db, attachments, log */
+	char	 db[600];	/* var/supportal.db unless set */
+	char	 origin[256];	/* scheme://host[:port] the portal serves */
+	char	 common_pw[512];/* the list of common passwords (A.4) */
+	int	 scrypt_logn;	/* log2 N */
+	int	 scrypt_r;
+	int	 scrypt_p;
+	int	 idle_timeout;	/* seconds (B.10) */
+	int	 abs_timeout;	/* seconds (B.10) */
+	char	 mail_from[256];/* From: of the mails */
+	char	 sendmail[512];	/* a sendmail -t program, or "" to spool */
+	long	 max_form;	/* bytes of an urlencoded body */
+	long	 max_upload;	/* bytes of one upload request */
+	int	 max_params;	/* fields of one form or query */
+	int	 test_faults;	/* Testing.Faults: fault injection (H.37) */
+	char	 key_file[600];	/* Auth.KeyFile: 32 bytes that seal secrets */
+	int	 totp_engineers;/* Auth.RequireTOTP: engineers must enrol */
+	char	 staff_label[64];/* Auth.StaffLabel: the mark of engineers */
+	int	 signup_ip_hour;/* Auth.SignupPerClientHour (M.56) */
+	int	 signup_minute;	/* Auth.SignupPerMinute: all clients */
+};
+
+extern struct config cfg;
+
+int	 config_load(void);
+
+#endif /* LIB_CONFIG_H */

@@ -1,0 +1,109 @@
+/*
+ * card.c: the saved card (R6.3), shown and typed on two pages, the
+ * offers (ppi.c) and the profile (profile.c), each with a
+ * route of its own for the form; what they share is here, and nothing
+ * here reaches back into either.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/payment.h"
+#include "lib/util.h"
+#include "pages/pages.h"
+#include "web/form.h"
+#include "web/reply.h"
+#include "web/req.h"
+#include "web/view.h"
+
+#define NF(a)	(sizeof(a) / sizeof(a[0]))
+
+static const struct field card_fields[] = {
+	{ "holder", "Card.Holder", F_TEXT, 1, CARD_HOLDER_MAX, NULL },
+	{ "number", "Card.Number", F_TEXT, 1, 40, NULL },
+	{ "expiry", "Card.Expiry", F_TEXT, 1, 9, NULL },
+	{ "cvc", "Card.Cvc", F_TEXT, 1, 4, NULL },
+};
+
+/*
+ * card_view: the saved card of r's account as Card.* (what is kept:
+ * brand, last four, expiry, holder).  0 or -1.
+ */
+int
+card_view(struct req *r)
+{
+	struct card	 c;
+	char		 v[64];
+	int		 rc;
+
+	if ((rc = card_get(r->user.id, &c)) < 0)
+		return -1;
+	if (rc == 0)
+		return 0;
+	view_set(r, "Card.Brand", c.brand);
+	snprintf(v, sizeof(v), "Brand.%s", c.brand);
+	view_set(r, "Card.BrandName", view_str(r, v));
+	view_set(r, "Card.Last4", c.last4);
+	snprintf(v, sizeof(v), "%02d/%d", c.exp_month, c.exp_year);
+	view_set(r, "Card.Expires", v);
+	view_set(r, "Card.Name", c.holder);
+	return 0;
+}
+
+/*
+ * card_form: read and save the card of r's POST (R6.3) into fm.
+ * Returns 0 when saved, 1 when refused (fm says why), -1 on error.
+ * The number and the code are dropped from fm, so that a page shown
+ * again never holds them (I.39).
+ */
+int
+card_form(struct req *r, struct form *fm)
+{
+	struct card_in	 c;
+	int		 rc;
+
+	form_read(r, fm, card_fields, NF(card_fields));
+	if (fm->nerr == 0) {
+		c.holder = form_get(fm, "holder");
+		c.number = form_get(fm, "number");
+		c.expiry = form_get(fm, "expiry");
+		c.cvc = form_get(fm, "cvc");
+		if ((rc = card_save(r->user.id, &c, r->now)) < 0) {
+			form_set(fm, "number", NULL);
+			form_set(fm, "cvc", NULL);
+			return -1;
+		}
+		if (rc & 1 << CARD_NUMBER)
+			form_error(fm, "number", "CardNumber");
+		if (rc & 1 << CARD_BRAND)
+			form_error(fm, "number", "CardBrand");
+		if (rc & 1 << CARD_DECLINED)
+			form_error(fm, "number", "CardDeclined");
+		if (rc & 1 << CARD_EXPIRY)
+			form_error(fm, "expiry", "CardExpiry");
+		if (rc & 1 << CARD_EXPIRED)
+			form_error(fm, "expiry", "CardExpired");
+		if (rc & 1 << CARD_CVC)
+			form_error(fm, "cvc", "CardCvc");
+	}
+	form_set(fm, "number", NULL);
+	form_set(fm, "cvc", NULL);
+	if (fm->nerr > 0) {
+		log_line(r->rid, "card refused account=%lld",
+		    (long long)r->user.id);
+		return 1;
+	}
+	log_line(r->rid, "card saved account=%lld", (long long)r->user.id);
+	return 0;
+}
+
+/* POST /card/remove: forget the saved card (R6.3). */
+void
+page_card_remove_post(struct req *r)
+{
+	if (card_remove(r->user.id) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	log_line(r->rid, "card removed account=%lld", (long long)r->user.id);
+	reply_redirect(r, "/profile?card=removed");
+}

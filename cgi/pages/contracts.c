@@ -1,0 +1,255 @@
+/*
+ * contracts.c: the account's support contracts with their ledgers
+ * (R3.6, R11.2) and activation by Access ID and Contract ID (R3.3-R3.5).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/contract.h"
+#include "domain/throttle.h"
+#include "lib/util.h"
+#include "pages/pages.h"
+#include "web/form.h"
+#include "web/reply.h"
+#include "web/req.h"
+#include "web/view.h"
+
+static const struct field activate_fields[] = {
+	{ "access_id", "Contracts.AccessId", F_TEXT, 1, 40, NULL },
+	{ "contract_id", "Contracts.ContractId", F_TEXT, 1, 40, NULL },
+};
+
+#define NF	(sizeof(activate_fields) / sizeof(activate_fields[0]))
+
+#define LEDGER_ROWS	10	/* a card shows the newest; ?ledger=ID all */
+
+struct listing {
+	struct req	*r;
+	int		 n;		/* contracts so far */
+	int64_t		 cur;		/* contract of the ledger rows */
+	int		 idx;		/* its index in Contracts */
+	int		 m;		/* its ledger rows so far */
+	int64_t		 whole;		/* the contract whose ledger is whole */
+	char		 today[11];
+};
+
+/* contract_state: the one word for a contract's state on its card. */
+static const char *
+contract_state(const struct contract_row *c, const char *today)
+{
+	if (strcmp(today, c->start) < 0)
+		return "NotStarted";
+	if (strcmp(today, c->end) > 0)
+		return "Expired";
+	if (c->left == 0)
+		return "Empty";
+	return "Valid";
+}
+
+static int
+add_contract(void *arg, const struct contract_row *c)
+{
+	struct listing	*l = arg;
+	struct req	*r = l->r;
+	char		 key[64], id[CONTRACT_ID_LEN + 2];
+	int		 i = l->n++;
+
+	view_setf(r, c->plan, "Contracts.%d.Plan", i);
+	view_setf(r, view_label(r, "Programme", programme_code[c->prog]),
+	    "Contracts.%d.Programme", i);
+	view_setf(r, view_label(r, "Scope", scope_code[c->scope]),
+	    "Contracts.%d.Scope", i);
+	contract_id_format(id, c->access_id);
+	view_setf(r, id, "Contracts.%d.AccessId", i);
+	contract_id_format(id, c->contract_id);
+	view_setf(r, id, "Contracts.%d.ContractId", i);
+	view_setf(r, c->start, "Contracts.%d.Start", i);
+	view_setf(r, c->end, "Contracts.%d.End", i);
+	snprintf(key, sizeof(key), "%d", c->left);
+	view_setf(r, key, "Contracts.%d.Left", i);
+	snprintf(key, sizeof(key), "%d", c->total);
+	view_setf(r, key, "Contracts.%d.Total", i);
+	view_setf(r, c->versions, "Contracts.%d.Versions", i);
+	view_setf(r, contract_state(c, l->today), "Contracts.%d.State", i);
+	snprintf(key, sizeof(key), "%lld", (long long)c->id);
+	view_setf(r, key, "Contracts.%d.Id", i);
+	return 0;
+}
+
+/*
+ * add_entry: one ledger row under its contract's card.  The rows come
+ * grouped by contract; each group is matched to its card by id.
+ */
+static int
+add_entry(void *arg, const struct ledger_row *e)
+{
+	struct listing	*l = arg;
+	struct req	*r = l->r;
+	HDF		*row;
+	char		 v[64];
+	int		 i;
+
+	if (e->contract != l->cur) {
+		l->cur = e->contract;
+		l->m = 0;
+		l->idx = -1;
+		snprintf(v, sizeof(v), "%lld", (long long)e->contract);
+		for (i = 0; i < l->n; i++)
+			if (strcmp(hdf_get_valuef(r->hdf, "Contracts.%d.Id", i),
+			    v) == 0)
+				l->idx = i;
+	}
+	if (l->idx < 0)
+		return 0;
+	if (e->contract != l->whole && l->m == LEDGER_ROWS) {
+		/* the row past the newest: the card offers the rest */
+		view_setf(r, "1", "Contracts.%d.LedgerMore", l->idx);
+		return 0;
+	}
+	if (e->contract == l->whole)
+		view_setf(r, "1", "Contracts.%d.LedgerWhole", l->idx);
+	snprintf(v, sizeof(v), "Contracts.%d.Ledger", l->idx);
+	row = view_row(r, v, l->m++);
+	time_local(v, sizeof(v), (time_t)e->created, r->user.tz);
+	view_put(row, "When", v);
+	snprintf(v, sizeof(v), "%+d", e->delta);
+	view_put(row, "Delta", v);
+	view_put(row, "Kind", e->kind);
+	if (e->request != 0)
+		view_put(row, "Request", int_str(v, e->request));
+	view_put(row, "Title", e->title);
+	view_put(row, "Reason", e->reason);
+	view_put(row, "Who", e->who);
+	view_put(row, "Email", e->email);
+	return 0;
+}
+
+/* contracts_render: the page with the account's contracts and ledgers. */
+static void
+contracts_render(struct req *r, int status, const struct form *fm)
+{
+	struct listing	 l;
+
+	memset(&l, 0, sizeof(l));
+	l.r = r;
+	l.cur = -1;
+	l.whole = parse_id(req_param(&r->query, "ledger"));
+	today_utc(l.today, r->now);
+	view_set(r, "Page.Title", view_str(r, "Contracts.Title"));
+	view_set(r, "Page.Nav", "contracts");
+	if (fm != NULL)
+		form_to_hdf(r, fm);
+	if (contract_list(r->user.id, add_contract, &l) != 0 ||
+	    contract_ledger(r->user.id, LEDGER_ROWS + 1, l.whole, add_entry,
+	    &l) != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	reply_render(r, status, "contracts.cs");
+}
+
+/* GET /contracts */
+void
+page_contracts_get(struct req *r)
+{
+	const char	*done = req_param(&r->query, "activated");
+
+	if (done != NULL)
+		view_set(r, "Page.Activated", "1");
+	contracts_render(r, 200, NULL);
+}
+
+/*
+ * activate_alert: count a wrong guess over everyone and log an alert
+ * past 500 an hour (C.14); this count never refuses anybody.
+ */
+static void
+activate_alert(struct req *r)
+{
+	if (throttle_count_alone(THR_ACTIVATE_ALL, "*", r->now) == 1)
+		log_line(r->rid, "alert: more than 500 wrong contract IDs "
+		    "in the last hour");
+}
+
+/*
+ * activate_form: read the Access ID and Contract ID of r's form into fm
+ * and activate the pair for r's account (R3.3), with the guess counted
+ * first, in one transaction with the check of the limits (a refused
+ * guess costs no look-up, and simultaneous ones cannot overrun them), a
+ * right pair given back.  A wrong pair gets one message whichever half
+ * was wrong, and the typed IDs are not shown again, so that the page is
+ * the same whatever was typed (C.15).  Returns 0 when activated, 1 when
+ * refused (fm says why; r->status is 429 when throttled), -1 on error.
+ */
+int
+activate_form(struct req *r, struct form *fm)
+{
+	static const enum throttle_kind kinds[2] = { THR_ACTIVATE_ACCOUNT,
+	    THR_ACTIVATE_IP };
+	char		 acct[32], client[80];
+	const char	*keys[2];
+	int64_t		 id, ids[2];
+	int		 b;
+	enum act	 a;
+
+	if (!form_read(r, fm, activate_fields, NF))
+		return 1;
+	snprintf(acct, sizeof(acct), "%lld", (long long)r->user.id);
+	throttle_client_key(client, sizeof(client), r->ip);	/* a /64 */
+	keys[0] = acct;
+	keys[1] = client;
+	if ((b = throttle_take(kinds, keys, 2, r->now, ids)) < 0)
+		return -1;
+	if (b) {
+		log_line(r->rid, "activate throttled account=%s ip=%s", acct,
+		    r->ip);
+		r->log_note = "activate-throttled";
+		r->status = 429;
+		view_set(r, "Page.Throttled", "1");
+		return 1;
+	}
+	a = contract_activate(r->user.id, form_get(fm, "access_id"),
+	    form_get(fm, "contract_id"), &id);
+	if ((a == ACT_OK || a == ACT_ALREADY) &&	/* not a wrong guess */
+	    throttle_give_back(ids, 2) != 0)
+		a = ACT_FAIL;
+	switch (a) {
+	case ACT_OK:
+		log_line(r->rid, "activate ok account=%s contract=%lld", acct,
+		    (long long)id);
+		return 0;
+	case ACT_ALREADY:
+		form_error(fm, "access_id", "AlreadyRegistered");
+		return 1;
+	case ACT_NOT_FOUND:
+		activate_alert(r);
+		log_line(r->rid, "activate fail account=%s ip=%s", acct,
+		    r->ip);
+		r->log_note = "activate-fail";
+		form_set(fm, "access_id", NULL);
+		form_set(fm, "contract_id", NULL);
+		form_error(fm, "access_id", "ContractNotFound");
+		return 1;
+	default:
+		return -1;
+	}
+}
+
+/* POST /contracts/activate */
+void
+page_contracts_activate_post(struct req *r)
+{
+	struct form	 fm;
+
+	switch (activate_form(r, &fm)) {
+	case 0:
+		reply_redirect(r, "/contracts?activated=1");
+		return;
+	case 1:
+		contracts_render(r, r->status ? r->status : 422,
+		    r->status == 429 ? NULL : &fm);
+		return;
+	default:
+		reply_error(r, 500);
+	}
+}

@@ -1,0 +1,150 @@
+/*
+ * profile.c: the one-time profile (R2).  Until it is complete every
+ * page with the PROFILE flag sends the user here (R2.1).  First and last
+ * name come from the login account and are shown read-only; a crafted
+ * POST cannot change them, as they are not fields of this form (R2.2).
+ */
+#include <string.h>
+
+#include "domain/account.h"
+#include "pages/pages.h"
+#include "web/form.h"
+#include "web/reply.h"
+#include "web/req.h"
+#include "web/view.h"
+
+static const char *const langs[] = { "en", "pl", NULL };
+
+static const struct field profile_fields[] = {
+	{ "contact_email", "Profile.ContactEmail", F_EMAIL, 1, EMAIL_MAX, NULL },
+	{ "phone", "Profile.Phone", F_PHONE, 0, 32, NULL },
+	{ "company", "Profile.Company", F_TEXT, 0, NAME_MAX_, NULL },
+	{ "country", "Profile.Country", F_COUNTRY, 1, 0, NULL },
+	{ "tz", "Profile.TimeZone", F_TZ, 1, 0, NULL },
+	{ "lang", "Profile.Language", F_CHOICE, 1, 0, langs },
+	{ "method", "Profile.Method", F_CHOICE, 1, 0, contact_methods },
+};
+
+#define NFIELDS	(sizeof(profile_fields) / sizeof(profile_fields[0]))
+
+/* profile_render: the form with the lists it chooses from. */
+static void
+profile_render(struct req *r, int status, const struct form *fm)
+{
+	view_set(r, "Page.Title", view_str(r, "Profile.Title"));
+	view_set(r, "Page.Nav", "profile");
+	form_to_hdf(r, fm);
+	reply_render(r, status, "profile.cs");
+}
+
+/* GET /profile: the form, filled from the account or with defaults. */
+static void	 profile_show(struct req *, int, const struct form *);
+
+void
+page_profile_get(struct req *r)
+{
+	profile_show(r, 200, NULL);
+}
+
+/*
+ * profile_show: the profile page from the account's values, with the
+ * saved card (R6.3) and, when card is set, the card form's errors.
+ */
+static void
+profile_show(struct req *r, int status, const struct form *card)
+{
+	struct form	 fm;
+	const struct account *a = &r->user;
+	const char	*c = req_param(&r->query, "card");
+
+	memset(&fm, 0, sizeof(fm));
+	fm.f = profile_fields;
+	fm.n = NFIELDS;
+	form_set(&fm, "contact_email", *a->contact_email ? a->contact_email :
+	    a->email);
+	form_set(&fm, "phone", a->phone);
+	form_set(&fm, "company", a->company);
+	form_set(&fm, "country", a->country);
+	form_set(&fm, "tz", *a->tz ? a->tz : "UTC");
+	form_set(&fm, "lang", a->profile_done ? a->lang : r->lang);
+	form_set(&fm, "method", *a->method ? a->method : "email");
+	if (req_param(&r->query, "saved") != NULL)
+		view_set(r, "Page.Saved", "1");
+	if (!a->profile_done)
+		view_set(r, "Page.FirstTime", "1");
+	if (a->profile_done && strcmp(a->kind, "personal") == 0) {
+		view_set(r, "Page.CardSection", "1");
+		if (c != NULL && (strcmp(c, "saved") == 0 ||
+		    strcmp(c, "removed") == 0))
+			view_set(r, "Page.Card", c);
+		if (card_view(r) != 0) {
+			reply_error(r, 500);
+			return;
+		}
+		if (card != NULL)
+			form_to_hdf(r, card);
+	}
+	profile_render(r, status, &fm);
+}
+
+/*
+ * POST /profile/card: save the card typed on the profile page (R6.3);
+ * back to it, or it again with the errors.
+ */
+void
+page_profile_card_post(struct req *r)
+{
+	struct form	 fm;
+
+	if (strcmp(r->user.kind, "personal") != 0) {
+		reply_error(r, 409);		/* R6.1: nothing to save */
+		return;
+	}
+	switch (card_form(r, &fm)) {
+	case 0:
+		reply_redirect(r, "/profile?card=saved");
+		return;
+	case 1:
+		profile_show(r, 422, &fm);
+		return;
+	default:
+		reply_error(r, 500);
+	}
+}
+
+/* POST /profile: validate each field, store, go on to the start page. */
+void
+page_profile_post(struct req *r)
+{
+	struct form	 fm;
+	struct profile	 p;
+	int		 first = !r->user.profile_done;
+
+	form_read(r, &fm, profile_fields, NFIELDS);
+	if (strcmp(form_get(&fm, "method"), "phone") == 0 &&
+	    *form_get(&fm, "phone") == '\0')
+		form_error(&fm, "phone", "PhoneNeeded");
+	if (fm.nerr > 0) {
+		if (first)
+			view_set(r, "Page.FirstTime", "1");
+		profile_render(r, 422, &fm);
+		return;
+	}
+	p.contact_email = form_get(&fm, "contact_email");
+	p.phone = form_get(&fm, "phone");
+	p.company = form_get(&fm, "company");
+	p.country = form_get(&fm, "country");
+	p.tz = form_get(&fm, "tz");
+	p.lang = form_get(&fm, "lang");
+	p.method = form_get(&fm, "method");
+	if (reply_begin(r) != 0)
+		return;
+	if (account_set_profile(r->user.id, &p) != 0) {
+		reply_abort(r);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	reply_cookie(r, "lang", p.lang, 365L * 86400);
+	reply_redirect(r, first ? "/" : "/profile?saved=1");
+}

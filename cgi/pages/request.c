@@ -1,0 +1,534 @@
+/*
+ * request.c: one support request as its contacts see it (R7.2):
+ * status, details, the response-by time, the thread with its files
+ * (size and SHA-256), the Sharing tab; new messages with files, close
+ * and reopen (R11.6), and downloads (J.42).  Anyone who is not a contact
+ * gets the same 404 as for a request that does not exist (R7.4).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "data/db.h"	/* db_rollback: until the domain owns these transactions */
+#include "domain/account.h"
+#include "domain/attach.h"
+#include "domain/draft.h"
+#include "domain/held.h"
+#include "domain/request.h"
+#include "lib/config.h"
+#include "lib/util.h"
+#include "pages/pages.h"
+#include "web/form.h"
+#include "web/reply.h"
+#include "web/req.h"
+#include "web/view.h"
+
+struct fill {
+	struct req	*r;
+	int		 n;
+};
+
+static int
+add_contact(void *arg, const char *email, const char *role, const char *name,
+    const char *by)
+{
+	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "Contacts", f->n++);
+
+	view_put(row, "Email", email);
+	view_put(row, "Role", role);
+	view_put(row, "Name", name);
+	view_put(row, "AddedBy", by);
+	return 0;
+}
+
+static int
+add_message(void *arg, const struct thread_row *t)
+{
+	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "Thread", f->n++);
+	char		 v[64];
+
+	view_put(row, "Id", int_str(v, t->id));
+	view_put(row, "Author", t->author);
+	if (t->staff)
+		view_put(row, "Staff", "1");
+	view_put(row, "Body", t->body);
+	time_local(v, sizeof(v), (time_t)t->created, f->r->user.tz);
+	view_put(row, "When", v);
+	return 0;
+}
+
+static int
+add_file(void *arg, int64_t id, const char *name, int64_t size,
+    const char *sha, int64_t msg)
+{
+	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "Files", f->n++);
+	char		 v[32];
+
+	view_put(row, "Id", int_str(v, id));
+	view_put(row, "Name", name);
+	view_put(row, "Size", int_str(v, size));
+	view_put(row, "Sha", sha);
+	view_put(row, "Message", int_str(v, msg));
+	return 0;
+}
+
+/*
+ * engineer: 1 when r came through the engineers' paths (/queue/N...,
+ * RF_ENGINEER): the same page and forms, seen from the vendor's side.
+ */
+static int
+engineer(const struct req *r)
+{
+	return strncmp(r->path, "/queue/", 7) == 0;
+}
+
+/* base: the request's page for r, /requests/N or /queue/N, then tail. */
+static void
+base(const struct req *r, char *out, size_t sz, int64_t id, const char *tail)
+{
+	snprintf(out, sz, "%s/%lld%s", engineer(r) ? "/queue" : "/requests",
+	    (long long)id, tail);
+}
+
+/*
+ * status_name: a status as r's side says it: waiting is "waiting for
+ * you" to the customer, "waiting for the customer" to the engineer.
+ */
+static const char *
+status_name(struct req *r, const char *status)
+{
+	return view_label(r, engineer(r) && strcmp(status, "waiting") == 0 ?
+	    "Queue.Status" : "Status", status);
+}
+
+/* request_render: the page of v, with a reply being typed kept. */
+static void
+request_render(struct req *r, int status, const struct request_view *v,
+    const struct form *fm)
+{
+	struct fill	 c = { r, 0 }, m = { r, 0 }, f = { r, 0 };
+	char		 t[64];
+	int		 i;
+
+	base(r, t, sizeof(t), v->id, "");
+	view_set(r, "Page.Base", t);
+	view_set(r, "Page.StaffLabel", cfg.staff_label);	/* R14.10 */
+	if (engineer(r)) {
+		view_set(r, "Page.Engineer", "1");
+		view_set(r, "Item.Owner", v->owner_name);
+		view_set(r, "Item.Mine", v->owner == r->user.id ? "1" : "");
+		view_set(r, "Item.Waiting", v->paused_left >= 0 ? "1" : "");
+		for (i = 0; request_statuses[i] != NULL; i++) {
+			HDF	*row = view_row(r, "Statuses", i);
+
+			view_put(row, "Code", request_statuses[i]);
+			view_put(row, "Name", status_name(r,
+			    request_statuses[i]));
+		}
+	}
+
+	view_set_int(r, "Item.Id", v->id);
+	view_set(r, "Item.Title", v->title);
+	view_set(r, "Item.Description", v->description);
+	view_set(r, "Item.Product", v->version[0] ? v->version : v->product);
+	view_set(r, "Item.Category", v->category);
+	view_set(r, "Item.Problem", v->problem);
+	view_set(r, "Item.Severity", view_label(r, "Severity", v->severity));
+	view_set(r, "Item.Status", status_name(r, v->status));
+	view_set(r, "Item.StatusCode", v->status);
+	view_set(r, "Item.AllDay", v->allday ? "1" : "");
+	view_set(r, "Item.Queue", v->queue);
+	time_local(t, sizeof(t), (time_t)v->respond_by, r->user.tz);
+	view_set(r, "Item.RespondBy", t);
+	time_local(t, sizeof(t), (time_t)v->created, r->user.tz);
+	view_set(r, "Item.Created", t);
+	if ((strcmp(v->status, "resolved") == 0 ||
+	    strcmp(v->status, "closed") == 0) &&
+	    r->now - v->status_at <= 30 * 86400)
+		view_set(r, "Item.Reopenable", "1");
+	view_set(r, "Page.Title", v->title);
+	view_set(r, "Page.Nav", engineer(r) ? "queue" : "requests");
+	if (fm != NULL)
+		form_to_hdf(r, fm);
+	if (request_contacts(v->id, add_contact, &c) != 0 ||
+	    request_messages(v->id, add_message, &m) != 0 ||
+	    request_files(v->id, add_file, &f) != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	reply_render(r, status, "request.cs");
+}
+
+/* load: the request of the path for r's account, or a 404. */
+static int
+load(struct req *r, struct request_view *v)
+{
+	int	 rc = engineer(r) ?
+	    request_view_engineer(r->id, r->user.id, r->lang, v) :
+	    request_view(r->id, r->user.email, r->lang, v);
+
+	if (rc != 1)
+		reply_error(r, rc == 0 ? 404 : 500);
+	return rc == 1;
+}
+
+/* GET /requests/:id */
+void
+page_request_get(struct req *r)
+{
+	static const struct field body_field[] = {
+		{ "body", "Request.Message", F_PARA, 0, DESC_MAX, NULL },
+	};
+	struct request_view	 v;
+	struct form		 fm;
+	const char		*held = req_cookie_name(r, "held");
+	char			 text[DESC_MAX * 4 + 1];
+
+	if (!load(r, &v))
+		return;
+	if (req_param(&r->query, "sent") != NULL)
+		view_set(r, "Page.Sent", "1");
+	if (req_param(&r->query, "added") != NULL)
+		view_set(r, "Page.Added", "1");
+	if (req_param(&r->query, "taken") != NULL)
+		view_set(r, "Page.Taken", "1");
+	if (req_param(&r->query, "status") != NULL)
+		view_set(r, "Page.StatusSet", "1");
+	if (req_param(&r->query, "returned") != NULL)
+		view_set(r, "Page.Returned", "1");
+	if (req_param(&r->query, "removed") != NULL)
+		view_set(r, "Page.Removed", "1");
+	/* R11.8: the reply typed before the session expired */
+	memset(&fm, 0, sizeof(fm));
+	fm.f = body_field;
+	fm.n = 1;
+	if (held != NULL && held_get(held, r->path, r->user.id, text,
+	    sizeof(text)) == 1) {
+		form_set(&fm, "body", text);
+		view_set(r, "Page.Held", "1");
+	}
+	request_render(r, 200, &v, &fm);
+}
+
+static const struct field message_fields[] = {
+	{ "body", "Request.Message", F_PARA, 1, DESC_MAX, NULL },
+	{ "files", "Wizard.Files", F_TEXT, 0, 0, NULL },	/* errors only */
+};
+
+/*
+ * POST /requests/:id/messages: a message of a contact, with files
+ * (multipart, like step 1), mailed to the other contacts (R7.2, R9.2).
+ */
+void
+page_request_message_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 to[64];
+	int64_t			 msg;
+	int			 i;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, message_fields, 2)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_begin(r) != 0)
+		return;
+	if (request_message(&v, &r->user, engineer(r), form_get(&fm, "body"),
+	    &msg) != 0) {
+		reply_abort(r);
+		return;
+	}
+	for (i = 0; i < r->nup; i++) {
+		struct upload	*u = &r->up[i];
+
+		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
+			continue;
+		if (!attach_acceptable(u->name)) {
+			form_error(&fm, "files", "FileType");
+			continue;
+		}
+		if (request_attach(v.id, msg, r->user.id, u->tmp, u->name,
+		    u->size, u->sha256) != 0) {
+			reply_abort(r);
+			return;
+		}
+		u->tmp[0] = '\0';
+	}
+	if (fm.nerr > 0) {	/* nothing is half-sent: all or nothing */
+		db_rollback();
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (req_cookie_name(r, "held") != NULL &&	/* R11.8: sent now */
+	    held_drop(req_cookie_name(r, "held")) != 0) {
+		reply_abort(r);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	if (req_cookie_name(r, "held") != NULL)
+		reply_cookie(r, "held", "", 0);
+	base(r, to, sizeof(to), v.id, "?sent=1#thread");
+	reply_redirect(r, to);
+}
+
+static const struct field contact_fields[] = {
+	{ "email", "Request.NewContact", F_EMAIL, 1, EMAIL_MAX, NULL },
+};
+
+/*
+ * POST /requests/:id/contacts: a contact adds a secondary contact by
+ * email (R7.3), who gets a mail and sees the request once signed in
+ * with that address.
+ */
+void
+page_request_contact_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 email[EMAIL_MAX + 1], to[80];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, contact_fields, 1)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	if (reply_begin(r) != 0)
+		return;
+	if ((rc = request_add_contact(&v, &r->user, email)) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (rc == 1) {
+		db_rollback();
+		form_error(&fm, "email", "AlreadyContact");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	base(r, to, sizeof(to), v.id, "?added=1#sharing");
+	reply_redirect(r, to);
+}
+
+static void
+set_status(struct req *r, int reopen)
+{
+	struct request_view	 v;
+	char			 to[64];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (reply_begin(r) != 0)
+		return;
+	if ((rc = request_set_status(v.id, &r->user, reopen, r->now)) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (rc == 1) {
+		db_rollback();
+		reply_error(r, 409);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	snprintf(to, sizeof(to), "/requests/%lld", (long long)v.id);
+	reply_redirect(r, to);
+}
+
+/* POST /requests/:id/close (R11.6) */
+void
+page_request_close_post(struct req *r)
+{
+	set_status(r, 0);
+}
+
+/* POST /requests/:id/reopen: within 30 days, no incident taken (R11.6) */
+void
+page_request_reopen_post(struct req *r)
+{
+	set_status(r, 1);
+}
+
+/* ------------------------------------------ the engineer's side (R8) */
+
+/* POST /queue/:id/take: the engineer owns the request (R8.1). */
+void
+page_queue_take_post(struct req *r)
+{
+	struct request_view	 v;
+	char			 to[64];
+
+	if (!load(r, &v))
+		return;
+	if (reply_begin(r) != 0)
+		return;
+	if (request_take(&v, r->user.id, r->now) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	base(r, to, sizeof(to), v.id, "?taken=1");
+	reply_redirect(r, to);
+}
+
+static const struct field status_fields[] = {
+	{ "status", "Requests.Status", F_CHOICE, 1, 16, request_statuses },
+};
+
+/*
+ * POST /queue/:id/status: a new status (R8.1); waiting for the customer
+ * stops the clock (R11.3); every contact is mailed (R11.4).
+ */
+void
+page_queue_status_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 to[64];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, status_fields, 1)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_begin(r) != 0)
+		return;
+	if ((rc = request_engineer_status(&v, &r->user,
+	    form_get(&fm, "status"), r->now)) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (rc == 1) {
+		db_rollback();
+		form_error(&fm, "status", "SameStatus");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	base(r, to, sizeof(to), v.id, "?status=1");
+	reply_redirect(r, to);
+}
+
+static const struct field return_fields[] = {
+	{ "reason", "Queue.Reason", F_TEXT, 1, 200, NULL },
+};
+
+/*
+ * POST /queue/:id/return: the incident back to its plan, with a reason
+ * (R8.2): one credit per request whatever is clicked (H.38).
+ */
+void
+page_queue_return_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 to[64];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, return_fields, 1)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if ((rc = request_return(&v, &r->user, form_get(&fm, "reason"))) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (rc == 1) {
+		form_error(&fm, "reason", "Returned");
+		request_render(r, 409, &v, &fm);
+		return;
+	}
+	log_line(r->rid, "return request=%lld account=%lld", (long long)v.id,
+	    (long long)r->user.id);
+	base(r, to, sizeof(to), v.id, "?returned=1");
+	reply_redirect(r, to);
+}
+
+static const struct field remove_fields[] = {
+	{ "email", "Request.Contact", F_EMAIL, 1, EMAIL_MAX, NULL },
+	{ "confirm", "Queue.Remove", F_TEXT, 0, 8, NULL },
+};
+
+/*
+ * POST /queue/:id/contacts/remove: the owning engineer removes a
+ * secondary contact (R7.3) after saying yes to a page that names them
+ * (R11.11); they are told by mail and see the request no more.
+ */
+void
+page_queue_remove_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 email[EMAIL_MAX + 1], to[64];
+	int			 rc;
+
+	if (!load(r, &v))
+		return;
+	if (!form_read(r, &fm, remove_fields, 2)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (v.owner != r->user.id) {
+		form_error(&fm, "email", "OwnFirst");
+		request_render(r, 409, &v, &fm);
+		return;
+	}
+	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	if (strcmp(form_get(&fm, "confirm"), "yes") != 0) {
+		view_set(r, "Page.Confirm", email);
+		request_render(r, 200, &v, NULL);
+		return;
+	}
+	if (reply_begin(r) != 0)
+		return;
+	if ((rc = request_remove_contact(&v, &r->user, email)) < 0) {
+		reply_abort(r);
+		return;
+	}
+	if (rc == 1) {
+		db_rollback();
+		form_error(&fm, "email", "NotSecondary");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (reply_commit(r) != 0)
+		return;
+	base(r, to, sizeof(to), v.id, "?removed=1#sharing");
+	reply_redirect(r, to);
+}
+
+/*
+ * GET /attachments/:id: the file, always as a download under its own
+ * name (RFC 6266), never rendered: nosniff and a sandboxing CSP (J.42).
+ */
+void
+page_attachment_get(struct req *r)
+{
+	char	 name[256 * 4], stored[40], path[1200];
+	int64_t	 size;
+	int	 rc = attach_for(r->id, &r->user, name, sizeof(name), stored,
+	    sizeof(stored), &size);
+
+	if (rc != 1) {
+		reply_error(r, rc == 0 ? 404 : 500);
+		return;
+	}
+	attach_path(path, sizeof(path), stored);
+	reply_file(r, path, name, size);
+}

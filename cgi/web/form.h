@@ -1,0 +1,48 @@
+/*
+ * form.h: a form's fields read, checked and shown again with their errors.
+ */
+#ifndef WEB_FORM_H
+#define WEB_FORM_H
+
+#include <stddef.h>
+
+#include "web/req.h"
+
+enum fkind {
+	F_TEXT,		/* one line of text */
+	F_PARA,		/* text of several lines */
+	F_EMAIL,
+	F_PASSWORD,	/* kept as typed, never trimmed */
+	F_CHOICE,	/* one of choices[] */
+	F_COUNTRY,	/* ISO 3166-1 alpha-2 */
+	F_TZ,		/* IANA zone */
+	F_PHONE
+};
+
+struct field {
+	const char		*name;
+	const char		*label;		/* Lang key, for the summary */
+	enum fkind		 kind;
+	int			 required;
+	size_t			 max;		/* characters */
+	const char *const	*choices;	/* F_CHOICE, NULL-terminated */
+};
+
+#define FORM_MAX	16
+
+struct form {
+	const struct field	*f;
+	size_t			 n;
+	const char		*val[FORM_MAX];
+	const char		*err[FORM_MAX];	/* Lang.Err keys */
+	int			 nerr;
+};
+
+int	 form_read(struct req *, struct form *, const struct field *, size_t);
+void	 form_set(struct form *, const char *, const char *);
+const char *form_get(const struct form *, const char *);
+const char *form_err(const struct form *, const char *);
+void	 form_error(struct form *, const char *, const char *);
+void	 form_to_hdf(struct req *, const struct form *);
+
+#endif /* WEB_FORM_H */
