@@ -12,7 +12,6 @@
 
 #include <sodium.h>
 
-
 /* A growable byte buffer; always NUL-terminated when len > 0. */
 struct buf {
 	char	*p;

@@ -9,7 +9,6 @@
 
 #include "lib/util.h"
 
-
 int	 tpl_render(const char *, int, HDF *, const char *, struct buf *);
 void	 tpl_free(void);
 

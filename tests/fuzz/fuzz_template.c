@@ -20,6 +20,7 @@
 #include "lib/config.h"
 #include "lib/util.h"
 #include "text/i18n.h"
+#include "text/tpl.h"
 
 #define NTPL	64
 #define NPATH	4096
