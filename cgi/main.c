@@ -22,11 +22,13 @@
 
 #include "data/db.h"
 #include "data/sql.h"
+#include "domain/outbox.h"
 #include "domain/password.h"
 #include "domain/payment.h"
 #include "domain/totp.h"
 #include "lib/config.h"
 #include "lib/util.h"
+#include "mail/mail.h"
 #include "text/i18n.h"
 #include "text/tpl.h"
 #include "web/route.h"
@@ -69,6 +71,18 @@ tmp_sweep(void)
 	closedir(d);
 }
 
+/*
+ * render_mail: the mails the request queued as data, rendered now that
+ * its transaction is over and before its answer is complete, so that
+ * what a user is told was sent is in the outbox, subject and body.
+ */
+static void
+render_mail(void)
+{
+	if (outbox_queued() > 0 && mail_render_pending() < 0)
+		log_line(NULL, "mail: cannot render the queued mails");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -104,16 +118,20 @@ main(int argc, char *argv[])
 	signal(SIGINT, SIG_IGN);
 	if (FCGX_IsCGI()) {
 		serve(NULL);
+		render_mail();
 		fflush(stdout);
 		serve_after();
+		render_mail();
 	} else {
 		if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0)
 			return 1;
 		log_line(NULL, "worker %ld ready", (long)getpid());
 		while (FCGX_Accept_r(&fr) >= 0) {
 			serve(&fr);
+			render_mail();
 			FCGX_Finish_r(&fr);
 			serve_after();	/* the answer is gone: M.55 */
+			render_mail();
 		}
 		FCGX_Free(&fr, 1);
 		log_line(NULL, "worker %ld stopping", (long)getpid());

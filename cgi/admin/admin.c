@@ -21,6 +21,7 @@
 #include "domain/attach.h"
 #include "domain/catalogue.h"
 #include "domain/contract.h"
+#include "domain/outbox.h"
 #include "domain/password.h"
 #include "domain/payment.h"
 #include "domain/totp.h"
@@ -1113,7 +1114,7 @@ main(int argc, char *argv[])
 	current = &cmds[i];
 	if (wants_help(argc - 1, argv + 1))
 		return cmd_usage(stdout);
-	/* the strings too: remind and reconcile write mails (R12.1) */
+	/* the strings too: mails are rendered here (R12.1) */
 	if (config_load() != 0 || i18n_load() != 0)
 		return 1;
 	if (current->needs_db) {
@@ -1127,6 +1128,10 @@ main(int argc, char *argv[])
 		}
 	}
 	rc = current->fn(argc - 1, argv + 1);
+	/* remind and reconcile queue mails as data: render them now */
+	if (db_handle() != NULL && outbox_queued() > 0 &&
+	    mail_render_pending() < 0)
+		rc = 1;
 	if (db_handle() != NULL)
 		db_close();
 	tpl_free();

@@ -5,7 +5,7 @@
 #ifndef DATA_SQL_H
 #define DATA_SQL_H
 
-#define SUPPORTAL_SCHEMA_VERSION	11	/* PRAGMA user_version */
+#define SUPPORTAL_SCHEMA_VERSION	12	/* PRAGMA user_version */
 
 enum stmt {
 #define SQL(id, text)	id

@@ -41,7 +41,6 @@
 #include "data/sql.h"
 #include "domain/contract.h"
 #include "lib/util.h"
-#include "text/i18n.h"
 
 #define FIELDS_MAX	8
 
@@ -282,7 +281,7 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			    fl[0], fl[1], fl[2], sort) != SQLITE_OK)
 				why = "cannot store the problem";
 		} else if (strcmp(kw, "article") == 0) {
-			if (n != 4 || !i18n_valid(fl[1]) || !*fl[2] || !*fl[3])
+			if (n != 4 || !lang_valid(fl[1]) || !*fl[2] || !*fl[3])
 				why = "article CODE | en|pl | TITLE | BODY";
 			else if (article_store(product, fl) != 0)
 				why = "cannot store the article";

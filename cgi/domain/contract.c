@@ -8,14 +8,12 @@
 #include <string.h>
 #include <time.h>
 
-#include <ClearSilver.h>
 
 #include "domain/contract.h"
 #include "data/db.h"
 #include "domain/account.h"
+#include "domain/outbox.h"
 #include "lib/util.h"
-#include "mail/mail.h"
-#include "text/i18n.h"
 
 const char *const programme_code[PROG__MAX] = {
 	[PROG_PARTNER_PACK] = "partner_pack",
@@ -606,33 +604,27 @@ contract_remind(time_t now, int *sent)
 		}
 		db_done(st);
 		for (i = 0; i < n && rc == 0; i++) {
-			HDF	*h = NULL;
+			struct outbox_mail	 m = { d[i].email, d[i].lang,
+			    k < 2 ? "expiry" : "last", 0, { 0 } };
 
 			if (db_begin_write() != 0) {
 				rc = -1;
 				break;
 			}
+			outbox_set(&m, "To.Name", d[i].name);
+			outbox_set(&m, "Contract.Plan", d[i].plan);
+			outbox_set(&m, "Contract.End", d[i].end);
+			outbox_set(&m, "Kind", kinds[k]);
 			if (db_exec(STMT_REMINDER_SENT, "ITII", d[i].contract,
 			    kinds[k], d[i].account, (int64_t)now) != SQLITE_OK ||
-			    hdf_init(&h) != STATUS_OK ||
-			    hdf_set_value(h, "Mail.To.Name", d[i].name) !=
-			    STATUS_OK ||
-			    hdf_set_value(h, "Mail.Contract.Plan", d[i].plan) !=
-			    STATUS_OK ||
-			    hdf_set_value(h, "Mail.Contract.End", d[i].end) !=
-			    STATUS_OK ||
-			    hdf_set_value(h, "Mail.Kind", kinds[k]) !=
-			    STATUS_OK ||
-			    mail_enqueue(d[i].email, i18n_valid(d[i].lang) ?
-			    d[i].lang : "en", k < 2 ? "expiry" : "last", h,
-			    0) != 0) {
+			    outbox_put(&m) != 0) {
 				db_rollback();
 				rc = -1;
 			} else if (db_commit() != 0)
 				rc = -1;
 			else
 				(*sent)++;
-			hdf_destroy(&h);
+			outbox_free(&m);
 		}
 	}
 	free(d);

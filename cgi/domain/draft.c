@@ -14,7 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <ClearSilver.h>
 
 #include "domain/draft.h"
 #include "data/db.h"
@@ -22,10 +21,9 @@
 #include "domain/attach.h"
 #include "domain/catalogue.h"
 #include "domain/contract.h"
+#include "domain/outbox.h"
 #include "domain/sla.h"
 #include "lib/util.h"
-#include "mail/mail.h"
-#include "text/i18n.h"
 
 /*
  * draft_create: a new draft for account a, its routing and primary
@@ -231,30 +229,23 @@ static int
 submit_mail(const struct account *a, const struct draft *d, int64_t id,
     time_t respond_by, const struct cat_names *n)
 {
-	HDF		*h = NULL;
-	const char	*lang = mail_lang(d->pc_email, a->lang);
-	char		 when[64], num[32], key[64];
-	int		 rc = -1;
+	struct outbox_mail	 m = { d->pc_email, NULL, "submitted", id,
+	    { 0 } };
+	char			 when[64];
+	int			 rc;
 
-	if (hdf_init(&h) != STATUS_OK)
-		return -1;
-	snprintf(num, sizeof(num), "%lld", (long long)id);
+	m.lang = outbox_lang(d->pc_email, a->lang);
 	time_local(when, sizeof(when), respond_by, d->tz);
-	snprintf(key, sizeof(key), "Severity.%s", d->severity);
-	if (hdf_set_value(h, "Mail.Request.Id", num) == STATUS_OK &&
-	    hdf_set_value(h, "Mail.Request.Title", d->title) == STATUS_OK &&
-	    hdf_set_value(h, "Mail.Request.Product", n->product) ==
-	    STATUS_OK &&
-	    hdf_set_value(h, "Mail.Request.Version", n->version) ==
-	    STATUS_OK &&
-	    hdf_set_value(h, "Mail.Request.Severity", i18n_get(lang, key)) ==
-	    STATUS_OK &&
-	    hdf_set_value(h, "Mail.Request.RespondBy", when) == STATUS_OK &&
-	    hdf_set_value(h, "Mail.Request.Description", d->description) ==
-	    STATUS_OK &&
-	    hdf_set_value(h, "Mail.To.Name", d->pc_name) == STATUS_OK)
-		rc = mail_enqueue(d->pc_email, lang, "submitted", h, id);
-	hdf_destroy(&h);
+	outbox_set_int(&m, "Request.Id", id);
+	outbox_set(&m, "Request.Title", d->title);
+	outbox_set(&m, "Request.Product", n->product);
+	outbox_set(&m, "Request.Version", n->version);
+	outbox_set(&m, "Request.Severity", d->severity);
+	outbox_set(&m, "Request.RespondBy", when);
+	outbox_set(&m, "Request.Description", d->description);
+	outbox_set(&m, "To.Name", d->pc_name);
+	rc = outbox_put(&m);
+	outbox_free(&m);
 	return rc;
 }
 

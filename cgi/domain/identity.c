@@ -15,19 +15,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <ClearSilver.h>
 
 #include "domain/identity.h"
 #include "data/db.h"
 #include "data/sql.h"
 #include "domain/account.h"
 #include "domain/attach.h"
+#include "domain/outbox.h"
 #include "domain/session.h"
 #include "domain/throttle.h"
 #include "domain/totp.h"
 #include "lib/config.h"
 #include "lib/util.h"
-#include "mail/mail.h"
 
 #define VERIFY_TTL	(24 * 3600)	/* R14.1 */
 #define RESET_TTL	3600		/* R14.3 */
@@ -100,47 +99,29 @@ link_use(const char *t, const char *purpose, time_t now, int64_t *account,
 }
 
 /*
- * link_render: mail tpl to to in lang with the link origin/path?t=token
+ * link_mail: mail tpl to to in lang with the link origin/path?t=token
  * (Mail.Link; without token, origin/path) and the address concerned
- * (Mail.Email), rendered into m.  A mail with a token is marked secret:
- * the outbox forgets its text once delivered.  0 or -1.
+ * (Mail.Email), queued in the caller's transaction.  A mail with a token
+ * is marked secret: the outbox forgets its text once delivered.  0 or -1.
  */
-static int
-link_render(struct mail *m, const char *to, const char *lang,
-    const char *tpl, const char *path, const char *token, const char *email)
-{
-	HDF		*h = NULL;
-	struct buf	 link = { 0 };
-	int		 rc = -1;
-
-	memset(m, 0, sizeof(*m));
-	buf_printf(&link, "%s%s", cfg.origin, path);
-	if (*token != '\0')
-		buf_printf(&link, "?t=%s", token);
-	if (hdf_init(&h) != STATUS_OK)
-		goto done;
-	if (hdf_set_value(h, "Mail.Link", link.p) != STATUS_OK ||
-	    hdf_set_value(h, "Mail.Email", email) != STATUS_OK ||
-	    hdf_set_value(h, "Mail.Secret", *token ? "1" : "0") != STATUS_OK)
-		goto done;
-	rc = mail_render(m, to, lang, tpl, h, 0);
-done:
-	hdf_destroy(&h);
-	buf_free(&link);
-	return rc;
-}
-
-/* link_mail: link_render, queued at once (caller's transaction). */
 static int
 link_mail(const char *to, const char *lang, const char *tpl,
     const char *path, const char *token, const char *email)
 {
-	struct mail	 m;
-	int		 rc;
+	struct outbox_mail	 m = { to, lang, tpl, 0, { 0 } };
+	struct buf		 link = { 0 };
+	int			 rc;
 
-	rc = link_render(&m, to, lang, tpl, path, token, email) == 0 &&
-	    mail_queue(&m) == 0 ? 0 : -1;
-	mail_free(&m);
+	buf_printf(&link, "%s%s", cfg.origin, path);
+	if (*token != '\0')
+		buf_printf(&link, "?t=%s", token);
+	outbox_set(&m, "Link", link.p);
+	outbox_set(&m, "Email", email);
+	outbox_set(&m, "Secret", *token != '\0' ? "1" : "0");
+	rc = outbox_put(&m);
+	sodium_memzero(m.vals.p, m.vals.len);
+	outbox_free(&m);
+	buf_free(&link);
 	return rc;
 }
 
@@ -202,37 +183,30 @@ int
 identity_signup(const char *email, const char *hash, const char *first,
     const char *last, const char *kind, const char *lang, time_t now)
 {
-	struct mail	 m;
 	char		 token[65];
 	int64_t		 id = 0;
 
-	/* the mail is made before the write: no template work holds the
-	 * lock (R14.4) */
-	random_hex(token, 32);
-	if (link_render(&m, email, lang, "verify", "/verify", token,
-	    email) != 0 || db_begin_write() != 0) {
-		mail_free(&m);
+	if (db_begin_write() != 0)
 		return -1;
-	}
 	switch (account_create(email, hash, first, last, kind, lang, &id)) {
 	case ACCT_OK:
+		random_hex(token, 32);
 		if (link_new(id, "verify", email, VERIFY_TTL, now, token) != 0 ||
-		    mail_queue(&m) != 0)
+		    link_mail(email, lang, "verify", "/verify", token,
+		    email) != 0)
 			goto fail;
 		break;
 	case ACCT_EXISTS:
 		if ((id = account_id_of(email)) <= 0 ||
-		    reset_mail(id, email, mail_lang(email, lang), "exists",
+		    reset_mail(id, email, outbox_lang(email, lang), "exists",
 		    now) != 0)
 			goto fail;
 		break;
 	default:
 		goto fail;
 	}
-	mail_free(&m);
 	return db_commit();
 fail:
-	mail_free(&m);
 	db_rollback();
 	return -1;
 }
@@ -341,7 +315,7 @@ identity_reset_ask(const char *email, const char *lang, time_t now)
 	if (db_begin_write() != 0)
 		return -1;
 	if ((id = account_id_of(email)) < 0 || (id > 0 &&
-	    reset_mail(id, email, mail_lang(email, lang), "reset", now) != 0)) {
+	    reset_mail(id, email, outbox_lang(email, lang), "reset", now) != 0)) {
 		db_rollback();
 		return -1;
 	}
@@ -577,7 +551,7 @@ identity_email_change(const struct account *a, const char *email,
 		goto fail;
 	if (other > 0) {
 		if (other != a->id && reset_mail(other, email,
-		    mail_lang(email, a->lang), "exists", now) != 0)
+		    outbox_lang(email, a->lang), "exists", now) != 0)
 			goto fail;
 		return db_commit();
 	}

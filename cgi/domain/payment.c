@@ -30,7 +30,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <ClearSilver.h>
 
 #include "domain/payment.h"
 #include "data/db.h"
@@ -38,10 +37,9 @@
 #include "domain/account.h"
 #include "domain/catalogue.h"
 #include "domain/contract.h"
+#include "domain/outbox.h"
 #include "lib/config.h"
 #include "lib/util.h"
-#include "mail/mail.h"
-#include "text/i18n.h"
 
 const char *const offer_code[OFFER__MAX] = {
 	[OFFER_ONE] = "one",
@@ -780,38 +778,28 @@ static int
 receipt_mail(const struct purchase *p, const char *charge, const char *aid,
     const char *cid)
 {
-	struct account	 a;
-	HDF		*h;
-	char		 v[256], key[32];
-	const char	*lang;
-	int		 rc = -1;
+	struct account		 a;
+	struct outbox_mail	 m = { NULL, NULL, "receipt", 0, { 0 } };
+	char			 v[256];
+	int			 rc;
 
 	if (account_load(p->account, &a) != 1)
 		return -1;
-	lang = i18n_valid(a.lang) ? a.lang : "en";
-	if (hdf_init(&h) != STATUS_OK)
-		return -1;
+	m.to = a.email;
+	m.lang = a.lang;
 	snprintf(v, sizeof(v), "%s %s", a.first, a.last);
-	snprintf(key, sizeof(key), "Brand.%s", p->brand);
-	if (hdf_set_value(h, "Mail.To.Name", v) == STATUS_OK &&
-	    hdf_set_value(h, "Mail.To.Email", a.email) == STATUS_OK &&
-	    hdf_set_int_value(h, "Mail.Purchase.Id", (int)p->id) ==
-	    STATUS_OK &&
-	    hdf_set_value(h, "Mail.Purchase.Plan", p->plan) == STATUS_OK &&
-	    hdf_set_value(h, "Mail.Purchase.Charge", charge) == STATUS_OK &&
-	    hdf_set_value(h, "Mail.Purchase.AccessId", aid) == STATUS_OK &&
-	    hdf_set_value(h, "Mail.Purchase.ContractId", cid) == STATUS_OK) {
-		money_format(v, sizeof(v), p->amount, p->currency, lang);
-		if (hdf_set_value(h, "Mail.Purchase.Amount", v) == STATUS_OK) {
-			snprintf(v, sizeof(v), "%s %s %s", i18n_get(lang, key),
-			    i18n_get(lang, "Card.Ending"), p->last4);
-			if (hdf_set_value(h, "Mail.Purchase.Card", v) ==
-			    STATUS_OK)
-				rc = mail_enqueue(a.email, lang, "receipt", h,
-				    0);
-		}
-	}
-	hdf_destroy(&h);
+	outbox_set(&m, "To.Name", v);
+	outbox_set_int(&m, "Purchase.Id", p->id);
+	outbox_set(&m, "Purchase.Plan", p->plan);
+	outbox_set(&m, "Purchase.Charge", charge);
+	outbox_set(&m, "Purchase.AccessId", aid);
+	outbox_set(&m, "Purchase.ContractId", cid);
+	money_format(v, sizeof(v), p->amount, p->currency, a.lang);
+	outbox_set(&m, "Purchase.Amount", v);
+	outbox_set(&m, "Purchase.Brand", p->brand);
+	outbox_set(&m, "Purchase.Last4", p->last4);
+	rc = outbox_put(&m);
+	outbox_free(&m);
 	return rc;
 }
 

@@ -12,16 +12,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <ClearSilver.h>
 
 #include "domain/request.h"
 #include "data/db.h"
 #include "domain/account.h"
 #include "domain/contract.h"
 #include "domain/draft.h"
+#include "domain/outbox.h"
 #include "domain/sla.h"
-#include "mail/mail.h"
-#include "text/i18n.h"
 
 /* like_word: w with LIKE's wildcards escaped by a backslash. */
 static void
@@ -255,17 +253,17 @@ request_messages(int64_t id, int (*fn)(void *, const struct thread_row *),
 }
 
 /*
- * notify: a mail from template tpl about request id to every contact
- * but the one signed in as except (R9.2, R11.4), each in their
- * language; h holds Mail.* and gets Mail.To.  Caller's transaction.
+ * notify: mail m about request id to every contact but the one signed
+ * in as except (R9.2, R11.4), each in their language, else fallback.
+ * Caller's transaction.
  */
 static int
-notify(int64_t id, const char *except, const char *tpl, HDF *h,
+notify(int64_t id, const char *except, struct outbox_mail *m,
     const char *fallback)
 {
 	sqlite3_stmt	*st;
 	char		 to[SECONDARY_MAX + 2][EMAIL_MAX + 1], lang[SECONDARY_MAX + 2][3];
-	int		 n = 0, i;
+	int		 n = 0, i, rc = 0;
 
 	if ((st = db_query(STMT_OTHER_CONTACTS, "IT", id, except)) == NULL)
 		return -1;
@@ -275,30 +273,29 @@ notify(int64_t id, const char *except, const char *tpl, HDF *h,
 		n++;
 	}
 	db_done(st);
-	for (i = 0; i < n; i++)
-		if (mail_enqueue(to[i], i18n_valid(lang[i]) ? lang[i] : fallback,
-		    tpl, h, id) != 0)
-			return -1;
-	return 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		m->to = to[i];
+		m->lang = lang[i][0] != '\0' ? lang[i] : fallback;
+		rc = outbox_put(m);
+	}
+	return rc;
 }
 
-static HDF *
-mail_data(int64_t id, const char *title, const char *who, const char *body)
+/* request_mail: m with template tpl and what every mail of request id says */
+static void
+request_mail(struct outbox_mail *m, const char *tpl, int64_t id,
+    const char *title, const struct account *who, const char *body)
 {
-	HDF	*h = NULL;
-	char	 num[32];
+	char	 name[2 * NAME_MAX_ + 2];
 
-	snprintf(num, sizeof(num), "%lld", (long long)id);
-	if (hdf_init(&h) != STATUS_OK)
-		return NULL;
-	if (hdf_set_value(h, "Mail.Request.Id", num) != STATUS_OK ||
-	    hdf_set_value(h, "Mail.Request.Title", title) != STATUS_OK ||
-	    hdf_set_value(h, "Mail.Who", who) != STATUS_OK ||
-	    hdf_set_value(h, "Mail.Body", body) != STATUS_OK) {
-		hdf_destroy(&h);
-		return NULL;
-	}
-	return h;
+	memset(m, 0, sizeof(*m));
+	m->tpl = tpl;
+	m->request = id;
+	snprintf(name, sizeof(name), "%s %s", who->first, who->last);
+	outbox_set_int(m, "Request.Id", id);
+	outbox_set(m, "Request.Title", title);
+	outbox_set(m, "Who", name);
+	outbox_set(m, "Body", body);
 }
 
 /*
@@ -314,7 +311,7 @@ request_message(const struct request_view *v, const struct account *a,
     int engineer, const char *body, int64_t *msg)
 {
 	char			 who[2 * NAME_MAX_ + 2];
-	HDF			*h;
+	struct outbox_mail	 m;
 	time_t			 now = time(NULL);
 	int			 rc;
 
@@ -329,10 +326,9 @@ request_message(const struct request_view *v, const struct account *a,
 	if (!engineer && strcmp(v->status, "waiting") == 0 &&
 	    resume(v, now) != 0)
 		return -1;
-	if ((h = mail_data(v->id, v->title, who, body)) == NULL)
-		return -1;
-	rc = notify(v->id, a->email, "message", h, a->lang);
-	hdf_destroy(&h);
+	request_mail(&m, "message", v->id, v->title, a, body);
+	rc = notify(v->id, a->email, &m, a->lang);
+	outbox_free(&m);
 	return rc;
 }
 
@@ -347,8 +343,7 @@ request_set_status(int64_t id, const struct account *a, int reopen,
     time_t now)
 {
 	struct request_view	 v;
-	char			 who[2 * NAME_MAX_ + 2], key[32];
-	HDF			*h;
+	struct outbox_mail	 m;
 	int			 rc;
 
 	if (request_view(id, a->email, a->lang, &v) != 1)
@@ -358,13 +353,10 @@ request_set_status(int64_t id, const struct account *a, int reopen,
 		return -1;
 	if (db_changes() != 1)
 		return 1;
-	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
-	if ((h = mail_data(id, v.title, who, "")) == NULL)
-		return -1;
-	snprintf(key, sizeof(key), "%s", reopen ? "in_progress" : "closed");
-	rc = hdf_set_value(h, "Mail.Status", key) == STATUS_OK ?
-	    notify(id, a->email, "status", h, a->lang) : -1;
-	hdf_destroy(&h);
+	request_mail(&m, "status", id, v.title, a, "");
+	outbox_set(&m, "Status", reopen ? "in_progress" : "closed");
+	rc = notify(id, a->email, &m, a->lang);
+	outbox_free(&m);
 	return rc;
 }
 
@@ -379,8 +371,7 @@ int
 request_add_contact(const struct request_view *v, const struct account *a,
     const char *email)
 {
-	char			 who[2 * NAME_MAX_ + 2];
-	HDF			*h;
+	struct outbox_mail	 m;
 	int			 rc;
 
 	if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", v->id, email,
@@ -389,11 +380,11 @@ request_add_contact(const struct request_view *v, const struct account *a,
 		return -1;
 	if (db_changes() != 1)
 		return 1;
-	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
-	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
-		return -1;
-	rc = mail_enqueue(email, mail_lang(email, a->lang), "added", h, v->id);
-	hdf_destroy(&h);
+	request_mail(&m, "added", v->id, v->title, a, "");
+	m.to = email;
+	m.lang = outbox_lang(email, a->lang);
+	rc = outbox_put(&m);
+	outbox_free(&m);
 	return rc;
 }
 
@@ -407,9 +398,8 @@ int
 request_remove_contact(const struct request_view *v, const struct account *a,
     const char *email)
 {
-	char	 who[2 * NAME_MAX_ + 2];
-	HDF	*h;
-	int	 rc;
+	struct outbox_mail	 m;
+	int			 rc;
 
 	if (db_exec(STMT_CONTACT_REMOVE, "IT", v->id, email) != SQLITE_OK)
 		return -1;
@@ -418,12 +408,11 @@ request_remove_contact(const struct request_view *v, const struct account *a,
 	if (db_exec(STMT_REQUEST_TOUCH, "II", v->id, (int64_t)time(NULL)) !=
 	    SQLITE_OK)
 		return -1;
-	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
-	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
-		return -1;
-	rc = mail_enqueue(email, mail_lang(email, a->lang), "removed", h,
-	    v->id);
-	hdf_destroy(&h);
+	request_mail(&m, "removed", v->id, v->title, a, "");
+	m.to = email;
+	m.lang = outbox_lang(email, a->lang);
+	rc = outbox_put(&m);
+	outbox_free(&m);
 	return rc;
 }
 
@@ -468,11 +457,10 @@ int
 request_engineer_status(const struct request_view *v, const struct account *a,
     const char *status, time_t now)
 {
-	struct sla_cal	 c;
-	char		 who[2 * NAME_MAX_ + 2];
-	int64_t		 due = v->respond_by, left;
-	HDF		*h;
-	int		 rc, was_waiting = strcmp(v->status, "waiting") == 0;
+	struct sla_cal		 c;
+	struct outbox_mail	 m;
+	int64_t			 due = v->respond_by, left;
+	int			 rc, was_waiting = strcmp(v->status, "waiting") == 0;
 
 	if (!status_valid(status) || strcmp(status, v->status) == 0)
 		return 1;
@@ -500,12 +488,10 @@ request_engineer_status(const struct request_view *v, const struct account *a,
 	if (strcmp(status, "waiting") != 0 && strcmp(status, "resolved") != 0 &&
 	    strcmp(status, "closed") != 0)
 		return 0;
-	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
-	if ((h = mail_data(v->id, v->title, who, "")) == NULL)
-		return -1;
-	rc = hdf_set_value(h, "Mail.Status", status) == STATUS_OK ?
-	    notify(v->id, a->email, "status", h, a->lang) : -1;
-	hdf_destroy(&h);
+	request_mail(&m, "status", v->id, v->title, a, "");
+	outbox_set(&m, "Status", status);
+	rc = notify(v->id, a->email, &m, a->lang);
+	outbox_free(&m);
 	return rc;
 }
 

@@ -477,3 +477,80 @@ sha256_hex(const void *p, size_t n, char out[65])
 	sha256_final(&s, d);
 	hex_encode(out, d, 32);
 }
+
+const char *const languages[LANG_N + 1] = { "en", "pl", NULL };
+
+/* lang_index: the place of l in languages[], or -1. */
+int
+lang_index(const char *l)
+{
+	int	 i;
+
+	for (i = 0; l != NULL && i < LANG_N; i++)
+		if (strcmp(l, languages[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* lang_valid: 1 if l is a language of the portal. */
+int
+lang_valid(const char *l)
+{
+	return lang_index(l) >= 0;
+}
+
+/*
+ * vals_add: name and value as one line of b, "name<TAB>value<LF>", the
+ * value's backslashes, tabs and line breaks escaped (\\, \t, \n) so that
+ * any text survives; names are the portal's own (no tab, no break).
+ */
+void
+vals_add(struct buf *b, const char *name, const char *value)
+{
+	const char	*p;
+
+	buf_puts(b, name);
+	buf_puts(b, "\t");
+	for (p = value != NULL ? value : ""; *p != '\0'; p++)
+		switch (*p) {
+		case '\\':
+			buf_puts(b, "\\\\");
+			break;
+		case '\t':
+			buf_puts(b, "\\t");
+			break;
+		case '\n':
+			buf_puts(b, "\\n");
+			break;
+		default:
+			buf_add(b, p, 1);
+		}
+	buf_puts(b, "\n");
+}
+
+/*
+ * vals_next: the line of vals_add at p into name and value (both
+ * emptied first).  Returns where the next line starts, or NULL when
+ * there is none (or the line is not one of vals_add's).
+ */
+const char *
+vals_next(const char *p, struct buf *name, struct buf *value)
+{
+	const char	*tab, *end;
+
+	name->len = value->len = 0;
+	if (p == NULL || *p == '\0' || (tab = strchr(p, '\t')) == NULL ||
+	    (end = strchr(tab, '\n')) == NULL)
+		return NULL;
+	buf_add(name, p, (size_t)(tab - p));
+	buf_add(value, "", 0);
+	for (p = tab + 1; p < end; p++) {
+		if (*p == '\\' && p + 1 < end) {
+			p++;
+			buf_add(value, *p == 't' ? "\t" : *p == 'n' ? "\n" :
+			    p, 1);
+		} else
+			buf_add(value, p, 1);
+	}
+	return end + 1;
+}

@@ -46,6 +46,16 @@ void	 tz_use(const char *);
 int64_t	 parse_id(const char *);
 void	 time_local(char *, size_t, time_t, const char *);
 
+/* the languages of the interface and of mails, the first the default */
+#define LANG_N	2
+extern const char *const languages[LANG_N + 1];	/* NULL-ended */
+int	 lang_index(const char *);
+int	 lang_valid(const char *);
+
+/* values as lines "Name<TAB>value" (a mail's, queued as data) */
+void	 vals_add(struct buf *, const char *, const char *);
+const char *vals_next(const char *, struct buf *, struct buf *);
+
 /* SHA-256 (libsodium's), streaming (attachments) and one-shot. */
 struct sha256 {
 	crypto_hash_sha256_state	st;

@@ -1,9 +1,10 @@
 /*
- * mail.c: the outbox (R9.1).  A mail is rendered from templates/mail/
- * in its recipient's language when the change that causes it happens,
- * and stored in the outbox in that same transaction; supportalctl
- * send-mail delivers it later, to var/spool/mail/ (one .eml each) or
- * through a sendmail-compatible program, retrying with backoff.
+ * mail.c: the edge of the outbox (R9.1).  The domain queues a mail as
+ * data in the transaction of the change that causes it (domain/outbox.c);
+ * here it is rendered from templates/mail/ in its recipient's language,
+ * after that transaction, and supportalctl send-mail delivers it later,
+ * to var/spool/mail/ (one .eml each) or through a sendmail-compatible
+ * program, retrying with backoff.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,26 +18,9 @@
 #include "data/db.h"
 #include "lib/config.h"
 #include "lib/util.h"
-#include "text/i18n.h"
 #include "text/tpl.h"
 
 #define MAIL_ATTEMPTS	10	/* then it waits for an operator */
-
-/*
- * mail_lang: the language of the account that signs in with email, if
- * it has one, else fallback (a language code of ours).
- */
-const char *
-mail_lang(const char *email, const char *fallback)
-{
-	sqlite3_stmt	*st = db_query(STMT_ACCOUNT_LANG_BY_EMAIL, "T", email);
-	const char	*l = fallback;
-
-	if (st != NULL && db_row(st) == 1)
-		l = strcmp(db_col_text(st, 0), "pl") == 0 ? "pl" : "en";
-	db_done(st);
-	return i18n_valid(l) ? l : "en";
-}
 
 /* one_line: s with every control character made a space, in place. */
 static void
@@ -48,78 +32,112 @@ one_line(char *s)
 }
 
 /*
- * mail_render: render templates/mail/<tpl>.cs for to in lang with the
- * Mail.* tree of data into m, to be queued by mail_queue: a caller may
- * render before its write transaction, so that no template work holds
- * the lock (R14.4).  The template sets Mail.Subject itself.  The text
- * is plain (text/plain), so no HTML escaping applies.  Mail.Secret set
- * in data marks a mail that carries a single-use link: its body is
- * emptied once delivered.  Returns 0 or -1; m is freed by mail_free.
+ * render: templates/mail/<tpl>.cs for to in lang (English when it is not
+ * one of ours) with the values vals as Mail.*, into subject and body.
+ * The template sets Mail.Subject itself; the text is plain (text/plain),
+ * so no HTML escaping applies.  Mail.Secret set, by the values or the
+ * template, marks a mail that carries a single-use link: its body is
+ * emptied once delivered.  Returns 0 or -1.
  */
-int
-mail_render(struct mail *m, const char *to, const char *lang,
-    const char *tpl, HDF *data, int64_t request)
+static int
+render(const char *to, const char *tpl, const char *lang, const char *vals,
+    char *subject, size_t ssz, struct buf *body, int *secret)
 {
 	HDF		*h = NULL;
 	NEOERR		*err;
+	struct buf	 name = { 0 }, value = { 0 }, key = { 0 };
 	char		 file[128];
+	const char	*p = vals;
 	int		 rc = -1;
 
-	memset(m, 0, sizeof(*m));
-	strlcpy_(m->to, to, sizeof(m->to));
-	m->request = request;
+	if (strlen(tpl) > 64 || strspn(tpl, "abcdefghijklmnopqrstuvwxyz-") !=
+	    strlen(tpl))
+		return -1;
 	snprintf(file, sizeof(file), "mail/%s.cs", tpl);
-	if ((err = hdf_init(&h)) == STATUS_OK &&
-	    (hdf_get_obj(data, "Mail") == NULL ||
-	    (err = hdf_copy(h, "Mail", hdf_get_obj(data, "Mail"))) ==
-	    STATUS_OK))
+	if ((err = hdf_init(&h)) == STATUS_OK)
 		err = hdf_set_value(h, "Mail.Origin", cfg.origin);
+	if (err == STATUS_OK)
+		err = hdf_set_value(h, "Mail.To.Email", to);
+	while (err == STATUS_OK && (p = vals_next(p, &name, &value)) != NULL) {
+		key.len = 0;
+		buf_printf(&key, "Mail.%s", name.p);
+		err = hdf_set_value(h, key.p, value.p);
+	}
 	if (err != STATUS_OK) {
 		nerr_ignore(&err);
 		goto done;
 	}
-	if (tpl_render(file, 1, h, lang, &m->body) != 0)
+	if (tpl_render(file, 1, h, lang_valid(lang) ? lang : languages[0],
+	    body) != 0)
 		goto done;
-	strlcpy_(m->subject, hdf_get_value(h, "Mail.Subject", tpl),
-	    sizeof(m->subject));
-	one_line(m->subject);
-	m->secret = hdf_get_int_value(h, "Mail.Secret", 0) != 0;
+	strlcpy_(subject, hdf_get_value(h, "Mail.Subject", tpl), ssz);
+	one_line(subject);
+	*secret = hdf_get_int_value(h, "Mail.Secret", 0) != 0;
 	rc = 0;
 done:
+	buf_free(&name);
+	buf_free(&value);
+	buf_free(&key);
 	hdf_destroy(&h);
 	return rc;
 }
 
-/* mail_queue: store a rendered mail in the outbox (caller's transaction). */
-int
-mail_queue(const struct mail *m)
-{
-	return db_exec(STMT_OUTBOX_INSERT, "TTTnIi", m->to, m->subject,
-	    m->body.p ? m->body.p : "", m->request, (int64_t)time(NULL),
-	    m->secret) == SQLITE_OK ? 0 : -1;
-}
-
-void
-mail_free(struct mail *m)
-{
-	buf_free(&m->body);
-}
-
 /*
- * mail_enqueue: mail_render and mail_queue at once, inside the caller's
- * transaction.  Returns 0 or -1.
+ * mail_render_pending: render every mail queued as data (domain/outbox.c)
+ * and keep its subject and body in its row, the values (which may hold a
+ * single-use link) dropped.  Called after the transaction that queued
+ * them: by the worker before it answers, by supportalctl after a command
+ * and before sending.  A mail that cannot be rendered stays queued and
+ * is logged.  Returns how many were rendered, or -1.
  */
 int
-mail_enqueue(const char *to, const char *lang, const char *tpl, HDF *data,
-    int64_t request)
+mail_render_pending(void)
 {
-	struct mail	 m;
-	int		 rc;
+	struct row {
+		int64_t	 id;
+		char	*to, *tpl, *lang, *vals;
+	}		 row[100];
+	sqlite3_stmt	*st;
+	int		 n, i, rc, done = 0, more = 1;
 
-	rc = mail_render(&m, to, lang, tpl, data, request) == 0 &&
-	    mail_queue(&m) == 0 ? 0 : -1;
-	mail_free(&m);
-	return rc;
+	while (more) {
+		if ((st = db_query(STMT_OUTBOX_UNRENDERED, "")) == NULL)
+			return -1;
+		for (n = 0; n < 100 && (rc = db_row(st)) == 1; n++) {
+			row[n].id = db_col_int(st, 0);
+			row[n].to = xstrdup(db_col_text(st, 1));
+			row[n].tpl = xstrdup(db_col_text(st, 2));
+			row[n].lang = xstrdup(db_col_text(st, 3));
+			row[n].vals = xstrdup(db_col_text(st, 4));
+		}
+		db_done(st);
+		more = n == 100;
+		for (i = 0; i < n; i++) {
+			struct buf	 body = { 0 };
+			char		 subject[512];
+			int		 secret = 0;
+
+			if (render(row[i].to, row[i].tpl, row[i].lang,
+			    row[i].vals, subject, sizeof(subject), &body,
+			    &secret) != 0) {
+				log_line(NULL, "mail %lld: cannot render %s",
+				    (long long)row[i].id, row[i].tpl);
+				more = 0;	/* not again in this call */
+			} else if (db_exec(STMT_OUTBOX_RENDERED, "ITTi",
+			    row[i].id, subject, body.p != NULL ? body.p : "",
+			    secret) == SQLITE_OK)
+				done++;
+			else
+				more = 0;
+			buf_free(&body);
+			free(row[i].to);
+			free(row[i].tpl);
+			free(row[i].lang);
+			sodium_memzero(row[i].vals, strlen(row[i].vals));
+			free(row[i].vals);
+		}
+	}
+	return done;
 }
 
 /* b64: the base64 of n bytes into out (4 * ceil(n / 3) + 1 bytes). */
@@ -263,6 +281,9 @@ mail_deliver(time_t now, int *sent, int *failed)
 	int		 n = 0, i, rc;
 
 	*sent = *failed = 0;
+	/* what a crash left unrendered goes with the rest */
+	if (mail_render_pending() < 0)
+		return -1;
 	if ((st = db_query(STMT_OUTBOX_PENDING, "I", (int64_t)now)) == NULL)
 		return -1;
 	while (n < 100 && (rc = db_row(st)) == 1) {

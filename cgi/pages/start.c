@@ -84,7 +84,7 @@ page_lang_post(struct req *r)
 	const char	*lang = req_param(&r->form, "lang");
 	const char	*next = req_param(&r->form, "next");
 
-	if (lang == NULL || !i18n_valid(lang)) {
+	if (lang == NULL || !lang_valid(lang)) {
 		reply_error(r, 400);
 		return;
 	}

@@ -13,26 +13,12 @@
 #include "lib/config.h"
 #include "lib/util.h"
 
-static const char *const langs[] = { "en", "pl" };
-#define NLANG	(sizeof(langs) / sizeof(langs[0]))
-
-static HDF	*strings[NLANG];	/* lang/<l>.hdf */
-static HDF	*countries[NLANG];	/* lang/countries.<l>.hdf */
-static HDF	*globals[NLANG];	/* what every template may read: Lang.*,
+static HDF	*strings[LANG_N];	/* lang/<l>.hdf */
+static HDF	*countries[LANG_N];	/* lang/countries.<l>.hdf */
+static HDF	*globals[LANG_N];	/* what every template may read: Lang.*,
 					   Countries.N.Code/.Name, Zones.N */
 static char	**zones;		/* sorted IANA names */
 static size_t	  nzones;
-
-static int
-lang_index(const char *l)
-{
-	size_t	 i;
-
-	for (i = 0; l != NULL && i < NLANG; i++)
-		if (strcmp(l, langs[i]) == 0)
-			return (int)i;
-	return -1;
-}
 
 static int
 read_hdf(HDF **h, const char *path)
@@ -142,19 +128,19 @@ i18n_load(void)
 	char	 path[1024];
 	size_t	 i;
 
-	for (i = 0; i < NLANG; i++) {
+	for (i = 0; i < LANG_N; i++) {
 		snprintf(path, sizeof(path), "%s/lang/%s.hdf", cfg.root,
-		    langs[i]);
+		    languages[i]);
 		if (read_hdf(&strings[i], path) != 0)
 			return -1;
 		snprintf(path, sizeof(path), "%s/lang/countries.%s.hdf",
-		    cfg.root, langs[i]);
+		    cfg.root, languages[i]);
 		if (read_hdf(&countries[i], path) != 0)
 			return -1;
 	}
 	if (zones_load() != 0)
 		return -1;
-	for (i = 0; i < NLANG; i++)
+	for (i = 0; i < LANG_N; i++)
 		if (globals_build(i) != 0)
 			return -1;
 	return 0;
@@ -165,7 +151,7 @@ i18n_free(void)
 {
 	size_t	 i;
 
-	for (i = 0; i < NLANG; i++) {
+	for (i = 0; i < LANG_N; i++) {
 		hdf_destroy(&strings[i]);
 		hdf_destroy(&countries[i]);
 		hdf_destroy(&globals[i]);
@@ -175,13 +161,6 @@ i18n_free(void)
 	free(zones);
 	zones = NULL;
 	nzones = 0;
-}
-
-/* i18n_valid: 1 if l is a language of the interface. */
-int
-i18n_valid(const char *l)
-{
-	return lang_index(l) >= 0;
 }
 
 /* i18n_tree: the strings of language l (English when unknown). */
@@ -289,7 +268,7 @@ i18n_pick(const char *accept)
 
 			if ((tag[2] == '\0' || tag[2] == '-') &&
 			    lang_index(two) >= 0) {
-				best = langs[lang_index(two)];
+				best = languages[lang_index(two)];
 				bestq = q;
 			}
 		}

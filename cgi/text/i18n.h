@@ -13,7 +13,6 @@ void	 i18n_free(void);
 HDF	*i18n_tree(const char *);
 const char *i18n_get(const char *, const char *);
 const char *i18n_pick(const char *);
-int	 i18n_valid(const char *);
 HDF	*i18n_globals(const char *);
 const char *i18n_country(const char *, const char *);
 int	 country_valid(const char *);

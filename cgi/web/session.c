@@ -59,9 +59,9 @@ session_load(struct req *r)
 	pre = req_cookie_name(r, r->https ? "__Host-pre" : "pre");
 	if (token_valid(pre))
 		strlcpy_(r->pre, pre, sizeof(r->pre));
-	if (r->signed_in && r->user.profile_done && i18n_valid(r->user.lang))
+	if (r->signed_in && r->user.profile_done && lang_valid(r->user.lang))
 		r->lang = r->user.lang;
-	else if ((lc = req_cookie_name(r, "lang")) != NULL && i18n_valid(lc))
+	else if ((lc = req_cookie_name(r, "lang")) != NULL && lang_valid(lc))
 		r->lang = strcmp(lc, "pl") == 0 ? "pl" : "en";
 	else
 		r->lang = i18n_pick(req_env(r, "HTTP_ACCEPT_LANGUAGE"));

@@ -5,7 +5,7 @@
   <?cs var:Lang.Mail.Request ?>:    #<?cs var:Mail.Request.Id ?>
   <?cs var:Lang.Mail.Title ?>:      <?cs var:Mail.Request.Title ?>
   <?cs var:Lang.Mail.Product ?>:    <?cs if:Mail.Request.Version ?><?cs var:Mail.Request.Version ?><?cs else ?><?cs var:Mail.Request.Product ?><?cs /if ?>
-  <?cs var:Lang.Mail.Severity ?>:   <?cs var:Mail.Request.Severity ?>
+  <?cs var:Lang.Mail.Severity ?>:   <?cs var:Lang.Severity[Mail.Request.Severity] ?>
   <?cs var:Lang.Mail.RespondBy ?>:  <?cs var:Mail.Request.RespondBy ?>
 
 <?cs var:Lang.Mail.Description ?>:

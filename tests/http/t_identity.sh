@@ -35,6 +35,8 @@ a=$(acct ann@example.com)
 expect_eq "R14.1 the account is made, unverified" "$(db "SELECT verified FROM accounts WHERE id = $a")" 0
 expect_eq "R14.1 one mail to the address, with a link" \
 	"$(db "SELECT count(*) FROM outbox WHERE recipient = 'ann@example.com' AND secret = 1 AND body LIKE '%$BASE/verify?t=%'")" 1
+expect_eq "#19 the mail was queued as data and rendered before the answer: its values, with the link, are gone" \
+	"$(db "SELECT count(*) FILTER (WHERE recipient = 'ann@example.com' AND tpl = 'verify' AND lang = 'en'), count(*) FILTER (WHERE vars IS NOT NULL) FROM outbox")" "1|0"
 t1=$(mail_link ann@example.com /verify)
 check "M.53 the token is 64 hex digits (256 bits)" test "${#t1}" = 64
 expect_eq "M.53 only its SHA-256 is stored, valid 24 h" \

@@ -17,10 +17,12 @@
 #include <fcgiapp.h>
 
 #include "data/db.h"
+#include "domain/outbox.h"
 #include "domain/session.h"
 #include "domain/totp.h"
 #include "lib/config.h"
 #include "lib/util.h"
+#include "mail/mail.h"
 #include "text/i18n.h"
 #include "web/serve.h"
 #include "harness.h"
@@ -171,7 +173,9 @@ harness_stream(const uint8_t *p, const size_t *lens, int n)
 	/* every request of the stream; a worker serves them one by one */
 	while (served < 16 && FCGX_Accept_r(&fr) >= 0) {
 		serve(&fr);
-		serve_after();		/* as main.c does after each answer */
+		if (outbox_queued() > 0)	/* as main.c does */
+			mail_render_pending();
+		serve_after();
 		served++;
 	}
 	/* a stream that asked to keep its connection gets it closed here,
