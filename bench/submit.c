@@ -1,8 +1,8 @@
 /*
  * submit: the floor of a submit (make bench): the statements of the
- * portal's submit transaction (cgi/sql.c: the draft marked, the request
- * and its contact inserted, the incident debited with its ledger row,
- * the mail queued) run bare, prepared once, in one BEGIN IMMEDIATE ...
+ * portal's submit transaction (cgi/data/sql.def: the draft marked, the
+ * request and its contact inserted, the incident debited with its ledger
+ * row, the mail queued) run bare, prepared once, in one BEGIN IMMEDIATE ...
  * COMMIT each, with WAL and synchronous=FULL as the portal runs them.
  *
  *   submit DB SECONDS PROCESSES CONTRACT ACCOUNT DRAFT-FROM
