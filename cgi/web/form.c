@@ -5,6 +5,7 @@
  * field gets its value and at most one error, shown next to it and in
  * the summary at the top of the page (R12.2).
  */
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,16 +69,33 @@ field_index(const struct form *fm, const char *name)
 	return -1;
 }
 
+/* form_error_at: give field i the error key (the first one wins). */
+void
+form_error_at(struct form *fm, size_t i, const char *key)
+{
+	assert(i < fm->n);
+	if (fm->err[i] == NULL) {
+		fm->err[i] = key;
+		fm->nerr++;
+	}
+}
+
 /* form_error: give field name the error key (the first one wins). */
 void
 form_error(struct form *fm, const char *name, const char *key)
 {
 	int	 i = field_index(fm, name);
 
-	if (i >= 0 && fm->err[i] == NULL) {
-		fm->err[i] = key;
-		fm->nerr++;
-	}
+	if (i >= 0)
+		form_error_at(fm, i, key);
+}
+
+/* form_val: the value of field i ("" when absent). */
+const char *
+form_val(const struct form *fm, size_t i)
+{
+	assert(i < fm->n);
+	return fm->val[i] != NULL ? fm->val[i] : "";
 }
 
 /* form_get: the value of field name ("" when absent). */
@@ -109,6 +127,22 @@ form_set(struct form *fm, const char *name, const char *v)
 }
 
 /*
+ * form_init: fm empty, for the fields f[0..n): no value, no error.  Every
+ * field must be named; a hole in a table indexed by enum is a bug.
+ */
+void
+form_init(struct form *fm, const struct field *f, size_t n)
+{
+	size_t	 i;
+
+	memset(fm, 0, sizeof(*fm));
+	fm->f = f;
+	fm->n = n < FORM_MAX ? n : FORM_MAX;
+	for (i = 0; i < fm->n; i++)
+		assert(f[i].name != NULL);
+}
+
+/*
  * form_read: read the fields f[0..n) from r's POST body into fm and
  * validate each.  Values point into r->form and live as long as r.
  * Returns 1 when every field is valid, 0 otherwise (fm->err says why).
@@ -118,9 +152,7 @@ form_read(struct req *r, struct form *fm, const struct field *f, size_t n)
 {
 	size_t	 i;
 
-	memset(fm, 0, sizeof(*fm));
-	fm->f = f;
-	fm->n = n < FORM_MAX ? n : FORM_MAX;
+	form_init(fm, f, n);
 	for (i = 0; i < fm->n; i++) {
 		size_t		 k;
 		char		*v = NULL;
@@ -177,7 +209,7 @@ form_read(struct req *r, struct form *fm, const struct field *f, size_t n)
 			break;
 		}
 		if (err != NULL)
-			form_error(fm, f[i].name, err);
+			form_error_at(fm, i, err);
 	}
 	return fm->nerr == 0;
 }

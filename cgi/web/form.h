@@ -1,5 +1,8 @@
 /*
  * form.h: a form's fields read, checked and shown again with their errors.
+ * A form is a table of fields indexed by its own enum, closed by __MAX
+ * (kcgi's keys[]): pages say fm.val[PF_PHONE], so a misspelt field is a
+ * compile error, not an empty string.
  */
 #ifndef WEB_FORM_H
 #define WEB_FORM_H
@@ -33,12 +36,15 @@ struct field {
 struct form {
 	const struct field	*f;
 	size_t			 n;
-	const char		*val[FORM_MAX];
+	const char		*val[FORM_MAX];	/* NULL: not sent, not shown */
 	const char		*err[FORM_MAX];	/* Lang.Err keys */
 	int			 nerr;
 };
 
+void	 form_init(struct form *, const struct field *, size_t);
 int	 form_read(struct req *, struct form *, const struct field *, size_t);
+const char *form_val(const struct form *, size_t);
+void	 form_error_at(struct form *, size_t, const char *);
 void	 form_set(struct form *, const char *, const char *);
 const char *form_get(const struct form *, const char *);
 const char *form_err(const struct form *, const char *);
