@@ -24,7 +24,7 @@ void	 page_auth_password_get(struct req *);
 void	 page_auth_password_post(struct req *);
 void	 page_auth_signup_sent_get(struct req *);
 int	 password_too_long(struct req *, const char *);
-void	 new_password_check(struct form *, const char *, const char *);
+void	 new_password_check(struct form *, size_t, const char *);
 int	 signin_take(struct req *, const char *, int64_t *, int);
 
 /* account.c: identity (R14) */
