@@ -292,7 +292,7 @@ code_ok(struct req *r, const struct account *a, struct form *fm,
 	 * is never stopped by another's wrong codes (M.58, R14.5) */
 	if ((b = signin_take(r, a->email, ids, 3)) != 0) {
 		if (b > 0) {
-			form_error_at(fm, code, "CodeThrottled");
+			form_error(fm, code, "CodeThrottled");
 			r->log_note = "code-throttled";
 		}
 		return b > 0 ? 0 : -1;
@@ -300,7 +300,7 @@ code_ok(struct req *r, const struct account *a, struct form *fm,
 	if ((ok = identity_code(a->id, form_val(fm, code), r->now)) < 0)
 		return -1;
 	if (!ok) {
-		form_error_at(fm, code, "CodeWrong");
+		form_error(fm, code, "CodeWrong");
 		r->log_note = "code-fail";
 		log_line(r->rid, "code fail account=%lld ip=%s",
 		    (long long)a->id, r->ip);
@@ -512,7 +512,7 @@ page_account_name_post(struct req *r)
 	valid = form_read(r, &fm, name_fields, NM__MAX);
 	if (valid && !identity_name_ok(form_val(&fm, NM_FIRST),
 	    form_val(&fm, NM_LAST)))
-		form_error_at(&fm, NM_LAST, "NameStaff");
+		form_error(&fm, NM_LAST, "NameStaff");
 	if (!valid || fm.nerr > 0) {
 		account_render(r, 422, &fm);
 		return;
@@ -703,7 +703,7 @@ page_account_totp_post(struct req *r)
 	case ID_OK:
 		break;
 	case ID_BAD:
-		form_error_at(&fm, CD_CODE, "CodeWrong");
+		form_error(&fm, CD_CODE, "CodeWrong");
 		totp_render(r, 422, &fm);
 		return;
 	default:
@@ -728,13 +728,13 @@ proof_ok(struct req *r, struct form *fm)
 
 	if ((b = signin_take(r, r->user.email, ids, 2)) != 0) {
 		if (b > 0)
-			form_error_at(fm, PR_PASSWORD, "CodeThrottled");
+			form_error(fm, PR_PASSWORD, "CodeThrottled");
 		return b > 0 ? 0 : -1;
 	}
 	if (account_by_email(r->user.email, &a, hash, sizeof(hash)) != 1)
 		return -1;
 	if (!password_check(hash, form_val(fm, PR_PASSWORD))) {
-		form_error_at(fm, PR_PASSWORD, "CurrentPassword");
+		form_error(fm, PR_PASSWORD, "CurrentPassword");
 		return 0;
 	}
 	if (throttle_give_back(ids, 2) != 0)

@@ -82,9 +82,9 @@ new_password_check(struct form *fm, size_t i, const char *email)
 		if (((unsigned char)*p & 0xc0) != 0x80)
 			chars++;
 	if (chars < PASSWORD_MIN)
-		form_error_at(fm, i, "PasswordShort");
+		form_error(fm, i, "PasswordShort");
 	else if (password_common(pw) || strcasecmp(pw, email) == 0)
-		form_error_at(fm, i, "PasswordCommon");
+		form_error(fm, i, "PasswordCommon");
 }
 
 /*
@@ -311,7 +311,7 @@ page_auth_signup_post(struct req *r)
 	email_normalise(email, sizeof(email), form_val(&fm, SU_EMAIL));
 	new_password_check(&fm, SU_PASSWORD, email);
 	if (!identity_name_ok(form_val(&fm, SU_FIRST), form_val(&fm, SU_LAST)))
-		form_error_at(&fm, SU_LAST, "NameStaff");
+		form_error(&fm, SU_LAST, "NameStaff");
 	if (!valid || fm.nerr > 0) {
 		signup_render(r, 422, &fm);
 		return;
@@ -437,7 +437,7 @@ page_auth_password_post(struct req *r)
 	if (!password_check(hash, form_val(&fm, PW_CURRENT))) {
 		log_line(r->rid, "password change fail account=%lld ip=%s",
 		    (long long)a.id, r->ip);
-		form_error_at(&fm, PW_CURRENT, "CurrentPassword");
+		form_error(&fm, PW_CURRENT, "CurrentPassword");
 		password_render(r, 422, &fm);
 		return;
 	}

@@ -72,17 +72,17 @@ card_form(struct req *r, struct form *fm)
 			return -1;
 		}
 		if (rc & 1 << CARD_NUMBER)
-			form_error_at(fm, CF_NUMBER, "CardNumber");
+			form_error(fm, CF_NUMBER, "CardNumber");
 		if (rc & 1 << CARD_BRAND)
-			form_error_at(fm, CF_NUMBER, "CardBrand");
+			form_error(fm, CF_NUMBER, "CardBrand");
 		if (rc & 1 << CARD_DECLINED)
-			form_error_at(fm, CF_NUMBER, "CardDeclined");
+			form_error(fm, CF_NUMBER, "CardDeclined");
 		if (rc & 1 << CARD_EXPIRY)
-			form_error_at(fm, CF_EXPIRY, "CardExpiry");
+			form_error(fm, CF_EXPIRY, "CardExpiry");
 		if (rc & 1 << CARD_EXPIRED)
-			form_error_at(fm, CF_EXPIRY, "CardExpired");
+			form_error(fm, CF_EXPIRY, "CardExpired");
 		if (rc & 1 << CARD_CVC)
-			form_error_at(fm, CF_CVC, "CardCvc");
+			form_error(fm, CF_CVC, "CardCvc");
 	}
 	fm->val[CF_NUMBER] = fm->val[CF_CVC] = NULL;
 	if (fm->nerr > 0) {

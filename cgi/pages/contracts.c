@@ -220,7 +220,7 @@ activate_form(struct req *r, struct form *fm)
 		    (long long)id);
 		return 0;
 	case ACT_ALREADY:
-		form_error_at(fm, AC_ACCESS_ID, "AlreadyRegistered");
+		form_error(fm, AC_ACCESS_ID, "AlreadyRegistered");
 		return 1;
 	case ACT_NOT_FOUND:
 		activate_alert(r);
@@ -228,7 +228,7 @@ activate_form(struct req *r, struct form *fm)
 		    r->ip);
 		r->log_note = "activate-fail";
 		fm->val[AC_ACCESS_ID] = fm->val[AC_CONTRACT_ID] = NULL;
-		form_error_at(fm, AC_ACCESS_ID, "ContractNotFound");
+		form_error(fm, AC_ACCESS_ID, "ContractNotFound");
 		return 1;
 	default:
 		return -1;

@@ -213,7 +213,7 @@ page_ppi_start_post(struct req *r)
 			version = d.version;
 	}
 	if (version == 0)
-		form_error_at(&fm, PPI_VERSION, "Choice");
+		form_error(&fm, PPI_VERSION, "Choice");
 	if (fm.nerr > 0) {
 		ppi_render(r, 422, draft, &fm);
 		return;
@@ -233,19 +233,19 @@ page_ppi_start_post(struct req *r)
 		ppi_render(r, 409, draft, NULL);
 		return;
 	case PST_NO_CARD:
-		form_error_at(&fm, PPI_OFFER, "CardFirst");
+		form_error(&fm, PPI_OFFER, "CardFirst");
 		break;
 	case PST_CARD_EXPIRED:
-		form_error_at(&fm, PPI_OFFER, "CardExpired");
+		form_error(&fm, PPI_OFFER, "CardExpired");
 		break;
 	case PST_NOT_SOLD:
-		form_error_at(&fm, PPI_OFFER, "NotSold");
+		form_error(&fm, PPI_OFFER, "NotSold");
 		break;
 	case PST_NO_FIVE:
-		form_error_at(&fm, PPI_OFFER, "NoFivePack");
+		form_error(&fm, PPI_OFFER, "NoFivePack");
 		break;
 	case PST_VERSION:
-		form_error_at(&fm, PPI_VERSION, "Choice");
+		form_error(&fm, PPI_VERSION, "Choice");
 		break;
 	default:
 		reply_error(r, 500);

@@ -124,7 +124,7 @@ page_profile_post(struct req *r)
 	form_read(r, &fm, profile_fields, PF__MAX);
 	if (strcmp(form_val(&fm, PF_METHOD), "phone") == 0 &&
 	    *form_val(&fm, PF_PHONE) == '\0')
-		form_error_at(&fm, PF_PHONE, "PhoneNeeded");
+		form_error(&fm, PF_PHONE, "PhoneNeeded");
 	if (fm.nerr > 0) {
 		if (first)
 			view_set(r, "Page.FirstTime", "1");

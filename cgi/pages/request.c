@@ -247,7 +247,7 @@ page_request_message_post(struct req *r)
 		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
 			continue;
 		if (!attach_acceptable(u->name)) {
-			form_error_at(&fm, MS_FILES, "FileType");
+			form_error(&fm, MS_FILES, "FileType");
 			continue;
 		}
 		if (request_attach(v.id, msg, r->user.id, u->tmp, u->name,
@@ -310,7 +310,7 @@ page_request_contact_post(struct req *r)
 	}
 	if (rc == 1) {
 		db_rollback();
-		form_error_at(&fm, CT_EMAIL, "AlreadyContact");
+		form_error(&fm, CT_EMAIL, "AlreadyContact");
 		request_render(r, 422, &v, &fm);
 		return;
 	}
@@ -417,7 +417,7 @@ page_queue_status_post(struct req *r)
 	}
 	if (rc == 1) {
 		db_rollback();
-		form_error_at(&fm, SS_STATUS, "SameStatus");
+		form_error(&fm, SS_STATUS, "SameStatus");
 		request_render(r, 422, &v, &fm);
 		return;
 	}
@@ -456,7 +456,7 @@ page_queue_return_post(struct req *r)
 		return;
 	}
 	if (rc == 1) {
-		form_error_at(&fm, RT_REASON, "Returned");
+		form_error(&fm, RT_REASON, "Returned");
 		request_render(r, 409, &v, &fm);
 		return;
 	}
@@ -494,7 +494,7 @@ page_queue_remove_post(struct req *r)
 		return;
 	}
 	if (v.owner != r->user.id) {
-		form_error_at(&fm, RM_EMAIL, "OwnFirst");
+		form_error(&fm, RM_EMAIL, "OwnFirst");
 		request_render(r, 409, &v, &fm);
 		return;
 	}
@@ -512,7 +512,7 @@ page_queue_remove_post(struct req *r)
 	}
 	if (rc == 1) {
 		db_rollback();
-		form_error_at(&fm, RM_EMAIL, "NotSecondary");
+		form_error(&fm, RM_EMAIL, "NotSecondary");
 		request_render(r, 422, &v, &fm);
 		return;
 	}

@@ -348,12 +348,12 @@ keep_files(struct req *r, const struct draft *d, struct form *fm)
 		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
 			continue;
 		if (!attach_acceptable(u->name)) {
-			form_error_at(fm, S1_FILES, "FileType");
+			form_error(fm, S1_FILES, "FileType");
 			continue;
 		}
 		if (count + 1 > FILES_PER_DRAFT ||
 		    bytes + u->size > BYTES_PER_DRAFT) {
-			form_error_at(fm, S1_FILES, "FileQuota");
+			form_error(fm, S1_FILES, "FileQuota");
 			continue;
 		}
 		if (attach_add(d->id, r->user.id, u->tmp, u->name, u->size,
@@ -407,13 +407,13 @@ step1(struct req *r, struct draft *d, struct form *fm, int next)
 	    sizeof(d->description));
 	if (next) {
 		if (parse_id(form_val(fm, S1_PRODUCT)) != p || p == 0)
-			form_error_at(fm, S1_PRODUCT, "Choice");
+			form_error(fm, S1_PRODUCT, "Choice");
 		if (parse_id(form_val(fm, S1_VERSION)) != v || v == 0)
-			form_error_at(fm, S1_VERSION, "Choice");
+			form_error(fm, S1_VERSION, "Choice");
 		if (parse_id(form_val(fm, S1_CATEGORY)) != c || c == 0)
-			form_error_at(fm, S1_CATEGORY, "Choice");
+			form_error(fm, S1_CATEGORY, "Choice");
 		if (parse_id(form_val(fm, S1_PROBLEM)) != x || x == 0)
-			form_error_at(fm, S1_PROBLEM, "Choice");
+			form_error(fm, S1_PROBLEM, "Choice");
 	}
 	return keep_files(r, d, fm);
 }
@@ -446,10 +446,10 @@ step2(struct req *r, struct draft *d, struct form *fm)
 	    check_plan, &c) != 0)
 		return -1;
 	if (!c.ok)
-		form_error_at(fm, S2_PLAN, "PlanChoice");
+		form_error(fm, S2_PLAN, "PlanChoice");
 	if (*form_val(fm, S2_ALLDAY) &&
 	    strcmp(form_val(fm, S2_SEVERITY), "critical") != 0)
-		form_error_at(fm, S2_ALLDAY, "AllDayCritical");
+		form_error(fm, S2_ALLDAY, "AllDayCritical");
 	d->contract = c.ok ? c.id : 0;
 	strlcpy_(d->severity, fm->err[S2_SEVERITY] != NULL ? "" :
 	    form_val(fm, S2_SEVERITY), sizeof(d->severity));
@@ -471,7 +471,7 @@ step3(struct draft *d, struct form *fm)
 
 	if (strcmp(form_val(fm, S3_METHOD), "phone") == 0 &&
 	    *form_val(fm, S3_PHONE) == '\0')
-		form_error_at(fm, S3_PHONE, "PhoneNeeded");
+		form_error(fm, S3_PHONE, "PhoneNeeded");
 	email_normalise(email, sizeof(email), form_val(fm, S3_EMAIL));
 	strlcpy_(d->pc_name, form_val(fm, S3_NAME), sizeof(d->pc_name));
 	if (fm->err[S3_EMAIL] == NULL)
@@ -492,7 +492,7 @@ step4(struct req *r, struct draft *d, struct form *fm)
 
 	if (secondary_parse(form_val(fm, S4_SECONDARY), sec,
 	    SECONDARY_MAX) < 0)
-		form_error_at(fm, S4_SECONDARY, "Secondary");
+		form_error(fm, S4_SECONDARY, "Secondary");
 	strlcpy_(d->secondary, form_val(fm, S4_SECONDARY),
 	    sizeof(d->secondary));
 	d->add_me = *form_val(fm, S4_ADD_ME) != '\0' ||

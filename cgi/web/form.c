@@ -58,20 +58,9 @@ phone_valid(const char *s)
 	return digits >= 5 && digits <= 15;
 }
 
-static int
-field_index(const struct form *fm, const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < fm->n; i++)
-		if (strcmp(fm->f[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* form_error_at: give field i the error key (the first one wins). */
+/* form_error: give field i the error key (the first one wins). */
 void
-form_error_at(struct form *fm, size_t i, const char *key)
+form_error(struct form *fm, size_t i, const char *key)
 {
 	assert(i < fm->n);
 	if (fm->err[i] == NULL) {
@@ -80,50 +69,12 @@ form_error_at(struct form *fm, size_t i, const char *key)
 	}
 }
 
-/* form_error: give field name the error key (the first one wins). */
-void
-form_error(struct form *fm, const char *name, const char *key)
-{
-	int	 i = field_index(fm, name);
-
-	if (i >= 0)
-		form_error_at(fm, i, key);
-}
-
 /* form_val: the value of field i ("" when absent). */
 const char *
 form_val(const struct form *fm, size_t i)
 {
 	assert(i < fm->n);
 	return fm->val[i] != NULL ? fm->val[i] : "";
-}
-
-/* form_get: the value of field name ("" when absent). */
-const char *
-form_get(const struct form *fm, const char *name)
-{
-	int	 i = field_index(fm, name);
-
-	return i >= 0 && fm->val[i] != NULL ? fm->val[i] : "";
-}
-
-/* form_err: the error key of field name, or NULL. */
-const char *
-form_err(const struct form *fm, const char *name)
-{
-	int	 i = field_index(fm, name);
-
-	return i >= 0 ? fm->err[i] : NULL;
-}
-
-/* form_set: set the value shown for field name (a default). */
-void
-form_set(struct form *fm, const char *name, const char *v)
-{
-	int	 i = field_index(fm, name);
-
-	if (i >= 0)
-		fm->val[i] = v;
 }
 
 /*
@@ -209,7 +160,7 @@ form_read(struct req *r, struct form *fm, const struct field *f, size_t n)
 			break;
 		}
 		if (err != NULL)
-			form_error_at(fm, i, err);
+			form_error(fm, i, err);
 	}
 	return fm->nerr == 0;
 }

@@ -1,8 +1,10 @@
 /*
  * form.h: a form's fields read, checked and shown again with their errors.
  * A form is a table of fields indexed by its own enum, closed by __MAX
- * (kcgi's keys[]): pages say fm.val[PF_PHONE], so a misspelt field is a
- * compile error, not an empty string.
+ * (kcgi's keys[]), so that a misspelt field is a compile error, not an
+ * empty string: form_val(&fm, PF_PHONE) is a value ("" when absent),
+ * fm.val[PF_PHONE] = v one to show, fm.err[PF_PHONE] its error and
+ * form_error(&fm, PF_PHONE, "PhoneNeeded") gives it one.
  */
 #ifndef WEB_FORM_H
 #define WEB_FORM_H
@@ -44,11 +46,7 @@ struct form {
 void	 form_init(struct form *, const struct field *, size_t);
 int	 form_read(struct req *, struct form *, const struct field *, size_t);
 const char *form_val(const struct form *, size_t);
-void	 form_error_at(struct form *, size_t, const char *);
-void	 form_set(struct form *, const char *, const char *);
-const char *form_get(const struct form *, const char *);
-const char *form_err(const struct form *, const char *);
-void	 form_error(struct form *, const char *, const char *);
+void	 form_error(struct form *, size_t, const char *);
 void	 form_to_hdf(struct req *, const struct form *);
 
 #endif /* WEB_FORM_H */
