@@ -23,35 +23,49 @@
 #include "web/session.h"
 #include "web/view.h"
 
-#define NF(a)	(sizeof(a) / sizeof(a[0]))
 #define CODE_MAX	40	/* a code or a recovery code, typed */
 
-static const struct field forgot_fields[] = {
-	{ "email", "Forgot.Email", F_EMAIL, 1, EMAIL_MAX, NULL },
+enum { FG_EMAIL, FG__MAX };
+
+static const struct field forgot_fields[FG__MAX] = {
+	[FG_EMAIL] = { "email", "Forgot.Email", F_EMAIL, 1, EMAIL_MAX, NULL },
 };
 
-static const struct field reset_fields[] = {
-	{ "t", "Reset.Title", F_TEXT, 1, 64, NULL },
-	{ "password", "Reset.Password", F_PASSWORD, 1, 0, NULL },
+enum { RS_TOKEN, RS_PASSWORD, RS__MAX };
+
+static const struct field reset_fields[RS__MAX] = {
+	[RS_TOKEN] = { "t", "Reset.Title", F_TEXT, 1, 64, NULL },
+	[RS_PASSWORD] = { "password", "Reset.Password", F_PASSWORD, 1, 0,
+	    NULL },
 };
 
-static const struct field code_fields[] = {
-	{ "code", "Code.Code", F_TEXT, 1, CODE_MAX, NULL },
+enum { CD_CODE, CD__MAX };
+
+static const struct field code_fields[CD__MAX] = {
+	[CD_CODE] = { "code", "Code.Code", F_TEXT, 1, CODE_MAX, NULL },
 };
 
-static const struct field name_fields[] = {
-	{ "first", "Signup.First", F_TEXT, 1, NAME_MAX_, NULL },
-	{ "last", "Signup.Last", F_TEXT, 1, NAME_MAX_, NULL },
+enum { NM_FIRST, NM_LAST, NM__MAX };
+
+static const struct field name_fields[NM__MAX] = {
+	[NM_FIRST] = { "first", "Signup.First", F_TEXT, 1, NAME_MAX_, NULL },
+	[NM_LAST] = { "last", "Signup.Last", F_TEXT, 1, NAME_MAX_, NULL },
 };
 
-static const struct field email_fields[] = {
-	{ "email", "Account.NewEmail", F_EMAIL, 1, EMAIL_MAX, NULL },
+enum { EM_EMAIL, EM__MAX };
+
+static const struct field email_fields[EM__MAX] = {
+	[EM_EMAIL] = { "email", "Account.NewEmail", F_EMAIL, 1, EMAIL_MAX,
+	    NULL },
 };
 
 /* turning the second factor off, deleting the account: both proofs */
-static const struct field proof_fields[] = {
-	{ "password", "Password.Current", F_PASSWORD, 1, 0, NULL },
-	{ "code", "Code.Code", F_TEXT, 0, CODE_MAX, NULL },
+enum { PR_PASSWORD, PR_CODE, PR__MAX };
+
+static const struct field proof_fields[PR__MAX] = {
+	[PR_PASSWORD] = { "password", "Password.Current", F_PASSWORD, 1, 0,
+	    NULL },
+	[PR_CODE] = { "code", "Code.Code", F_TEXT, 0, CODE_MAX, NULL },
 };
 
 /* link_token: the t= of a link, when it has a token's shape, else "". */
@@ -159,13 +173,13 @@ page_forgot_post(struct req *r)
 	int64_t		 ids[2];
 	int		 b;
 
-	if (!form_read(r, &fm, forgot_fields, NF(forgot_fields))) {
+	if (!form_read(r, &fm, forgot_fields, FG__MAX)) {
 		form_to_hdf(r, &fm);
 		view_set(r, "Page.Title", view_str(r, "Forgot.Title"));
 		reply_render(r, 422, "forgot.cs");
 		return;
 	}
-	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	email_normalise(email, sizeof(email), form_val(&fm, FG_EMAIL));
 	throttle_client_key(client, sizeof(client), r->ip);
 	if ((b = throttle_take(kinds, keys, 2, r->now, ids)) < 0) {
 		reply_error(r, 500);
@@ -227,8 +241,8 @@ page_reset_post(struct req *r)
 
 	if (password_too_long(r, "password"))
 		return;
-	valid = form_read(r, &fm, reset_fields, NF(reset_fields));
-	new_password_check(&fm, "password", "");
+	valid = form_read(r, &fm, reset_fields, RS__MAX);
+	new_password_check(&fm, RS_PASSWORD, "");
 	if (!valid || fm.nerr > 0) {
 		reset_render(r, 422, link_token(&r->form), &fm);
 		return;
@@ -240,7 +254,7 @@ page_reset_post(struct req *r)
 			dead_link(r);
 		return;
 	}
-	if (password_hash(hash, sizeof(hash), form_get(&fm, "password")) !=
+	if (password_hash(hash, sizeof(hash), form_val(&fm, RS_PASSWORD)) !=
 	    0) {
 		reply_error(r, 500);
 		return;
@@ -263,12 +277,13 @@ page_reset_post(struct req *r)
 }
 
 /*
- * code_ok: the typed code of form fm for account a, counted (M.58):
- * 1 right (its count given back), 0 wrong or throttled (the form says
- * which), -1 on error.
+ * code_ok: the code typed in field code of form fm for account a,
+ * counted (M.58): 1 right (its count given back), 0 wrong or throttled
+ * (the form says which), -1 on error.
  */
 static int
-code_ok(struct req *r, const struct account *a, struct form *fm)
+code_ok(struct req *r, const struct account *a, struct form *fm,
+    size_t code)
 {
 	int64_t	 ids[3];
 	int	 b, ok;
@@ -277,15 +292,15 @@ code_ok(struct req *r, const struct account *a, struct form *fm)
 	 * is never stopped by another's wrong codes (M.58, R14.5) */
 	if ((b = signin_take(r, a->email, ids, 3)) != 0) {
 		if (b > 0) {
-			form_error(fm, "code", "CodeThrottled");
+			form_error(fm, code, "CodeThrottled");
 			r->log_note = "code-throttled";
 		}
 		return b > 0 ? 0 : -1;
 	}
-	if ((ok = identity_code(a->id, form_get(fm, "code"), r->now)) < 0)
+	if ((ok = identity_code(a->id, form_val(fm, code), r->now)) < 0)
 		return -1;
 	if (!ok) {
-		form_error(fm, "code", "CodeWrong");
+		form_error(fm, code, "CodeWrong");
 		r->log_note = "code-fail";
 		log_line(r->rid, "code fail account=%lld ip=%s",
 		    (long long)a->id, r->ip);
@@ -335,11 +350,11 @@ page_code_post(struct req *r)
 		reply_redirect(r, "/signin");
 		return;
 	}
-	if (!form_read(r, &fm, code_fields, NF(code_fields))) {
+	if (!form_read(r, &fm, code_fields, CD__MAX)) {
 		code_render(r, 422, &fm);
 		return;
 	}
-	if ((ok = code_ok(r, &r->user, &fm)) < 0) {
+	if ((ok = code_ok(r, &r->user, &fm, CD_CODE)) < 0) {
 		reply_error(r, 500);
 		return;
 	}
@@ -469,8 +484,9 @@ account_render(struct req *r, int status, struct form *fm)
 		view_set(r, "Account.Totp", "1");
 		view_set_int(r, "Account.RecoveryLeft", left);
 	}
-	if (fm == NULL || form_get(fm, "first") == NULL ||
-	    *form_get(fm, "first") == '\0') {
+	/* the names saved, unless the names typed are shown again */
+	if (fm == NULL || fm->f != name_fields ||
+	    *form_val(fm, NM_FIRST) == '\0') {
 		view_set(r, "Form.first.Value", r->user.first);
 		view_set(r, "Form.last.Value", r->user.last);
 	}
@@ -493,16 +509,16 @@ page_account_name_post(struct req *r)
 	struct form	 fm;
 	int		 valid;
 
-	valid = form_read(r, &fm, name_fields, NF(name_fields));
-	if (valid && !identity_name_ok(form_get(&fm, "first"),
-	    form_get(&fm, "last")))
-		form_error(&fm, "last", "NameStaff");
+	valid = form_read(r, &fm, name_fields, NM__MAX);
+	if (valid && !identity_name_ok(form_val(&fm, NM_FIRST),
+	    form_val(&fm, NM_LAST)))
+		form_error(&fm, NM_LAST, "NameStaff");
 	if (!valid || fm.nerr > 0) {
 		account_render(r, 422, &fm);
 		return;
 	}
-	if (identity_set_name(r->user.id, form_get(&fm, "first"),
-	    form_get(&fm, "last")) != 0) {
+	if (identity_set_name(r->user.id, form_val(&fm, NM_FIRST),
+	    form_val(&fm, NM_LAST)) != 0) {
 		reply_error(r, 500);
 		return;
 	}
@@ -519,11 +535,11 @@ page_account_email_post(struct req *r)
 	struct form	 fm;
 	char		 email[EMAIL_MAX + 1];
 
-	if (!form_read(r, &fm, email_fields, NF(email_fields))) {
+	if (!form_read(r, &fm, email_fields, EM__MAX)) {
 		account_render(r, 422, &fm);
 		return;
 	}
-	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	email_normalise(email, sizeof(email), form_val(&fm, EM_EMAIL));
 	if (strcmp(email, r->user.email) == 0) {
 		reply_redirect(r, "/account");
 		return;
@@ -678,16 +694,16 @@ page_account_totp_post(struct req *r)
 		reply_redirect(r, "/account");
 		return;
 	}
-	if (!form_read(r, &fm, code_fields, NF(code_fields))) {
+	if (!form_read(r, &fm, code_fields, CD__MAX)) {
 		totp_render(r, 422, &fm);
 		return;
 	}
-	switch (identity_totp_confirm(r->user.id, form_get(&fm, "code"),
+	switch (identity_totp_confirm(r->user.id, form_val(&fm, CD_CODE),
 	    r->now, codes)) {
 	case ID_OK:
 		break;
 	case ID_BAD:
-		form_error(&fm, "code", "CodeWrong");
+		form_error(&fm, CD_CODE, "CodeWrong");
 		totp_render(r, 422, &fm);
 		return;
 	default:
@@ -712,20 +728,20 @@ proof_ok(struct req *r, struct form *fm)
 
 	if ((b = signin_take(r, r->user.email, ids, 2)) != 0) {
 		if (b > 0)
-			form_error(fm, "password", "CodeThrottled");
+			form_error(fm, PR_PASSWORD, "CodeThrottled");
 		return b > 0 ? 0 : -1;
 	}
 	if (account_by_email(r->user.email, &a, hash, sizeof(hash)) != 1)
 		return -1;
-	if (!password_check(hash, form_get(fm, "password"))) {
-		form_error(fm, "password", "CurrentPassword");
+	if (!password_check(hash, form_val(fm, PR_PASSWORD))) {
+		form_error(fm, PR_PASSWORD, "CurrentPassword");
 		return 0;
 	}
 	if (throttle_give_back(ids, 2) != 0)
 		return -1;
 	if (!r->user.totp_on)
 		return 1;
-	return code_ok(r, &r->user, fm);
+	return code_ok(r, &r->user, fm, PR_CODE);
 }
 
 /* POST /account/totp/off: the password and a code (R14.6). */
@@ -741,7 +757,7 @@ page_account_totp_off_post(struct req *r)
 		reply_redirect(r, "/account");
 		return;
 	}
-	if (!form_read(r, &fm, proof_fields, NF(proof_fields)) ||
+	if (!form_read(r, &fm, proof_fields, PR__MAX) ||
 	    (ok = proof_ok(r, &fm)) == 0) {
 		account_render(r, 422, &fm);
 		return;
@@ -801,7 +817,7 @@ page_account_delete_post(struct req *r)
 
 	if (password_too_long(r, "password"))
 		return;
-	if (!form_read(r, &fm, proof_fields, NF(proof_fields)) ||
+	if (!form_read(r, &fm, proof_fields, PR__MAX) ||
 	    (ok = proof_ok(r, &fm)) == 0) {
 		view_set(r, "Page.DeleteOpen", "1");
 		account_render(r, 422, &fm);

@@ -22,25 +22,32 @@
 
 static const char *const kinds[] = { "personal", "work", NULL };
 
-static const struct field signin_fields[] = {
-	{ "email", "Signin.Email", F_TEXT, 1, EMAIL_MAX, NULL },
-	{ "password", "Signin.Password", F_PASSWORD, 1, 0, NULL },
+enum { SI_EMAIL, SI_PASSWORD, SI__MAX };
+
+static const struct field signin_fields[SI__MAX] = {
+	[SI_EMAIL] = { "email", "Signin.Email", F_TEXT, 1, EMAIL_MAX, NULL },
+	[SI_PASSWORD] = { "password", "Signin.Password", F_PASSWORD, 1, 0,
+	    NULL },
 };
 
-static const struct field signup_fields[] = {
-	{ "email", "Signup.Email", F_EMAIL, 1, EMAIL_MAX, NULL },
-	{ "password", "Signup.Password", F_PASSWORD, 1, 0, NULL },
-	{ "first", "Signup.First", F_TEXT, 1, NAME_MAX_, NULL },
-	{ "last", "Signup.Last", F_TEXT, 1, NAME_MAX_, NULL },
-	{ "kind", "Signup.Kind", F_CHOICE, 1, 0, kinds },
+enum { SU_EMAIL, SU_PASSWORD, SU_FIRST, SU_LAST, SU_KIND, SU__MAX };
+
+static const struct field signup_fields[SU__MAX] = {
+	[SU_EMAIL] = { "email", "Signup.Email", F_EMAIL, 1, EMAIL_MAX, NULL },
+	[SU_PASSWORD] = { "password", "Signup.Password", F_PASSWORD, 1, 0,
+	    NULL },
+	[SU_FIRST] = { "first", "Signup.First", F_TEXT, 1, NAME_MAX_, NULL },
+	[SU_LAST] = { "last", "Signup.Last", F_TEXT, 1, NAME_MAX_, NULL },
+	[SU_KIND] = { "kind", "Signup.Kind", F_CHOICE, 1, 0, kinds },
 };
 
-static const struct field password_fields[] = {
-	{ "current", "Password.Current", F_PASSWORD, 1, 0, NULL },
-	{ "password", "Password.New", F_PASSWORD, 1, 0, NULL },
-};
+enum { PW_CURRENT, PW_NEW, PW__MAX };
 
-#define NF(a)	(sizeof(a) / sizeof(a[0]))
+static const struct field password_fields[PW__MAX] = {
+	[PW_CURRENT] = { "current", "Password.Current", F_PASSWORD, 1, 0,
+	    NULL },
+	[PW_NEW] = { "password", "Password.New", F_PASSWORD, 1, 0, NULL },
+};
 
 /*
  * password_too_long: A.3: a password over PASSWORD_MAX bytes is refused
@@ -59,13 +66,13 @@ password_too_long(struct req *r, const char *name)
 }
 
 /*
- * new_password_check: the rules for a new password (A.3, A.4): at least
- * PASSWORD_MIN characters and not one of the common ones.
+ * new_password_check: the rules for a new password, field i of fm (A.3,
+ * A.4): at least PASSWORD_MIN characters and not one of the common ones.
  */
 void
-new_password_check(struct form *fm, const char *name, const char *email)
+new_password_check(struct form *fm, size_t i, const char *email)
 {
-	const char	*pw = form_get(fm, name);
+	const char	*pw = form_val(fm, i);
 	size_t		 chars = 0;
 	const char	*p;
 
@@ -75,9 +82,9 @@ new_password_check(struct form *fm, const char *name, const char *email)
 		if (((unsigned char)*p & 0xc0) != 0x80)
 			chars++;
 	if (chars < PASSWORD_MIN)
-		form_error(fm, name, "PasswordShort");
+		form_error(fm, i, "PasswordShort");
 	else if (password_common(pw) || strcasecmp(pw, email) == 0)
-		form_error(fm, name, "PasswordCommon");
+		form_error(fm, i, "PasswordCommon");
 }
 
 /*
@@ -183,12 +190,12 @@ page_auth_signin_post(struct req *r)
 	next = req_param(&r->form, "next");	/* kept for another try */
 	if (next != NULL && path_is_local(next))
 		view_set(r, "Form.next.Value", next);
-	if (!form_read(r, &fm, signin_fields, NF(signin_fields))) {
+	if (!form_read(r, &fm, signin_fields, SI__MAX)) {
 		signin_render(r, 422, &fm);
 		return;
 	}
-	email_normalise(email, sizeof(email), form_get(&fm, "email"));
-	pw = form_get(&fm, "password");
+	email_normalise(email, sizeof(email), form_val(&fm, SI_EMAIL));
+	pw = form_val(&fm, SI_PASSWORD);
 	if ((b = signin_take(r, email, ids, 3)) < 0) {
 		reply_error(r, 500);
 		return;
@@ -300,11 +307,11 @@ page_auth_signup_post(struct req *r)
 
 	if (password_too_long(r, "password"))
 		return;
-	valid = form_read(r, &fm, signup_fields, NF(signup_fields));
-	email_normalise(email, sizeof(email), form_get(&fm, "email"));
-	new_password_check(&fm, "password", email);
-	if (!identity_name_ok(form_get(&fm, "first"), form_get(&fm, "last")))
-		form_error(&fm, "last", "NameStaff");
+	valid = form_read(r, &fm, signup_fields, SU__MAX);
+	email_normalise(email, sizeof(email), form_val(&fm, SU_EMAIL));
+	new_password_check(&fm, SU_PASSWORD, email);
+	if (!identity_name_ok(form_val(&fm, SU_FIRST), form_val(&fm, SU_LAST)))
+		form_error(&fm, SU_LAST, "NameStaff");
 	if (!valid || fm.nerr > 0) {
 		signup_render(r, 422, &fm);
 		return;
@@ -322,9 +329,9 @@ page_auth_signup_post(struct req *r)
 		signup_render(r, 429, NULL);
 		return;
 	}
-	if (password_hash(hash, sizeof(hash), form_get(&fm, "password")) !=
-	    0 || identity_signup(email, hash, form_get(&fm, "first"),
-	    form_get(&fm, "last"), form_get(&fm, "kind"), r->lang,
+	if (password_hash(hash, sizeof(hash), form_val(&fm, SU_PASSWORD)) !=
+	    0 || identity_signup(email, hash, form_val(&fm, SU_FIRST),
+	    form_val(&fm, SU_LAST), form_val(&fm, SU_KIND), r->lang,
 	    r->now) != 0) {
 		reply_error(r, 500);
 		return;
@@ -408,8 +415,8 @@ page_auth_password_post(struct req *r)
 	if (password_too_long(r, "password") ||
 	    password_too_long(r, "current"))
 		return;
-	valid = form_read(r, &fm, password_fields, NF(password_fields));
-	new_password_check(&fm, "password", r->user.email);
+	valid = form_read(r, &fm, password_fields, PW__MAX);
+	new_password_check(&fm, PW_NEW, r->user.email);
 	if (!valid || fm.nerr > 0) {
 		password_render(r, 422, &fm);
 		return;
@@ -427,15 +434,15 @@ page_auth_password_post(struct req *r)
 		reply_error(r, 500);
 		return;
 	}
-	if (!password_check(hash, form_get(&fm, "current"))) {
+	if (!password_check(hash, form_val(&fm, PW_CURRENT))) {
 		log_line(r->rid, "password change fail account=%lld ip=%s",
 		    (long long)a.id, r->ip);
-		form_error(&fm, "current", "CurrentPassword");
+		form_error(&fm, PW_CURRENT, "CurrentPassword");
 		password_render(r, 422, &fm);
 		return;
 	}
 	if (throttle_give_back(ids, 2) != 0 ||
-	    password_hash(fresh, sizeof(fresh), form_get(&fm, "password")) ||
+	    password_hash(fresh, sizeof(fresh), form_val(&fm, PW_NEW)) ||
 	    identity_password(a.id, fresh, &r->sess, r->now, token) != 0) {
 		reply_error(r, 500);
 		return;

@@ -15,13 +15,13 @@
 #include "web/req.h"
 #include "web/view.h"
 
-#define NF(a)	(sizeof(a) / sizeof(a[0]))
-
-static const struct field card_fields[] = {
-	{ "holder", "Card.Holder", F_TEXT, 1, CARD_HOLDER_MAX, NULL },
-	{ "number", "Card.Number", F_TEXT, 1, 40, NULL },
-	{ "expiry", "Card.Expiry", F_TEXT, 1, 9, NULL },
-	{ "cvc", "Card.Cvc", F_TEXT, 1, 4, NULL },
+/* enum card_field, pages.h: the callers show fm again */
+static const struct field card_fields[CF__MAX] = {
+	[CF_HOLDER] = { "holder", "Card.Holder", F_TEXT, 1, CARD_HOLDER_MAX,
+	    NULL },
+	[CF_NUMBER] = { "number", "Card.Number", F_TEXT, 1, 40, NULL },
+	[CF_EXPIRY] = { "expiry", "Card.Expiry", F_TEXT, 1, 9, NULL },
+	[CF_CVC] = { "cvc", "Card.Cvc", F_TEXT, 1, 4, NULL },
 };
 
 /*
@@ -61,32 +61,30 @@ card_form(struct req *r, struct form *fm)
 	struct card_in	 c;
 	int		 rc;
 
-	form_read(r, fm, card_fields, NF(card_fields));
+	form_read(r, fm, card_fields, CF__MAX);
 	if (fm->nerr == 0) {
-		c.holder = form_get(fm, "holder");
-		c.number = form_get(fm, "number");
-		c.expiry = form_get(fm, "expiry");
-		c.cvc = form_get(fm, "cvc");
+		c.holder = form_val(fm, CF_HOLDER);
+		c.number = form_val(fm, CF_NUMBER);
+		c.expiry = form_val(fm, CF_EXPIRY);
+		c.cvc = form_val(fm, CF_CVC);
 		if ((rc = card_save(r->user.id, &c, r->now)) < 0) {
-			form_set(fm, "number", NULL);
-			form_set(fm, "cvc", NULL);
+			fm->val[CF_NUMBER] = fm->val[CF_CVC] = NULL;
 			return -1;
 		}
 		if (rc & 1 << CARD_NUMBER)
-			form_error(fm, "number", "CardNumber");
+			form_error(fm, CF_NUMBER, "CardNumber");
 		if (rc & 1 << CARD_BRAND)
-			form_error(fm, "number", "CardBrand");
+			form_error(fm, CF_NUMBER, "CardBrand");
 		if (rc & 1 << CARD_DECLINED)
-			form_error(fm, "number", "CardDeclined");
+			form_error(fm, CF_NUMBER, "CardDeclined");
 		if (rc & 1 << CARD_EXPIRY)
-			form_error(fm, "expiry", "CardExpiry");
+			form_error(fm, CF_EXPIRY, "CardExpiry");
 		if (rc & 1 << CARD_EXPIRED)
-			form_error(fm, "expiry", "CardExpired");
+			form_error(fm, CF_EXPIRY, "CardExpired");
 		if (rc & 1 << CARD_CVC)
-			form_error(fm, "cvc", "CardCvc");
+			form_error(fm, CF_CVC, "CardCvc");
 	}
-	form_set(fm, "number", NULL);
-	form_set(fm, "cvc", NULL);
+	fm->val[CF_NUMBER] = fm->val[CF_CVC] = NULL;
 	if (fm->nerr > 0) {
 		log_line(r->rid, "card refused account=%lld",
 		    (long long)r->user.id);

@@ -14,12 +14,13 @@
 #include "web/req.h"
 #include "web/view.h"
 
-static const struct field activate_fields[] = {
-	{ "access_id", "Contracts.AccessId", F_TEXT, 1, 40, NULL },
-	{ "contract_id", "Contracts.ContractId", F_TEXT, 1, 40, NULL },
+/* enum activate_field, pages.h: the wizard activates too (R5.2) */
+static const struct field activate_fields[AC__MAX] = {
+	[AC_ACCESS_ID] = { "access_id", "Contracts.AccessId", F_TEXT, 1, 40,
+	    NULL },
+	[AC_CONTRACT_ID] = { "contract_id", "Contracts.ContractId", F_TEXT,
+	    1, 40, NULL },
 };
-
-#define NF	(sizeof(activate_fields) / sizeof(activate_fields[0]))
 
 #define LEDGER_ROWS	10	/* a card shows the newest; ?ledger=ID all */
 
@@ -192,7 +193,7 @@ activate_form(struct req *r, struct form *fm)
 	int		 b;
 	enum act	 a;
 
-	if (!form_read(r, fm, activate_fields, NF))
+	if (!form_read(r, fm, activate_fields, AC__MAX))
 		return 1;
 	snprintf(acct, sizeof(acct), "%lld", (long long)r->user.id);
 	throttle_client_key(client, sizeof(client), r->ip);	/* a /64 */
@@ -208,8 +209,8 @@ activate_form(struct req *r, struct form *fm)
 		view_set(r, "Page.Throttled", "1");
 		return 1;
 	}
-	a = contract_activate(r->user.id, form_get(fm, "access_id"),
-	    form_get(fm, "contract_id"), &id);
+	a = contract_activate(r->user.id, form_val(fm, AC_ACCESS_ID),
+	    form_val(fm, AC_CONTRACT_ID), &id);
 	if ((a == ACT_OK || a == ACT_ALREADY) &&	/* not a wrong guess */
 	    throttle_give_back(ids, 2) != 0)
 		a = ACT_FAIL;
@@ -219,16 +220,15 @@ activate_form(struct req *r, struct form *fm)
 		    (long long)id);
 		return 0;
 	case ACT_ALREADY:
-		form_error(fm, "access_id", "AlreadyRegistered");
+		form_error(fm, AC_ACCESS_ID, "AlreadyRegistered");
 		return 1;
 	case ACT_NOT_FOUND:
 		activate_alert(r);
 		log_line(r->rid, "activate fail account=%s ip=%s", acct,
 		    r->ip);
 		r->log_note = "activate-fail";
-		form_set(fm, "access_id", NULL);
-		form_set(fm, "contract_id", NULL);
-		form_error(fm, "access_id", "ContractNotFound");
+		fm->val[AC_ACCESS_ID] = fm->val[AC_CONTRACT_ID] = NULL;
+		form_error(fm, AC_ACCESS_ID, "ContractNotFound");
 		return 1;
 	default:
 		return -1;

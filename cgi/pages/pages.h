@@ -24,7 +24,7 @@ void	 page_auth_password_get(struct req *);
 void	 page_auth_password_post(struct req *);
 void	 page_auth_signup_sent_get(struct req *);
 int	 password_too_long(struct req *, const char *);
-void	 new_password_check(struct form *, const char *, const char *);
+void	 new_password_check(struct form *, size_t, const char *);
 int	 signin_take(struct req *, const char *, int64_t *, int);
 
 /* account.c: identity (R14) */
@@ -52,6 +52,7 @@ void	 page_account_delete_post(struct req *);
 /* contracts.c */
 void	 page_contracts_get(struct req *);
 void	 page_contracts_activate_post(struct req *);
+enum activate_field { AC_ACCESS_ID, AC_CONTRACT_ID, AC__MAX };
 int	 activate_form(struct req *, struct form *);
 
 /* requests.c */
@@ -97,6 +98,7 @@ void	 page_ppi_card_post(struct req *);
 
 /* card.c: the saved card, for the offers and the profile (R6.3) */
 int	 card_view(struct req *);
+enum card_field { CF_HOLDER, CF_NUMBER, CF_EXPIRY, CF_CVC, CF__MAX };
 int	 card_form(struct req *, struct form *);
 void	 page_card_remove_post(struct req *);
 

@@ -30,13 +30,13 @@
 
 static const char *const offers[] = { "one", "five", NULL };
 
-static const struct field start_fields[] = {
-	{ "offer", "Ppi.Offer", F_CHOICE, 1, 0, offers },
-	{ "version", "Wizard.Version", F_TEXT, 0, 20, NULL },
-	{ "draft", NULL, F_TEXT, 0, 20, NULL },
-};
+enum { PPI_OFFER, PPI_VERSION, PPI_DRAFT, PPI__MAX };
 
-#define NF(a)	((sizeof(a) / sizeof(a[0])))
+static const struct field start_fields[PPI__MAX] = {
+	[PPI_OFFER] = { "offer", "Ppi.Offer", F_CHOICE, 1, 0, offers },
+	[PPI_VERSION] = { "version", "Wizard.Version", F_TEXT, 0, 20, NULL },
+	[PPI_DRAFT] = { "draft", NULL, F_TEXT, 0, 20, NULL },
+};
 
 /* Buy pressed this long ago and not settled: ask the provider again. */
 #define RECONCILE_AGE	120
@@ -199,9 +199,9 @@ page_ppi_start_post(struct req *r)
 	char		 to[64];
 	int		 rc;
 
-	form_read(r, &fm, start_fields, NF(start_fields));
-	draft = parse_id(form_get(&fm, "draft"));
-	version = parse_id(form_get(&fm, "version"));
+	form_read(r, &fm, start_fields, PPI__MAX);
+	draft = parse_id(form_val(&fm, PPI_DRAFT));
+	version = parse_id(form_val(&fm, PPI_VERSION));
 	if (draft != 0) {		/* the draft's version, if it has one */
 		if ((rc = draft_load(draft, r->user.id, &d)) < 0) {
 			reply_error(r, 500);
@@ -213,13 +213,13 @@ page_ppi_start_post(struct req *r)
 			version = d.version;
 	}
 	if (version == 0)
-		form_error(&fm, "version", "Choice");
+		form_error(&fm, PPI_VERSION, "Choice");
 	if (fm.nerr > 0) {
 		ppi_render(r, 422, draft, &fm);
 		return;
 	}
 	reconcile(r);
-	o = strcmp(form_get(&fm, "offer"), "five") == 0 ? OFFER_FIVE :
+	o = strcmp(form_val(&fm, PPI_OFFER), "five") == 0 ? OFFER_FIVE :
 	    OFFER_ONE;
 	switch (purchase_start(&r->user, draft, version, o, view_str(r,
 	    o == OFFER_FIVE ? "Ppi.PlanFive" : "Ppi.PlanOne"), r->now, &id)) {
@@ -233,19 +233,19 @@ page_ppi_start_post(struct req *r)
 		ppi_render(r, 409, draft, NULL);
 		return;
 	case PST_NO_CARD:
-		form_error(&fm, "offer", "CardFirst");
+		form_error(&fm, PPI_OFFER, "CardFirst");
 		break;
 	case PST_CARD_EXPIRED:
-		form_error(&fm, "offer", "CardExpired");
+		form_error(&fm, PPI_OFFER, "CardExpired");
 		break;
 	case PST_NOT_SOLD:
-		form_error(&fm, "offer", "NotSold");
+		form_error(&fm, PPI_OFFER, "NotSold");
 		break;
 	case PST_NO_FIVE:
-		form_error(&fm, "offer", "NoFivePack");
+		form_error(&fm, PPI_OFFER, "NoFivePack");
 		break;
 	case PST_VERSION:
-		form_error(&fm, "version", "Choice");
+		form_error(&fm, PPI_VERSION, "Choice");
 		break;
 	default:
 		reply_error(r, 500);

@@ -15,17 +15,21 @@
 
 static const char *const langs[] = { "en", "pl", NULL };
 
-static const struct field profile_fields[] = {
-	{ "contact_email", "Profile.ContactEmail", F_EMAIL, 1, EMAIL_MAX, NULL },
-	{ "phone", "Profile.Phone", F_PHONE, 0, 32, NULL },
-	{ "company", "Profile.Company", F_TEXT, 0, NAME_MAX_, NULL },
-	{ "country", "Profile.Country", F_COUNTRY, 1, 0, NULL },
-	{ "tz", "Profile.TimeZone", F_TZ, 1, 0, NULL },
-	{ "lang", "Profile.Language", F_CHOICE, 1, 0, langs },
-	{ "method", "Profile.Method", F_CHOICE, 1, 0, contact_methods },
-};
+enum { PF_EMAIL, PF_PHONE, PF_COMPANY, PF_COUNTRY, PF_TZ, PF_LANG,
+    PF_METHOD, PF__MAX };
 
-#define NFIELDS	(sizeof(profile_fields) / sizeof(profile_fields[0]))
+static const struct field profile_fields[PF__MAX] = {
+	[PF_EMAIL] = { "contact_email", "Profile.ContactEmail", F_EMAIL, 1,
+	    EMAIL_MAX, NULL },
+	[PF_PHONE] = { "phone", "Profile.Phone", F_PHONE, 0, 32, NULL },
+	[PF_COMPANY] = { "company", "Profile.Company", F_TEXT, 0, NAME_MAX_,
+	    NULL },
+	[PF_COUNTRY] = { "country", "Profile.Country", F_COUNTRY, 1, 0, NULL },
+	[PF_TZ] = { "tz", "Profile.TimeZone", F_TZ, 1, 0, NULL },
+	[PF_LANG] = { "lang", "Profile.Language", F_CHOICE, 1, 0, langs },
+	[PF_METHOD] = { "method", "Profile.Method", F_CHOICE, 1, 0,
+	    contact_methods },
+};
 
 /* profile_render: the form with the lists it chooses from. */
 static void
@@ -57,17 +61,14 @@ profile_show(struct req *r, int status, const struct form *card)
 	const struct account *a = &r->user;
 	const char	*c = req_param(&r->query, "card");
 
-	memset(&fm, 0, sizeof(fm));
-	fm.f = profile_fields;
-	fm.n = NFIELDS;
-	form_set(&fm, "contact_email", *a->contact_email ? a->contact_email :
-	    a->email);
-	form_set(&fm, "phone", a->phone);
-	form_set(&fm, "company", a->company);
-	form_set(&fm, "country", a->country);
-	form_set(&fm, "tz", *a->tz ? a->tz : "UTC");
-	form_set(&fm, "lang", a->profile_done ? a->lang : r->lang);
-	form_set(&fm, "method", *a->method ? a->method : "email");
+	form_init(&fm, profile_fields, PF__MAX);
+	fm.val[PF_EMAIL] = *a->contact_email ? a->contact_email : a->email;
+	fm.val[PF_PHONE] = a->phone;
+	fm.val[PF_COMPANY] = a->company;
+	fm.val[PF_COUNTRY] = a->country;
+	fm.val[PF_TZ] = *a->tz ? a->tz : "UTC";
+	fm.val[PF_LANG] = a->profile_done ? a->lang : r->lang;
+	fm.val[PF_METHOD] = *a->method ? a->method : "email";
 	if (req_param(&r->query, "saved") != NULL)
 		view_set(r, "Page.Saved", "1");
 	if (!a->profile_done)
@@ -120,23 +121,23 @@ page_profile_post(struct req *r)
 	struct profile	 p;
 	int		 first = !r->user.profile_done;
 
-	form_read(r, &fm, profile_fields, NFIELDS);
-	if (strcmp(form_get(&fm, "method"), "phone") == 0 &&
-	    *form_get(&fm, "phone") == '\0')
-		form_error(&fm, "phone", "PhoneNeeded");
+	form_read(r, &fm, profile_fields, PF__MAX);
+	if (strcmp(form_val(&fm, PF_METHOD), "phone") == 0 &&
+	    *form_val(&fm, PF_PHONE) == '\0')
+		form_error(&fm, PF_PHONE, "PhoneNeeded");
 	if (fm.nerr > 0) {
 		if (first)
 			view_set(r, "Page.FirstTime", "1");
 		profile_render(r, 422, &fm);
 		return;
 	}
-	p.contact_email = form_get(&fm, "contact_email");
-	p.phone = form_get(&fm, "phone");
-	p.company = form_get(&fm, "company");
-	p.country = form_get(&fm, "country");
-	p.tz = form_get(&fm, "tz");
-	p.lang = form_get(&fm, "lang");
-	p.method = form_get(&fm, "method");
+	p.contact_email = form_val(&fm, PF_EMAIL);
+	p.phone = form_val(&fm, PF_PHONE);
+	p.company = form_val(&fm, PF_COMPANY);
+	p.country = form_val(&fm, PF_COUNTRY);
+	p.tz = form_val(&fm, PF_TZ);
+	p.lang = form_val(&fm, PF_LANG);
+	p.method = form_val(&fm, PF_METHOD);
 	if (reply_begin(r) != 0)
 		return;
 	if (account_set_profile(r->user.id, &p) != 0) {

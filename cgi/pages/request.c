@@ -174,13 +174,18 @@ load(struct req *r, struct request_view *v)
 	return rc == 1;
 }
 
+enum { MS_BODY, MS_FILES, MS__MAX };
+
+static const struct field message_fields[MS__MAX] = {
+	[MS_BODY] = { "body", "Request.Message", F_PARA, 1, DESC_MAX, NULL },
+	/* errors only: the files come as uploads */
+	[MS_FILES] = { "files", "Wizard.Files", F_TEXT, 0, 0, NULL },
+};
+
 /* GET /requests/:id */
 void
 page_request_get(struct req *r)
 {
-	static const struct field body_field[] = {
-		{ "body", "Request.Message", F_PARA, 0, DESC_MAX, NULL },
-	};
 	struct request_view	 v;
 	struct form		 fm;
 	const char		*held = req_cookie_name(r, "held");
@@ -201,21 +206,14 @@ page_request_get(struct req *r)
 	if (req_param(&r->query, "removed") != NULL)
 		view_set(r, "Page.Removed", "1");
 	/* R11.8: the reply typed before the session expired */
-	memset(&fm, 0, sizeof(fm));
-	fm.f = body_field;
-	fm.n = 1;
+	form_init(&fm, message_fields, MS__MAX);
 	if (held != NULL && held_get(held, r->path, r->user.id, text,
 	    sizeof(text)) == 1) {
-		form_set(&fm, "body", text);
+		fm.val[MS_BODY] = text;
 		view_set(r, "Page.Held", "1");
 	}
 	request_render(r, 200, &v, &fm);
 }
-
-static const struct field message_fields[] = {
-	{ "body", "Request.Message", F_PARA, 1, DESC_MAX, NULL },
-	{ "files", "Wizard.Files", F_TEXT, 0, 0, NULL },	/* errors only */
-};
 
 /*
  * POST /requests/:id/messages: a message of a contact, with files
@@ -232,13 +230,13 @@ page_request_message_post(struct req *r)
 
 	if (!load(r, &v))
 		return;
-	if (!form_read(r, &fm, message_fields, 2)) {
+	if (!form_read(r, &fm, message_fields, MS__MAX)) {
 		request_render(r, 422, &v, &fm);
 		return;
 	}
 	if (reply_begin(r) != 0)
 		return;
-	if (request_message(&v, &r->user, engineer(r), form_get(&fm, "body"),
+	if (request_message(&v, &r->user, engineer(r), form_val(&fm, MS_BODY),
 	    &msg) != 0) {
 		reply_abort(r);
 		return;
@@ -249,7 +247,7 @@ page_request_message_post(struct req *r)
 		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
 			continue;
 		if (!attach_acceptable(u->name)) {
-			form_error(&fm, "files", "FileType");
+			form_error(&fm, MS_FILES, "FileType");
 			continue;
 		}
 		if (request_attach(v.id, msg, r->user.id, u->tmp, u->name,
@@ -277,8 +275,11 @@ page_request_message_post(struct req *r)
 	reply_redirect(r, to);
 }
 
-static const struct field contact_fields[] = {
-	{ "email", "Request.NewContact", F_EMAIL, 1, EMAIL_MAX, NULL },
+enum { CT_EMAIL, CT__MAX };
+
+static const struct field contact_fields[CT__MAX] = {
+	[CT_EMAIL] = { "email", "Request.NewContact", F_EMAIL, 1, EMAIL_MAX,
+	    NULL },
 };
 
 /*
@@ -296,11 +297,11 @@ page_request_contact_post(struct req *r)
 
 	if (!load(r, &v))
 		return;
-	if (!form_read(r, &fm, contact_fields, 1)) {
+	if (!form_read(r, &fm, contact_fields, CT__MAX)) {
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	email_normalise(email, sizeof(email), form_get(&fm, "email"));
+	email_normalise(email, sizeof(email), form_val(&fm, CT_EMAIL));
 	if (reply_begin(r) != 0)
 		return;
 	if ((rc = request_add_contact(&v, &r->user, email)) < 0) {
@@ -309,7 +310,7 @@ page_request_contact_post(struct req *r)
 	}
 	if (rc == 1) {
 		db_rollback();
-		form_error(&fm, "email", "AlreadyContact");
+		form_error(&fm, CT_EMAIL, "AlreadyContact");
 		request_render(r, 422, &v, &fm);
 		return;
 	}
@@ -382,8 +383,11 @@ page_queue_take_post(struct req *r)
 	reply_redirect(r, to);
 }
 
-static const struct field status_fields[] = {
-	{ "status", "Requests.Status", F_CHOICE, 1, 16, request_statuses },
+enum { SS_STATUS, SS__MAX };
+
+static const struct field status_fields[SS__MAX] = {
+	[SS_STATUS] = { "status", "Requests.Status", F_CHOICE, 1, 16,
+	    request_statuses },
 };
 
 /*
@@ -400,20 +404,20 @@ page_queue_status_post(struct req *r)
 
 	if (!load(r, &v))
 		return;
-	if (!form_read(r, &fm, status_fields, 1)) {
+	if (!form_read(r, &fm, status_fields, SS__MAX)) {
 		request_render(r, 422, &v, &fm);
 		return;
 	}
 	if (reply_begin(r) != 0)
 		return;
 	if ((rc = request_engineer_status(&v, &r->user,
-	    form_get(&fm, "status"), r->now)) < 0) {
+	    form_val(&fm, SS_STATUS), r->now)) < 0) {
 		reply_abort(r);
 		return;
 	}
 	if (rc == 1) {
 		db_rollback();
-		form_error(&fm, "status", "SameStatus");
+		form_error(&fm, SS_STATUS, "SameStatus");
 		request_render(r, 422, &v, &fm);
 		return;
 	}
@@ -423,8 +427,10 @@ page_queue_status_post(struct req *r)
 	reply_redirect(r, to);
 }
 
-static const struct field return_fields[] = {
-	{ "reason", "Queue.Reason", F_TEXT, 1, 200, NULL },
+enum { RT_REASON, RT__MAX };
+
+static const struct field return_fields[RT__MAX] = {
+	[RT_REASON] = { "reason", "Queue.Reason", F_TEXT, 1, 200, NULL },
 };
 
 /*
@@ -441,16 +447,16 @@ page_queue_return_post(struct req *r)
 
 	if (!load(r, &v))
 		return;
-	if (!form_read(r, &fm, return_fields, 1)) {
+	if (!form_read(r, &fm, return_fields, RT__MAX)) {
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	if ((rc = request_return(&v, &r->user, form_get(&fm, "reason"))) < 0) {
+	if ((rc = request_return(&v, &r->user, form_val(&fm, RT_REASON))) < 0) {
 		reply_error(r, 500);
 		return;
 	}
 	if (rc == 1) {
-		form_error(&fm, "reason", "Returned");
+		form_error(&fm, RT_REASON, "Returned");
 		request_render(r, 409, &v, &fm);
 		return;
 	}
@@ -460,9 +466,12 @@ page_queue_return_post(struct req *r)
 	reply_redirect(r, to);
 }
 
-static const struct field remove_fields[] = {
-	{ "email", "Request.Contact", F_EMAIL, 1, EMAIL_MAX, NULL },
-	{ "confirm", "Queue.Remove", F_TEXT, 0, 8, NULL },
+enum { RM_EMAIL, RM_CONFIRM, RM__MAX };
+
+static const struct field remove_fields[RM__MAX] = {
+	[RM_EMAIL] = { "email", "Request.Contact", F_EMAIL, 1, EMAIL_MAX,
+	    NULL },
+	[RM_CONFIRM] = { "confirm", "Queue.Remove", F_TEXT, 0, 8, NULL },
 };
 
 /*
@@ -480,17 +489,17 @@ page_queue_remove_post(struct req *r)
 
 	if (!load(r, &v))
 		return;
-	if (!form_read(r, &fm, remove_fields, 2)) {
+	if (!form_read(r, &fm, remove_fields, RM__MAX)) {
 		request_render(r, 422, &v, &fm);
 		return;
 	}
 	if (v.owner != r->user.id) {
-		form_error(&fm, "email", "OwnFirst");
+		form_error(&fm, RM_EMAIL, "OwnFirst");
 		request_render(r, 409, &v, &fm);
 		return;
 	}
-	email_normalise(email, sizeof(email), form_get(&fm, "email"));
-	if (strcmp(form_get(&fm, "confirm"), "yes") != 0) {
+	email_normalise(email, sizeof(email), form_val(&fm, RM_EMAIL));
+	if (strcmp(form_val(&fm, RM_CONFIRM), "yes") != 0) {
 		view_set(r, "Page.Confirm", email);
 		request_render(r, 200, &v, NULL);
 		return;
@@ -503,7 +512,7 @@ page_queue_remove_post(struct req *r)
 	}
 	if (rc == 1) {
 		db_rollback();
-		form_error(&fm, "email", "NotSecondary");
+		form_error(&fm, RM_EMAIL, "NotSecondary");
 		request_render(r, 422, &v, &fm);
 		return;
 	}

@@ -28,37 +28,58 @@
 static const char *const severities[] = { "critical", "important",
     "moderate", NULL };
 
-static const struct field step1_fields[] = {
-	{ "product", "Wizard.Product", F_TEXT, 1, 20, NULL },
-	{ "version", "Wizard.Version", F_TEXT, 1, 20, NULL },
-	{ "category", "Wizard.Category", F_TEXT, 1, 20, NULL },
-	{ "problem", "Wizard.Problem", F_TEXT, 1, 20, NULL },
-	{ "title", "Wizard.TitleField", F_TEXT, 1, TITLE_MAX, NULL },
-	{ "description", "Wizard.Description", F_PARA, 1, DESC_MAX, NULL },
-	{ "files", "Wizard.Files", F_TEXT, 0, 0, NULL },	/* errors only */
+/* step 1: the problem */
+enum { S1_PRODUCT, S1_VERSION, S1_CATEGORY, S1_PROBLEM, S1_TITLE,
+    S1_DESCRIPTION, S1_FILES, S1__MAX };
+
+static const struct field step1_fields[S1__MAX] = {
+	[S1_PRODUCT] = { "product", "Wizard.Product", F_TEXT, 1, 20, NULL },
+	[S1_VERSION] = { "version", "Wizard.Version", F_TEXT, 1, 20, NULL },
+	[S1_CATEGORY] = { "category", "Wizard.Category", F_TEXT, 1, 20,
+	    NULL },
+	[S1_PROBLEM] = { "problem", "Wizard.Problem", F_TEXT, 1, 20, NULL },
+	[S1_TITLE] = { "title", "Wizard.TitleField", F_TEXT, 1, TITLE_MAX,
+	    NULL },
+	[S1_DESCRIPTION] = { "description", "Wizard.Description", F_PARA, 1,
+	    DESC_MAX, NULL },
+	/* errors only: the files come as uploads */
+	[S1_FILES] = { "files", "Wizard.Files", F_TEXT, 0, 0, NULL },
 };
 
-static const struct field step2_fields[] = {
-	{ "plan", "Wizard.Plan", F_TEXT, 1, 20, NULL },
-	{ "severity", "Wizard.Severity", F_CHOICE, 1, 0, severities },
-	{ "allday", "Wizard.AllDay", F_TEXT, 0, 1, NULL },
-	{ "country", "Profile.Country", F_COUNTRY, 1, 0, NULL },
-	{ "tz", "Profile.TimeZone", F_TZ, 1, 0, NULL },
+/* step 2: the plan, severity and routing */
+enum { S2_PLAN, S2_SEVERITY, S2_ALLDAY, S2_COUNTRY, S2_TZ, S2__MAX };
+
+static const struct field step2_fields[S2__MAX] = {
+	[S2_PLAN] = { "plan", "Wizard.Plan", F_TEXT, 1, 20, NULL },
+	[S2_SEVERITY] = { "severity", "Wizard.Severity", F_CHOICE, 1, 0,
+	    severities },
+	[S2_ALLDAY] = { "allday", "Wizard.AllDay", F_TEXT, 0, 1, NULL },
+	[S2_COUNTRY] = { "country", "Profile.Country", F_COUNTRY, 1, 0,
+	    NULL },
+	[S2_TZ] = { "tz", "Profile.TimeZone", F_TZ, 1, 0, NULL },
 };
 
-static const struct field step3_fields[] = {
-	{ "pc_name", "Wizard.ContactName", F_TEXT, 1, 2 * NAME_MAX_ + 1, NULL },
-	{ "pc_email", "Wizard.ContactEmail", F_EMAIL, 1, EMAIL_MAX, NULL },
-	{ "pc_phone", "Profile.Phone", F_PHONE, 0, 32, NULL },
-	{ "pc_method", "Profile.Method", F_CHOICE, 1, 0, contact_methods },
+/* step 3: the primary contact */
+enum { S3_NAME, S3_EMAIL, S3_PHONE, S3_METHOD, S3__MAX };
+
+static const struct field step3_fields[S3__MAX] = {
+	[S3_NAME] = { "pc_name", "Wizard.ContactName", F_TEXT, 1,
+	    2 * NAME_MAX_ + 1, NULL },
+	[S3_EMAIL] = { "pc_email", "Wizard.ContactEmail", F_EMAIL, 1,
+	    EMAIL_MAX, NULL },
+	[S3_PHONE] = { "pc_phone", "Profile.Phone", F_PHONE, 0, 32, NULL },
+	[S3_METHOD] = { "pc_method", "Profile.Method", F_CHOICE, 1, 0,
+	    contact_methods },
 };
 
-static const struct field step4_fields[] = {
-	{ "secondary", "Wizard.Secondary", F_PARA, 0, 4000, NULL },
-	{ "add_me", "Wizard.AddMe", F_TEXT, 0, 1, NULL },
-};
+/* step 4: sharing */
+enum { S4_SECONDARY, S4_ADD_ME, S4__MAX };
 
-#define NF(a)	((sizeof(a) / sizeof(a[0])))
+static const struct field step4_fields[S4__MAX] = {
+	[S4_SECONDARY] = { "secondary", "Wizard.Secondary", F_PARA, 0, 4000,
+	    NULL },
+	[S4_ADD_ME] = { "add_me", "Wizard.AddMe", F_TEXT, 0, 1, NULL },
+};
 
 #define FILES_PER_DRAFT	20
 #define BYTES_PER_DRAFT	(100LL * 1024 * 1024)
@@ -327,12 +348,12 @@ keep_files(struct req *r, const struct draft *d, struct form *fm)
 		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
 			continue;
 		if (!attach_acceptable(u->name)) {
-			form_error(fm, "files", "FileType");
+			form_error(fm, S1_FILES, "FileType");
 			continue;
 		}
 		if (count + 1 > FILES_PER_DRAFT ||
 		    bytes + u->size > BYTES_PER_DRAFT) {
-			form_error(fm, "files", "FileQuota");
+			form_error(fm, S1_FILES, "FileQuota");
 			continue;
 		}
 		if (attach_add(d->id, r->user.id, u->tmp, u->name, u->size,
@@ -356,10 +377,10 @@ static int
 step1(struct req *r, struct draft *d, struct form *fm, int next)
 {
 	struct cat_names	 n;
-	int64_t			 p = parse_id(form_get(fm, "product"));
-	int64_t			 v = parse_id(form_get(fm, "version"));
-	int64_t			 c = parse_id(form_get(fm, "category"));
-	int64_t			 x = parse_id(form_get(fm, "problem"));
+	int64_t			 p = parse_id(form_val(fm, S1_PRODUCT));
+	int64_t			 v = parse_id(form_val(fm, S1_VERSION));
+	int64_t			 c = parse_id(form_val(fm, S1_CATEGORY));
+	int64_t			 x = parse_id(form_val(fm, S1_PROBLEM));
 
 	/* each id must belong to the one before it: a version of another
 	 * product (the product was just changed, or the id forged) is
@@ -381,18 +402,18 @@ step1(struct req *r, struct draft *d, struct form *fm, int next)
 	d->version = v;
 	d->category = c;
 	d->problem = x;
-	strlcpy_(d->title, form_get(fm, "title"), sizeof(d->title));
-	strlcpy_(d->description, form_get(fm, "description"),
+	strlcpy_(d->title, form_val(fm, S1_TITLE), sizeof(d->title));
+	strlcpy_(d->description, form_val(fm, S1_DESCRIPTION),
 	    sizeof(d->description));
 	if (next) {
-		if (parse_id(form_get(fm, "product")) != p || p == 0)
-			form_error(fm, "product", "Choice");
-		if (parse_id(form_get(fm, "version")) != v || v == 0)
-			form_error(fm, "version", "Choice");
-		if (parse_id(form_get(fm, "category")) != c || c == 0)
-			form_error(fm, "category", "Choice");
-		if (parse_id(form_get(fm, "problem")) != x || x == 0)
-			form_error(fm, "problem", "Choice");
+		if (parse_id(form_val(fm, S1_PRODUCT)) != p || p == 0)
+			form_error(fm, S1_PRODUCT, "Choice");
+		if (parse_id(form_val(fm, S1_VERSION)) != v || v == 0)
+			form_error(fm, S1_VERSION, "Choice");
+		if (parse_id(form_val(fm, S1_CATEGORY)) != c || c == 0)
+			form_error(fm, S1_CATEGORY, "Choice");
+		if (parse_id(form_val(fm, S1_PROBLEM)) != x || x == 0)
+			form_error(fm, S1_PROBLEM, "Choice");
 	}
 	return keep_files(r, d, fm);
 }
@@ -417,7 +438,7 @@ check_plan(void *arg, const struct plan_row *p)
 static int
 step2(struct req *r, struct draft *d, struct form *fm)
 {
-	struct check_plan	 c = { parse_id(form_get(fm, "plan")), 0 };
+	struct check_plan	 c = { parse_id(form_val(fm, S2_PLAN)), 0 };
 	char			 today[11];
 
 	today_utc(today, r->now);
@@ -425,20 +446,20 @@ step2(struct req *r, struct draft *d, struct form *fm)
 	    check_plan, &c) != 0)
 		return -1;
 	if (!c.ok)
-		form_error(fm, "plan", "PlanChoice");
-	if (*form_get(fm, "allday") &&
-	    strcmp(form_get(fm, "severity"), "critical") != 0)
-		form_error(fm, "allday", "AllDayCritical");
+		form_error(fm, S2_PLAN, "PlanChoice");
+	if (*form_val(fm, S2_ALLDAY) &&
+	    strcmp(form_val(fm, S2_SEVERITY), "critical") != 0)
+		form_error(fm, S2_ALLDAY, "AllDayCritical");
 	d->contract = c.ok ? c.id : 0;
-	strlcpy_(d->severity, form_err(fm, "severity") ? "" :
-	    form_get(fm, "severity"), sizeof(d->severity));
-	d->allday = *form_get(fm, "allday") != '\0' &&
+	strlcpy_(d->severity, fm->err[S2_SEVERITY] != NULL ? "" :
+	    form_val(fm, S2_SEVERITY), sizeof(d->severity));
+	d->allday = *form_val(fm, S2_ALLDAY) != '\0' &&
 	    strcmp(d->severity, "critical") == 0;
-	if (!form_err(fm, "country"))
-		strlcpy_(d->country, form_get(fm, "country"),
+	if (fm->err[S2_COUNTRY] == NULL)
+		strlcpy_(d->country, form_val(fm, S2_COUNTRY),
 		    sizeof(d->country));
-	if (!form_err(fm, "tz"))
-		strlcpy_(d->tz, form_get(fm, "tz"), sizeof(d->tz));
+	if (fm->err[S2_TZ] == NULL)
+		strlcpy_(d->tz, form_val(fm, S2_TZ), sizeof(d->tz));
 	return 0;
 }
 
@@ -448,18 +469,18 @@ step3(struct draft *d, struct form *fm)
 {
 	char	 email[EMAIL_MAX + 1];
 
-	if (strcmp(form_get(fm, "pc_method"), "phone") == 0 &&
-	    *form_get(fm, "pc_phone") == '\0')
-		form_error(fm, "pc_phone", "PhoneNeeded");
-	email_normalise(email, sizeof(email), form_get(fm, "pc_email"));
-	strlcpy_(d->pc_name, form_get(fm, "pc_name"), sizeof(d->pc_name));
-	if (!form_err(fm, "pc_email"))
+	if (strcmp(form_val(fm, S3_METHOD), "phone") == 0 &&
+	    *form_val(fm, S3_PHONE) == '\0')
+		form_error(fm, S3_PHONE, "PhoneNeeded");
+	email_normalise(email, sizeof(email), form_val(fm, S3_EMAIL));
+	strlcpy_(d->pc_name, form_val(fm, S3_NAME), sizeof(d->pc_name));
+	if (fm->err[S3_EMAIL] == NULL)
 		strlcpy_(d->pc_email, email, sizeof(d->pc_email));
-	if (!form_err(fm, "pc_phone"))
-		strlcpy_(d->pc_phone, form_get(fm, "pc_phone"),
+	if (fm->err[S3_PHONE] == NULL)
+		strlcpy_(d->pc_phone, form_val(fm, S3_PHONE),
 		    sizeof(d->pc_phone));
-	if (!form_err(fm, "pc_method"))
-		strlcpy_(d->pc_method, form_get(fm, "pc_method"),
+	if (fm->err[S3_METHOD] == NULL)
+		strlcpy_(d->pc_method, form_val(fm, S3_METHOD),
 		    sizeof(d->pc_method));
 }
 
@@ -469,12 +490,12 @@ step4(struct req *r, struct draft *d, struct form *fm)
 {
 	char	 sec[SECONDARY_MAX][EMAIL_MAX + 1];
 
-	if (secondary_parse(form_get(fm, "secondary"), sec,
+	if (secondary_parse(form_val(fm, S4_SECONDARY), sec,
 	    SECONDARY_MAX) < 0)
-		form_error(fm, "secondary", "Secondary");
-	strlcpy_(d->secondary, form_get(fm, "secondary"),
+		form_error(fm, S4_SECONDARY, "Secondary");
+	strlcpy_(d->secondary, form_val(fm, S4_SECONDARY),
 	    sizeof(d->secondary));
-	d->add_me = *form_get(fm, "add_me") != '\0' ||
+	d->add_me = *form_val(fm, S4_ADD_ME) != '\0' ||
 	    strcmp(d->pc_email, r->user.email) == 0;
 }
 
@@ -506,7 +527,7 @@ page_wizard_step_post(struct req *r)
 		return;
 	switch (step) {
 	case 1:
-		form_read(r, &fm, step1_fields, NF(step1_fields));
+		form_read(r, &fm, step1_fields, S1__MAX);
 		if (!next) {		/* no "Fill in" for a refresh */
 			memset(fm.err, 0, sizeof(fm.err));
 			fm.nerr = 0;
@@ -514,15 +535,15 @@ page_wizard_step_post(struct req *r)
 		rc = step1(r, &d, &fm, next);
 		break;
 	case 2:
-		form_read(r, &fm, step2_fields, NF(step2_fields));
+		form_read(r, &fm, step2_fields, S2__MAX);
 		rc = step2(r, &d, &fm);
 		break;
 	case 3:
-		form_read(r, &fm, step3_fields, NF(step3_fields));
+		form_read(r, &fm, step3_fields, S3__MAX);
 		step3(&d, &fm);
 		break;
 	default:
-		form_read(r, &fm, step4_fields, NF(step4_fields));
+		form_read(r, &fm, step4_fields, S4__MAX);
 		step4(r, &d, &fm);
 		break;
 	}

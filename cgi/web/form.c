@@ -5,6 +5,7 @@
  * field gets its value and at most one error, shown next to it and in
  * the summary at the top of the page (R12.2).
  */
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,55 +58,39 @@ phone_valid(const char *s)
 	return digits >= 5 && digits <= 15;
 }
 
-static int
-field_index(const struct form *fm, const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < fm->n; i++)
-		if (strcmp(fm->f[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* form_error: give field name the error key (the first one wins). */
+/* form_error: give field i the error key (the first one wins). */
 void
-form_error(struct form *fm, const char *name, const char *key)
+form_error(struct form *fm, size_t i, const char *key)
 {
-	int	 i = field_index(fm, name);
-
-	if (i >= 0 && fm->err[i] == NULL) {
+	assert(i < fm->n);
+	if (fm->err[i] == NULL) {
 		fm->err[i] = key;
 		fm->nerr++;
 	}
 }
 
-/* form_get: the value of field name ("" when absent). */
+/* form_val: the value of field i ("" when absent). */
 const char *
-form_get(const struct form *fm, const char *name)
+form_val(const struct form *fm, size_t i)
 {
-	int	 i = field_index(fm, name);
-
-	return i >= 0 && fm->val[i] != NULL ? fm->val[i] : "";
+	assert(i < fm->n);
+	return fm->val[i] != NULL ? fm->val[i] : "";
 }
 
-/* form_err: the error key of field name, or NULL. */
-const char *
-form_err(const struct form *fm, const char *name)
-{
-	int	 i = field_index(fm, name);
-
-	return i >= 0 ? fm->err[i] : NULL;
-}
-
-/* form_set: set the value shown for field name (a default). */
+/*
+ * form_init: fm empty, for the fields f[0..n): no value, no error.  Every
+ * field must be named; a hole in a table indexed by enum is a bug.
+ */
 void
-form_set(struct form *fm, const char *name, const char *v)
+form_init(struct form *fm, const struct field *f, size_t n)
 {
-	int	 i = field_index(fm, name);
+	size_t	 i;
 
-	if (i >= 0)
-		fm->val[i] = v;
+	memset(fm, 0, sizeof(*fm));
+	fm->f = f;
+	fm->n = n < FORM_MAX ? n : FORM_MAX;
+	for (i = 0; i < fm->n; i++)
+		assert(f[i].name != NULL);
 }
 
 /*
@@ -118,9 +103,7 @@ form_read(struct req *r, struct form *fm, const struct field *f, size_t n)
 {
 	size_t	 i;
 
-	memset(fm, 0, sizeof(*fm));
-	fm->f = f;
-	fm->n = n < FORM_MAX ? n : FORM_MAX;
+	form_init(fm, f, n);
 	for (i = 0; i < fm->n; i++) {
 		size_t		 k;
 		char		*v = NULL;
@@ -177,7 +160,7 @@ form_read(struct req *r, struct form *fm, const struct field *f, size_t n)
 			break;
 		}
 		if (err != NULL)
-			form_error(fm, f[i].name, err);
+			form_error(fm, i, err);
 	}
 	return fm->nerr == 0;
 }

@@ -1,5 +1,10 @@
 /*
  * form.h: a form's fields read, checked and shown again with their errors.
+ * A form is a table of fields indexed by its own enum, closed by __MAX
+ * (kcgi's keys[]), so that a misspelt field is a compile error, not an
+ * empty string: form_val(&fm, PF_PHONE) is a value ("" when absent),
+ * fm.val[PF_PHONE] = v one to show, fm.err[PF_PHONE] its error and
+ * form_error(&fm, PF_PHONE, "PhoneNeeded") gives it one.
  */
 #ifndef WEB_FORM_H
 #define WEB_FORM_H
@@ -33,16 +38,15 @@ struct field {
 struct form {
 	const struct field	*f;
 	size_t			 n;
-	const char		*val[FORM_MAX];
+	const char		*val[FORM_MAX];	/* NULL: not sent, not shown */
 	const char		*err[FORM_MAX];	/* Lang.Err keys */
 	int			 nerr;
 };
 
+void	 form_init(struct form *, const struct field *, size_t);
 int	 form_read(struct req *, struct form *, const struct field *, size_t);
-void	 form_set(struct form *, const char *, const char *);
-const char *form_get(const struct form *, const char *);
-const char *form_err(const struct form *, const char *);
-void	 form_error(struct form *, const char *, const char *);
+const char *form_val(const struct form *, size_t);
+void	 form_error(struct form *, size_t, const char *);
 void	 form_to_hdf(struct req *, const struct form *);
 
 #endif /* WEB_FORM_H */
