@@ -431,6 +431,21 @@ db_commit(void)
 	return 0;
 }
 
+/*
+ * db_end: close one level after the work inside it returned rc: -1
+ * rolls back, anything else commits.  Returns rc, or -1 when the
+ * commit failed.
+ */
+int
+db_end(int rc)
+{
+	if (rc < 0) {
+		db_rollback();
+		return -1;
+	}
+	return db_commit() == 0 ? rc : -1;
+}
+
 /* db_rollback: close one level and doom the whole transaction. */
 void
 db_rollback(void)

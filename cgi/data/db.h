@@ -24,6 +24,7 @@ int	 db_changes(void);
 int64_t	 db_last_id(void);
 int	 db_begin_write_(const char *, int);
 int	 db_commit(void);
+int	 db_end(int);
 void	 db_rollback(void);
 int	 db_request_end(void);
 int	 db_choices(sqlite3_stmt *, int (*)(void *, int64_t, const char *),

@@ -103,12 +103,15 @@ keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
 	return 0;
 }
 
-/* attach_add: keep_file for draft of account (R11.9). */
+/*
+ * attach_add: keep_file for draft of account (R11.9).  Caller's
+ * transaction (draft_update's).
+ */
 int
-attach_add(int64_t draft, int64_t account, const char *tmp,
-    const char *name, int64_t size, const char *sha)
+attach_add(int64_t draft, int64_t account, const struct attach_in *f)
 {
-	return keep_file(draft, 0, 0, account, tmp, name, size, sha);
+	return keep_file(draft, 0, 0, account, f->tmp, f->name, f->size,
+	    f->sha256);
 }
 
 /*
@@ -198,13 +201,14 @@ draft_file_totals(int64_t draft, int64_t *count, int64_t *bytes)
 
 /*
  * request_attach: keep_file for message msg of request id, like
- * attach_add for drafts.  Caller's transaction.
+ * attach_add for drafts.  Caller's transaction (request_reply's).
  */
 int
-request_attach(int64_t id, int64_t msg, int64_t account, const char *tmp,
-    const char *name, int64_t size, const char *sha)
+request_attach(int64_t id, int64_t msg, int64_t account,
+    const struct attach_in *f)
 {
-	return keep_file(0, id, msg, account, tmp, name, size, sha);
+	return keep_file(0, id, msg, account, f->tmp, f->name, f->size,
+	    f->sha256);
 }
 
 /*

@@ -7,16 +7,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* what one draft may hold (R5.5) */
+#define FILES_PER_DRAFT	20
+#define BYTES_PER_DRAFT	(100LL * 1024 * 1024)
+
+/* a file to keep: where its upload waits and what it is */
+struct attach_in {
+	const char	*tmp;
+	const char	*name;
+	int64_t		 size;
+	const char	*sha256;
+};
+
 #include "domain/account.h"
 
 extern const char *const attach_types[];
 int	 attach_acceptable(const char *);
 void	 attach_path(char *, size_t, const char *);
-int	 attach_add(int64_t, int64_t, const char *, const char *, int64_t,
-	    const char *);
+int	 attach_add(int64_t, int64_t, const struct attach_in *);
 int	 attach_remove(int64_t, int64_t, int64_t);
-int	 request_attach(int64_t, int64_t, int64_t, const char *, const char *,
-	    int64_t, const char *);
+int	 request_attach(int64_t, int64_t, int64_t, const struct attach_in *);
 int	 attach_for(int64_t, const struct account *, char *, size_t, char *,
 	    size_t, int64_t *);
 int	 request_files(int64_t, int (*)(void *, int64_t, const char *, int64_t,

@@ -102,6 +102,44 @@ draft_save(int64_t account, const struct draft *d)
 }
 
 /*
+ * draft_update: draft d of account saved with the files of its step, in
+ * one transaction (R5.5, R11.9): each file is kept while the draft stays
+ * within FILES_PER_DRAFT and BYTES_PER_DRAFT, counted inside the
+ * transaction so that two uploads at once cannot pass them; kept[i] says
+ * whether files[i] was (if not, it is left where it waits).  done is the
+ * step d finishes when every file was kept (0: none).  The caller
+ * checked each file's type.  Returns 0 or -1.
+ */
+int
+draft_update(int64_t account, struct draft *d, const struct attach_in *files,
+    int nfiles, int *kept, int done)
+{
+	int64_t	 count, bytes;
+	int	 i, rc;
+
+	if (db_begin_write() != 0)
+		return -1;
+	rc = draft_file_totals(d->id, &count, &bytes);
+	for (i = 0; i < nfiles && rc == 0; i++) {
+		kept[i] = count + 1 <= FILES_PER_DRAFT &&
+		    bytes + files[i].size <= BYTES_PER_DRAFT;
+		if (!kept[i])
+			continue;
+		rc = attach_add(d->id, account, &files[i]);
+		count++;
+		bytes += files[i].size;
+	}
+	for (i = 0; i < nfiles; i++)
+		if (!kept[i])
+			done = 0;
+	if (done > d->done)
+		d->done = done;
+	if (rc == 0)
+		rc = draft_save(account, d);
+	return db_end(rc);
+}
+
+/*
  * draft_discard: delete an unsubmitted draft of account with its
  * attachments; their files are removed after the commit.  Returns 0, 1
  * when there is no such draft, -1 on error.

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "domain/account.h"
+#include "domain/attach.h"
 #include "domain/contract.h"
 
 #define TITLE_MAX	200
@@ -65,6 +66,8 @@ struct confirm {			/* what the confirmation page shows */
 int	 draft_create(const struct account *, int64_t *);
 int	 draft_load(int64_t, int64_t, struct draft *);
 int	 draft_save(int64_t, const struct draft *);
+int	 draft_update(int64_t, struct draft *, const struct attach_in *, int,
+	    int *, int);
 int	 draft_discard(int64_t, int64_t);
 int	 draft_list(int64_t, int, int (*)(void *, const struct draft_row *),
 	    void *);

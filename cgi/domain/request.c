@@ -16,8 +16,10 @@
 #include "domain/request.h"
 #include "data/db.h"
 #include "domain/account.h"
+#include "domain/attach.h"
 #include "domain/contract.h"
 #include "domain/draft.h"
+#include "domain/held.h"
 #include "domain/outbox.h"
 #include "domain/sla.h"
 
@@ -299,15 +301,13 @@ request_mail(struct outbox_mail *m, const char *tpl, int64_t id,
 }
 
 /*
- * request_message: a message of a on request v (the caller checked that
- * a may write there: a contact, or an engineer of its queue when
- * engineer), and a mail to each contact but a (R7.2, R9.2), in the
- * caller's transaction.  A customer's reply to a request waiting for
- * the customer sets the clock running again (R11.3).  *msg is its id.
+ * message_add: a message of a on request v, and a mail to each contact
+ * but a (R7.2, R9.2).  A customer's reply to a request waiting for the
+ * customer sets the clock running again (R11.3).  *msg is its id.
  * Returns 0 or -1.
  */
-int
-request_message(const struct request_view *v, const struct account *a,
+static int
+message_add(const struct request_view *v, const struct account *a,
     int engineer, const char *body, int64_t *msg)
 {
 	char			 who[2 * NAME_MAX_ + 2];
@@ -333,13 +333,38 @@ request_message(const struct request_view *v, const struct account *a,
 }
 
 /*
+ * request_reply: a's message on request v with its files, and the held
+ * copy of it (held, its token, or NULL) dropped, all or nothing (R7.2,
+ * R11.8, R11.9).  The caller checked that a may write there: a contact,
+ * or an engineer of its queue when engineer; and that every file is of
+ * a type accepted.  Returns 0 or -1.
+ */
+int
+request_reply(const struct request_view *v, const struct account *a,
+    int engineer, const char *body, const struct attach_in *files,
+    int nfiles, const char *held)
+{
+	int64_t	 msg;
+	int	 i, rc;
+
+	if (db_begin_write() != 0)
+		return -1;
+	rc = message_add(v, a, engineer, body, &msg);
+	for (i = 0; i < nfiles && rc == 0; i++)
+		rc = request_attach(v->id, msg, a->id, &files[i]);
+	if (rc == 0 && held != NULL)
+		rc = held_drop(held);
+	return db_end(rc);
+}
+
+/*
  * request_set_status: close (reopen 0) or reopen (1) request id for its
  * contact a (R11.6): reopening only a resolved or closed request within
  * 30 days; no incident is taken.  The other contacts are mailed
  * (R11.4).  Returns 0, 1 when the change is not possible, -1 on error.
  */
-int
-request_set_status(int64_t id, const struct account *a, int reopen,
+static int
+request_set_status_tx(int64_t id, const struct account *a, int reopen,
     time_t now)
 {
 	struct request_view	 v;
@@ -360,15 +385,24 @@ request_set_status(int64_t id, const struct account *a, int reopen,
 	return rc;
 }
 
+int
+request_set_status(int64_t id, const struct account *a, int reopen,
+    time_t now)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	return db_end(request_set_status_tx(id, a, reopen, now));
+}
+
 /*
  * request_add_contact: a (a contact, or an engineer of its queue: the
  * caller checked) adds email as a secondary contact of request v
  * (R7.3), who is mailed (R9.2, R11.4) and sees the request once signed
- * in with that email.  Caller's transaction.  Returns 0, 1 when email
+ * in with that email.  Returns 0, 1 when email
  * is a contact already or there are too many, -1 on error.
  */
-int
-request_add_contact(const struct request_view *v, const struct account *a,
+static int
+request_add_contact_tx(const struct request_view *v, const struct account *a,
     const char *email)
 {
 	struct outbox_mail	 m;
@@ -388,14 +422,23 @@ request_add_contact(const struct request_view *v, const struct account *a,
 	return rc;
 }
 
+int
+request_add_contact(const struct request_view *v, const struct account *a,
+    const char *email)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	return db_end(request_add_contact_tx(v, a, email));
+}
+
 /*
  * request_remove_contact: engineer a, owner of request v, removes the
  * secondary contact email (R7.3, R11.11), who is told by mail and sees
- * the request no more.  Caller's transaction.  Returns 0, 1 when email
+ * the request no more.  Returns 0, 1 when email
  * is no secondary contact of v, -1 on error.
  */
-int
-request_remove_contact(const struct request_view *v, const struct account *a,
+static int
+request_remove_contact_tx(const struct request_view *v, const struct account *a,
     const char *email)
 {
 	struct outbox_mail	 m;
@@ -416,17 +459,33 @@ request_remove_contact(const struct request_view *v, const struct account *a,
 	return rc;
 }
 
-/*
- * request_take: engineer becomes the owner of request v (R8.1).  Caller's
- * transaction.  Returns 0, 1 when the engineer owns it already, -1.
- */
 int
-request_take(const struct request_view *v, int64_t engineer, time_t now)
+request_remove_contact(const struct request_view *v, const struct account *a,
+    const char *email)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	return db_end(request_remove_contact_tx(v, a, email));
+}
+
+/*
+ * request_take: engineer becomes the owner of request v (R8.1).  Returns 0, 1 when the engineer owns it already, -1.
+ */
+static int
+request_take_tx(const struct request_view *v, int64_t engineer, time_t now)
 {
 	if (db_exec(STMT_REQUEST_TAKE, "III", v->id, engineer, (int64_t)now) !=
 	    SQLITE_OK)
 		return -1;
 	return db_changes() == 1 ? 0 : 1;
+}
+
+int
+request_take(const struct request_view *v, int64_t engineer, time_t now)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	return db_end(request_take_tx(v, engineer, now));
 }
 
 /* the statuses an engineer sets (R8.1), the one list of them */
@@ -450,11 +509,11 @@ status_valid(const char *s)
  * waiting for the customer stops the clock, keeping the working time
  * left; leaving it sets the clock running again (R11.3).  Every contact
  * is mailed when it waits for them, is resolved or closed (R11.4).
- * Caller's transaction.  Returns 0, 1 when status
+ * Returns 0, 1 when status
  * is not one, or is the request's already; -1 on error.
  */
-int
-request_engineer_status(const struct request_view *v, const struct account *a,
+static int
+request_engineer_status_tx(const struct request_view *v, const struct account *a,
     const char *status, time_t now)
 {
 	struct sla_cal		 c;
@@ -493,6 +552,15 @@ request_engineer_status(const struct request_view *v, const struct account *a,
 	rc = notify(v->id, a->email, &m, a->lang);
 	outbox_free(&m);
 	return rc;
+}
+
+int
+request_engineer_status(const struct request_view *v, const struct account *a,
+    const char *status, time_t now)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	return db_end(request_engineer_status_tx(v, a, status, now));
 }
 
 /*

@@ -355,14 +355,10 @@ page_auth_signout_post(struct req *r)
 {
 	const char	*next = req_param(&r->form, "next");
 
-	if (reply_begin(r) != 0)
-		return;
 	if (session_end_all(r->user.id) != 0) {
-		reply_abort(r);
+		reply_error(r, 500);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	log_line(r->rid, "signout account=%lld", (long long)r->user.id);
 	session_cookie(r, "", 0);
 	if (next != NULL && path_is_local(next)) {

@@ -138,14 +138,10 @@ page_profile_post(struct req *r)
 	p.tz = form_val(&fm, PF_TZ);
 	p.lang = form_val(&fm, PF_LANG);
 	p.method = form_val(&fm, PF_METHOD);
-	if (reply_begin(r) != 0)
-		return;
 	if (account_set_profile(r->user.id, &p) != 0) {
-		reply_abort(r);
+		reply_error(r, 500);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	reply_cookie(r, "lang", p.lang, 365L * 86400);
 	reply_redirect(r, first ? "/" : "/profile?saved=1");
 }

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "data/db.h"	/* db_rollback: until the domain owns these transactions */
 #include "domain/account.h"
 #include "domain/attach.h"
 #include "domain/draft.h"
@@ -224,9 +223,10 @@ page_request_message_post(struct req *r)
 {
 	struct request_view	 v;
 	struct form		 fm;
+	struct attach_in	 files[UPLOADS_MAX];
+	struct upload		*ups[UPLOADS_MAX];
 	char			 to[64];
-	int64_t			 msg;
-	int			 i;
+	int			 i, n;
 
 	if (!load(r, &v))
 		return;
@@ -234,41 +234,19 @@ page_request_message_post(struct req *r)
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	if (reply_begin(r) != 0)
-		return;
-	if (request_message(&v, &r->user, engineer(r), form_val(&fm, MS_BODY),
-	    &msg) != 0) {
-		reply_abort(r);
-		return;
-	}
-	for (i = 0; i < r->nup; i++) {
-		struct upload	*u = &r->up[i];
-
-		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
-			continue;
-		if (!attach_acceptable(u->name)) {
-			form_error(&fm, MS_FILES, "FileType");
-			continue;
-		}
-		if (request_attach(v.id, msg, r->user.id, u->tmp, u->name,
-		    u->size, u->sha256) != 0) {
-			reply_abort(r);
-			return;
-		}
-		u->tmp[0] = '\0';
-	}
+	n = form_files(r, &fm, MS_FILES, files, ups, UPLOADS_MAX);
 	if (fm.nerr > 0) {	/* nothing is half-sent: all or nothing */
-		db_rollback();
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	if (req_cookie_name(r, "held") != NULL &&	/* R11.8: sent now */
-	    held_drop(req_cookie_name(r, "held")) != 0) {
-		reply_abort(r);
+	/* R11.8: a reply held over a sign-in is sent now */
+	if (request_reply(&v, &r->user, engineer(r), form_val(&fm, MS_BODY),
+	    files, n, req_cookie_name(r, "held")) != 0) {
+		reply_error(r, 500);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
+	for (i = 0; i < n; i++)
+		ups[i]->tmp[0] = '\0';		/* kept */
 	if (req_cookie_name(r, "held") != NULL)
 		reply_cookie(r, "held", "", 0);
 	base(r, to, sizeof(to), v.id, "?sent=1#thread");
@@ -302,20 +280,15 @@ page_request_contact_post(struct req *r)
 		return;
 	}
 	email_normalise(email, sizeof(email), form_val(&fm, CT_EMAIL));
-	if (reply_begin(r) != 0)
-		return;
 	if ((rc = request_add_contact(&v, &r->user, email)) < 0) {
-		reply_abort(r);
+		reply_error(r, 500);
 		return;
 	}
 	if (rc == 1) {
-		db_rollback();
 		form_error(&fm, CT_EMAIL, "AlreadyContact");
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	base(r, to, sizeof(to), v.id, "?added=1#sharing");
 	reply_redirect(r, to);
 }
@@ -329,19 +302,14 @@ set_status(struct req *r, int reopen)
 
 	if (!load(r, &v))
 		return;
-	if (reply_begin(r) != 0)
-		return;
 	if ((rc = request_set_status(v.id, &r->user, reopen, r->now)) < 0) {
-		reply_abort(r);
+		reply_error(r, 500);
 		return;
 	}
 	if (rc == 1) {
-		db_rollback();
 		reply_error(r, 409);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	snprintf(to, sizeof(to), "/requests/%lld", (long long)v.id);
 	reply_redirect(r, to);
 }
@@ -371,14 +339,10 @@ page_queue_take_post(struct req *r)
 
 	if (!load(r, &v))
 		return;
-	if (reply_begin(r) != 0)
-		return;
 	if (request_take(&v, r->user.id, r->now) < 0) {
-		reply_abort(r);
+		reply_error(r, 500);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	base(r, to, sizeof(to), v.id, "?taken=1");
 	reply_redirect(r, to);
 }
@@ -408,21 +372,16 @@ page_queue_status_post(struct req *r)
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	if (reply_begin(r) != 0)
-		return;
 	if ((rc = request_engineer_status(&v, &r->user,
 	    form_val(&fm, SS_STATUS), r->now)) < 0) {
-		reply_abort(r);
+		reply_error(r, 500);
 		return;
 	}
 	if (rc == 1) {
-		db_rollback();
 		form_error(&fm, SS_STATUS, "SameStatus");
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	base(r, to, sizeof(to), v.id, "?status=1");
 	reply_redirect(r, to);
 }
@@ -504,20 +463,15 @@ page_queue_remove_post(struct req *r)
 		request_render(r, 200, &v, NULL);
 		return;
 	}
-	if (reply_begin(r) != 0)
-		return;
 	if ((rc = request_remove_contact(&v, &r->user, email)) < 0) {
-		reply_abort(r);
+		reply_error(r, 500);
 		return;
 	}
 	if (rc == 1) {
-		db_rollback();
 		form_error(&fm, RM_EMAIL, "NotSecondary");
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	base(r, to, sizeof(to), v.id, "?removed=1#sharing");
 	reply_redirect(r, to);
 }

@@ -137,14 +137,10 @@ page_requests_new_post(struct req *r)
 	char	 to[64];
 	int64_t	 id;
 
-	if (reply_begin(r) != 0)
-		return;
 	if (draft_create(&r->user, &id) != 0) {
-		reply_abort(r);
+		reply_error(r, 500);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
 	snprintf(to, sizeof(to), "/drafts/%lld", (long long)id);
 	reply_redirect(r, to);
 }

@@ -8,7 +8,6 @@
 #include "domain/catalogue.h"
 #include "lib/util.h"
 #include "pages/pages.h"
-#include "text/i18n.h"
 #include "web/reply.h"
 #include "web/req.h"
 #include "web/view.h"
@@ -89,14 +88,10 @@ page_lang_post(struct req *r)
 		return;
 	}
 	if (r->signed_in && r->user.profile_done) {
-		if (reply_begin(r) != 0)
-			return;
 		if (account_set_lang(r->user.id, lang) != 0) {
-			reply_abort(r);
+			reply_error(r, 500);
 			return;
 		}
-		if (reply_commit(r) != 0)
-			return;
 	}
 	reply_cookie(r, "lang", strcmp(lang, "pl") == 0 ? "pl" : "en",
 	    365L * 86400);

@@ -81,8 +81,6 @@ static const struct field step4_fields[S4__MAX] = {
 	[S4_ADD_ME] = { "add_me", "Wizard.AddMe", F_TEXT, 0, 1, NULL },
 };
 
-#define FILES_PER_DRAFT	20
-#define BYTES_PER_DRAFT	(100LL * 1024 * 1024)
 
 static void
 set_id(struct req *r, const char *name, int64_t v)
@@ -330,43 +328,6 @@ to_draft(struct req *r, const struct draft *d, const char *query)
 }
 
 /*
- * keep_files: the uploads of this request as attachments of d, within
- * the limits shown on the page (R11.9, J.40).  Errors go to fm's
- * "files" field.  Runs in the caller's transaction.  0 or -1.
- */
-static int
-keep_files(struct req *r, const struct draft *d, struct form *fm)
-{
-	int64_t		 count = 0, bytes = 0;
-	int		 i;
-
-	if (draft_file_totals(d->id, &count, &bytes) != 0)
-		return -1;
-	for (i = 0; i < r->nup; i++) {
-		struct upload	*u = &r->up[i];
-
-		if (strcmp(u->field, "files") != 0 || u->tmp[0] == '\0')
-			continue;
-		if (!attach_acceptable(u->name)) {
-			form_error(fm, S1_FILES, "FileType");
-			continue;
-		}
-		if (count + 1 > FILES_PER_DRAFT ||
-		    bytes + u->size > BYTES_PER_DRAFT) {
-			form_error(fm, S1_FILES, "FileQuota");
-			continue;
-		}
-		if (attach_add(d->id, r->user.id, u->tmp, u->name, u->size,
-		    u->sha256) != 0)
-			return -1;
-		u->tmp[0] = '\0';		/* kept */
-		count++;
-		bytes += u->size;
-	}
-	return 0;
-}
-
-/*
  * step1: the problem.  Whatever was typed is kept, valid or not ("Show
  * versions" and file uploads save without checking), but only ids that
  * belong to the catalogue and to each other are stored.  Changing the
@@ -415,7 +376,7 @@ step1(struct req *r, struct draft *d, struct form *fm, int next)
 		if (parse_id(form_val(fm, S1_PROBLEM)) != x || x == 0)
 			form_error(fm, S1_PROBLEM, "Choice");
 	}
-	return keep_files(r, d, fm);
+	return 0;
 }
 
 struct check_plan {
@@ -515,7 +476,10 @@ page_wizard_step_post(struct req *r)
 	int		 step = atoi(req_param(&r->form, "step") ?
 	    req_param(&r->form, "step") : "0");
 	int		 next = action != NULL && strcmp(action, "next") == 0;
-	int		 rc = 0;
+	int		 rc = 0, nf = 0, i;
+	struct attach_in files[UPLOADS_MAX];
+	struct upload	*ups[UPLOADS_MAX];
+	int		 kept[UPLOADS_MAX];
 
 	if (!load(r, &d, 0))
 		return;
@@ -523,8 +487,6 @@ page_wizard_step_post(struct req *r)
 		to_draft(r, &d, "");
 		return;
 	}
-	if (reply_begin(r) != 0)
-		return;
 	switch (step) {
 	case 1:
 		form_read(r, &fm, step1_fields, S1__MAX);
@@ -533,6 +495,7 @@ page_wizard_step_post(struct req *r)
 			fm.nerr = 0;
 		}
 		rc = step1(r, &d, &fm, next);
+		nf = form_files(r, &fm, S1_FILES, files, ups, UPLOADS_MAX);
 		break;
 	case 2:
 		form_read(r, &fm, step2_fields, S2__MAX);
@@ -547,14 +510,18 @@ page_wizard_step_post(struct req *r)
 		step4(r, &d, &fm);
 		break;
 	}
-	if (next && fm.nerr == 0 && d.done < step)
-		d.done = step;
-	if (rc != 0 || draft_save(r->user.id, &d) != 0) {
-		reply_abort(r);
+	/* the fields and the files within the draft's limits, at once; the
+	 * step is done when nothing was wrong (R5.5, R11.9, J.40) */
+	if (rc != 0 || draft_update(r->user.id, &d, files, nf, kept,
+	    next && fm.nerr == 0 ? step : 0) != 0) {
+		reply_error(r, 500);
 		return;
 	}
-	if (reply_commit(r) != 0)
-		return;
+	for (i = 0; i < nf; i++)
+		if (kept[i])
+			ups[i]->tmp[0] = '\0';
+		else
+			form_error(&fm, S1_FILES, "FileQuota");
 	if (fm.nerr > 0) {
 		wizard_render(r, 422, &d, step, &fm);
 		return;

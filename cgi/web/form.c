@@ -12,6 +12,7 @@
 
 #include "web/form.h"
 #include "domain/account.h"
+#include "domain/attach.h"
 #include "text/i18n.h"
 #include "web/req.h"
 #include "web/view.h"
@@ -67,6 +68,35 @@ form_error(struct form *fm, size_t i, const char *key)
 		fm->err[i] = key;
 		fm->nerr++;
 	}
+}
+
+/*
+ * form_files: the files uploaded as field i of fm (a file field) that
+ * are of a type accepted, at most max, into files and their uploads into
+ * ups; any other gets field i the error FileType.  Returns how many.
+ */
+int
+form_files(struct req *r, struct form *fm, size_t i, struct attach_in *files,
+    struct upload **ups, int max)
+{
+	int	 k, n = 0;
+
+	for (k = 0; k < r->nup && n < max; k++) {
+		struct upload	*u = &r->up[k];
+
+		if (strcmp(u->field, fm->f[i].name) != 0 || u->tmp[0] == '\0')
+			continue;
+		if (!attach_acceptable(u->name)) {
+			form_error(fm, i, "FileType");
+			continue;
+		}
+		files[n].tmp = u->tmp;
+		files[n].name = u->name;
+		files[n].size = u->size;
+		files[n].sha256 = u->sha256;
+		ups[n++] = u;
+	}
+	return n;
 }
 
 /* form_val: the value of field i ("" when absent). */

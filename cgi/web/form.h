@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "domain/attach.h"
 #include "web/req.h"
 
 enum fkind {
@@ -48,5 +49,7 @@ int	 form_read(struct req *, struct form *, const struct field *, size_t);
 const char *form_val(const struct form *, size_t);
 void	 form_error(struct form *, size_t, const char *);
 void	 form_to_hdf(struct req *, const struct form *);
+int	 form_files(struct req *, struct form *, size_t, struct attach_in *,
+	    struct upload **, int);
 
 #endif /* WEB_FORM_H */

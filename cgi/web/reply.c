@@ -17,7 +17,6 @@
 #include <ClearSilver/cgi/cgi.h>
 
 #include "web/reply.h"
-#include "data/db.h"
 #include "lib/util.h"
 #include "text/i18n.h"
 #include "text/tpl.h"
@@ -179,34 +178,6 @@ reply_error(struct req *r, int status)
 	r->status = status;
 	reply_header(r, "Content-Type", "text/html; charset=utf-8");
 	r->replied = 1;
-}
-
-/* reply_begin: open a write transaction, or answer 500.  0 or -1. */
-int
-reply_begin(struct req *r)
-{
-	if (db_begin_write() == 0)
-		return 0;
-	reply_error(r, 500);
-	return -1;
-}
-
-/* reply_abort: roll the transaction back and answer 500. */
-void
-reply_abort(struct req *r)
-{
-	db_rollback();
-	reply_error(r, 500);
-}
-
-/* reply_commit: commit, or answer 500 (all rolled back).  0 or -1. */
-int
-reply_commit(struct req *r)
-{
-	if (db_commit() == 0)
-		return 0;
-	reply_error(r, 500);
-	return -1;
 }
 
 /*

@@ -16,9 +16,6 @@ void	 reply_error(struct req *, int);
 void	 reply_text(struct req *, int, const char *, const char *);
 void	 reply_send(struct req *);
 void	 reply_file(struct req *, const char *, const char *, int64_t);
-int	 reply_begin(struct req *);
-void	 reply_abort(struct req *);
-int	 reply_commit(struct req *);
 const char *status_text(int);
 
 #endif /* WEB_REPLY_H */
