@@ -6,6 +6,7 @@
 #ifndef PAGES_H
 #define PAGES_H
 
+#include "domain/request.h"
 #include "web/form.h"
 #include "web/req.h"
 
@@ -59,20 +60,26 @@ int	 activate_form(struct req *, struct form *);
 void	 page_requests_get(struct req *);
 void	 page_requests_new_post(struct req *);
 
-/* request.c */
+/* request.c; its page, the request's URL and its loading are shared
+ * with the engineer's actions of queue.c */
 void	 page_request_get(struct req *);
 void	 page_request_message_post(struct req *);
 void	 page_request_contact_post(struct req *);
 void	 page_request_close_post(struct req *);
 void	 page_request_reopen_post(struct req *);
 void	 page_attachment_get(struct req *);
+int	 request_load(struct req *, struct request_view *);
+void	 request_render(struct req *, int, const struct request_view *,
+	    const struct form *);
+void	 request_url(const struct req *, char *, size_t, int64_t,
+	    const char *);
+
+/* queue.c: the queues, and the engineer's actions on a request (R8) */
+void	 page_queue_get(struct req *);
 void	 page_queue_take_post(struct req *);
 void	 page_queue_status_post(struct req *);
 void	 page_queue_return_post(struct req *);
 void	 page_queue_remove_post(struct req *);
-
-/* queue.c */
-void	 page_queue_get(struct req *);
 
 /* wizard.c */
 void	 page_wizard_get(struct req *);

@@ -83,9 +83,9 @@ engineer(const struct req *r)
 	return strncmp(r->path, "/queue/", 7) == 0;
 }
 
-/* base: the request's page for r, /requests/N or /queue/N, then tail. */
-static void
-base(const struct req *r, char *out, size_t sz, int64_t id, const char *tail)
+/* request_url: the request's page for r, /requests/N or /queue/N, then tail. */
+void
+request_url(const struct req *r, char *out, size_t sz, int64_t id, const char *tail)
 {
 	snprintf(out, sz, "%s/%lld%s", engineer(r) ? "/queue" : "/requests",
 	    (long long)id, tail);
@@ -103,7 +103,7 @@ status_name(struct req *r, const char *status)
 }
 
 /* request_render: the page of v, with a reply being typed kept. */
-static void
+void
 request_render(struct req *r, int status, const struct request_view *v,
     const struct form *fm)
 {
@@ -111,7 +111,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 	char		 t[64];
 	int		 i;
 
-	base(r, t, sizeof(t), v->id, "");
+	request_url(r, t, sizeof(t), v->id, "");
 	view_set(r, "Page.Base", t);
 	view_set(r, "Page.StaffLabel", cfg.staff_label);	/* R14.10 */
 	if (engineer(r)) {
@@ -160,9 +160,9 @@ request_render(struct req *r, int status, const struct request_view *v,
 	reply_render(r, status, "request.cs");
 }
 
-/* load: the request of the path for r's account, or a 404. */
-static int
-load(struct req *r, struct request_view *v)
+/* request_load: the request of the path for r's account, or a 404. */
+int
+request_load(struct req *r, struct request_view *v)
 {
 	int	 rc = engineer(r) ?
 	    request_view_engineer(r->id, r->user.id, r->lang, v) :
@@ -190,7 +190,7 @@ page_request_get(struct req *r)
 	const char		*held = req_cookie_name(r, "held");
 	char			 text[DESC_MAX * 4 + 1];
 
-	if (!load(r, &v))
+	if (!request_load(r, &v))
 		return;
 	if (req_param(&r->query, "sent") != NULL)
 		view_set(r, "Page.Sent", "1");
@@ -228,7 +228,7 @@ page_request_message_post(struct req *r)
 	char			 to[64];
 	int			 i, n;
 
-	if (!load(r, &v))
+	if (!request_load(r, &v))
 		return;
 	if (!form_read(r, &fm, message_fields, MS__MAX)) {
 		request_render(r, 422, &v, &fm);
@@ -249,7 +249,7 @@ page_request_message_post(struct req *r)
 		ups[i]->tmp[0] = '\0';		/* kept */
 	if (req_cookie_name(r, "held") != NULL)
 		reply_cookie(r, "held", "", 0);
-	base(r, to, sizeof(to), v.id, "?sent=1#thread");
+	request_url(r, to, sizeof(to), v.id, "?sent=1#thread");
 	reply_redirect(r, to);
 }
 
@@ -273,7 +273,7 @@ page_request_contact_post(struct req *r)
 	char			 email[EMAIL_MAX + 1], to[80];
 	int			 rc;
 
-	if (!load(r, &v))
+	if (!request_load(r, &v))
 		return;
 	if (!form_read(r, &fm, contact_fields, CT__MAX)) {
 		request_render(r, 422, &v, &fm);
@@ -289,7 +289,7 @@ page_request_contact_post(struct req *r)
 		request_render(r, 422, &v, &fm);
 		return;
 	}
-	base(r, to, sizeof(to), v.id, "?added=1#sharing");
+	request_url(r, to, sizeof(to), v.id, "?added=1#sharing");
 	reply_redirect(r, to);
 }
 
@@ -300,7 +300,7 @@ set_status(struct req *r, int reopen)
 	char			 to[64];
 	int			 rc;
 
-	if (!load(r, &v))
+	if (!request_load(r, &v))
 		return;
 	if ((rc = request_set_status(v.id, &r->user, reopen, r->now)) < 0) {
 		reply_error(r, 500);
@@ -326,154 +326,6 @@ void
 page_request_reopen_post(struct req *r)
 {
 	set_status(r, 1);
-}
-
-/* ------------------------------------------ the engineer's side (R8) */
-
-/* POST /queue/:id/take: the engineer owns the request (R8.1). */
-void
-page_queue_take_post(struct req *r)
-{
-	struct request_view	 v;
-	char			 to[64];
-
-	if (!load(r, &v))
-		return;
-	if (request_take(&v, r->user.id, r->now) < 0) {
-		reply_error(r, 500);
-		return;
-	}
-	base(r, to, sizeof(to), v.id, "?taken=1");
-	reply_redirect(r, to);
-}
-
-enum { SS_STATUS, SS__MAX };
-
-static const struct field status_fields[SS__MAX] = {
-	[SS_STATUS] = { "status", "Requests.Status", F_CHOICE, 1, 16,
-	    request_statuses },
-};
-
-/*
- * POST /queue/:id/status: a new status (R8.1); waiting for the customer
- * stops the clock (R11.3); every contact is mailed (R11.4).
- */
-void
-page_queue_status_post(struct req *r)
-{
-	struct request_view	 v;
-	struct form		 fm;
-	char			 to[64];
-	int			 rc;
-
-	if (!load(r, &v))
-		return;
-	if (!form_read(r, &fm, status_fields, SS__MAX)) {
-		request_render(r, 422, &v, &fm);
-		return;
-	}
-	if ((rc = request_engineer_status(&v, &r->user,
-	    form_val(&fm, SS_STATUS), r->now)) < 0) {
-		reply_error(r, 500);
-		return;
-	}
-	if (rc == 1) {
-		form_error(&fm, SS_STATUS, "SameStatus");
-		request_render(r, 422, &v, &fm);
-		return;
-	}
-	base(r, to, sizeof(to), v.id, "?status=1");
-	reply_redirect(r, to);
-}
-
-enum { RT_REASON, RT__MAX };
-
-static const struct field return_fields[RT__MAX] = {
-	[RT_REASON] = { "reason", "Queue.Reason", F_TEXT, 1, 200, NULL },
-};
-
-/*
- * POST /queue/:id/return: the incident back to its plan, with a reason
- * (R8.2): one credit per request whatever is clicked (H.38).
- */
-void
-page_queue_return_post(struct req *r)
-{
-	struct request_view	 v;
-	struct form		 fm;
-	char			 to[64];
-	int			 rc;
-
-	if (!load(r, &v))
-		return;
-	if (!form_read(r, &fm, return_fields, RT__MAX)) {
-		request_render(r, 422, &v, &fm);
-		return;
-	}
-	if ((rc = request_return(&v, &r->user, form_val(&fm, RT_REASON))) < 0) {
-		reply_error(r, 500);
-		return;
-	}
-	if (rc == 1) {
-		form_error(&fm, RT_REASON, "Returned");
-		request_render(r, 409, &v, &fm);
-		return;
-	}
-	log_line(r->rid, "return request=%lld account=%lld", (long long)v.id,
-	    (long long)r->user.id);
-	base(r, to, sizeof(to), v.id, "?returned=1");
-	reply_redirect(r, to);
-}
-
-enum { RM_EMAIL, RM_CONFIRM, RM__MAX };
-
-static const struct field remove_fields[RM__MAX] = {
-	[RM_EMAIL] = { "email", "Request.Contact", F_EMAIL, 1, EMAIL_MAX,
-	    NULL },
-	[RM_CONFIRM] = { "confirm", "Queue.Remove", F_TEXT, 0, 8, NULL },
-};
-
-/*
- * POST /queue/:id/contacts/remove: the owning engineer removes a
- * secondary contact (R7.3) after saying yes to a page that names them
- * (R11.11); they are told by mail and see the request no more.
- */
-void
-page_queue_remove_post(struct req *r)
-{
-	struct request_view	 v;
-	struct form		 fm;
-	char			 email[EMAIL_MAX + 1], to[64];
-	int			 rc;
-
-	if (!load(r, &v))
-		return;
-	if (!form_read(r, &fm, remove_fields, RM__MAX)) {
-		request_render(r, 422, &v, &fm);
-		return;
-	}
-	if (v.owner != r->user.id) {
-		form_error(&fm, RM_EMAIL, "OwnFirst");
-		request_render(r, 409, &v, &fm);
-		return;
-	}
-	email_normalise(email, sizeof(email), form_val(&fm, RM_EMAIL));
-	if (strcmp(form_val(&fm, RM_CONFIRM), "yes") != 0) {
-		view_set(r, "Page.Confirm", email);
-		request_render(r, 200, &v, NULL);
-		return;
-	}
-	if ((rc = request_remove_contact(&v, &r->user, email)) < 0) {
-		reply_error(r, 500);
-		return;
-	}
-	if (rc == 1) {
-		form_error(&fm, RM_EMAIL, "NotSecondary");
-		request_render(r, 422, &v, &fm);
-		return;
-	}
-	base(r, to, sizeof(to), v.id, "?removed=1#sharing");
-	reply_redirect(r, to);
 }
 
 /*
