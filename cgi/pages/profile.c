@@ -13,7 +13,6 @@
 #include "web/req.h"
 #include "web/view.h"
 
-static const char *const langs[] = { "en", "pl", NULL };
 
 enum { PF_EMAIL, PF_PHONE, PF_COMPANY, PF_COUNTRY, PF_TZ, PF_LANG,
     PF_METHOD, PF__MAX };
@@ -26,7 +25,7 @@ static const struct field profile_fields[PF__MAX] = {
 	    NULL },
 	[PF_COUNTRY] = { "country", "Profile.Country", F_COUNTRY, 1, 0, NULL },
 	[PF_TZ] = { "tz", "Profile.TimeZone", F_TZ, 1, 0, NULL },
-	[PF_LANG] = { "lang", "Profile.Language", F_CHOICE, 1, 0, langs },
+	[PF_LANG] = { "lang", "Profile.Language", F_CHOICE, 1, 0, languages },
 	[PF_METHOD] = { "method", "Profile.Method", F_CHOICE, 1, 0,
 	    contact_methods },
 };
