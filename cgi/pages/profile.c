@@ -13,7 +13,6 @@
 #include "web/req.h"
 #include "web/view.h"
 
-
 enum { PF_EMAIL, PF_PHONE, PF_COMPANY, PF_COUNTRY, PF_TZ, PF_LANG,
     PF_METHOD, PF__MAX };
 
