@@ -5,18 +5,37 @@
  */
 #include "data/sql.h"
 
-/* sql.def's list as the statements' texts, and as their names */
-#define SQL(id, text)	[id] = text
+/* sql.def's list as the statements' texts, names and column counts */
+#define SQL_ROW(id, text, ...)		SQL(id, text)
+#define SQL_LIKE(id, text, like)	SQL(id, text)
+#define SQL_MORE(id, text, like, ...)	SQL(id, text)
+
+#define SQL(id, text)	[id] = text,
 const char *const sql_text[STMT__MAX] = {
 #include "data/sql.def"
 };
 #undef SQL
 
-#define SQL(id, text)	[id] = #id
+#define SQL(id, text)	[id] = #id,
 const char *const sql_name[STMT__MAX] = {
 #include "data/sql.def"
 };
 #undef SQL
+#undef SQL_ROW
+#undef SQL_LIKE
+#undef SQL_MORE
+
+#define SQL(id, text)
+#define SQL_ROW(id, text, ...)		[id] = id##_NCOLS,
+#define SQL_LIKE(id, text, like)	[id] = id##_NCOLS,
+#define SQL_MORE(id, text, like, ...)	[id] = id##_NCOLS,
+const int sql_ncols[STMT__MAX] = {
+#include "data/sql.def"
+};
+#undef SQL
+#undef SQL_ROW
+#undef SQL_LIKE
+#undef SQL_MORE
 
 /*
  * sql_get_may_write: the writes a GET may make.  Only session bookkeeping

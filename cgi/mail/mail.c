@@ -29,7 +29,8 @@
 const char *
 mail_lang(const char *email, const char *fallback)
 {
-	sqlite3_stmt	*st = db_query(STMT_ACCOUNT_LANG_BY_EMAIL, "T", email);
+	sqlite3_stmt	*st = db_query(STMT_ACCOUNT_LANG_BY_EMAIL,
+	    P_TEXT(":email", email), P_END);
 	const char	*l = fallback;
 
 	if (st != NULL && db_row(st) == 1)
@@ -94,9 +95,12 @@ done:
 int
 mail_queue(const struct mail *m)
 {
-	return db_exec(STMT_OUTBOX_INSERT, "TTTnIi", m->to, m->subject,
-	    m->body.p ? m->body.p : "", m->request, (int64_t)time(NULL),
-	    m->secret) == SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_OUTBOX_INSERT, P_TEXT(":recipient", m->to),
+	    P_TEXT(":subject", m->subject),
+	    P_TEXT(":body", m->body.p ? m->body.p : ""),
+	    P_REF(":request_id", m->request),
+	    P_INT(":now", (int64_t)time(NULL)), P_INT(":secret", m->secret),
+	    P_END) == SQLITE_OK ? 0 : -1;
 }
 
 void
@@ -263,15 +267,16 @@ mail_deliver(time_t now, int *sent, int *failed)
 	int		 n = 0, i, rc;
 
 	*sent = *failed = 0;
-	if ((st = db_query(STMT_OUTBOX_PENDING, "I", (int64_t)now)) == NULL)
+	if ((st = db_query(STMT_OUTBOX_PENDING, P_INT(":now", (int64_t)now),
+	    P_END)) == NULL)
 		return -1;
 	while (n < 100 && (rc = db_row(st)) == 1) {
-		row[n].id = db_col_int(st, 0);
-		row[n].to = xstrdup(db_col_text(st, 1));
-		row[n].subject = xstrdup(db_col_text(st, 2));
-		row[n].body = xstrdup(db_col_text(st, 3));
-		row[n].attempts = (int)db_col_int(st, 4);
-		row[n].created = db_col_int(st, 5);
+		row[n].id = db_col_int(st, OUTBOX_ID);
+		row[n].to = xstrdup(db_col_text(st, OUTBOX_RECIPIENT));
+		row[n].subject = xstrdup(db_col_text(st, OUTBOX_SUBJECT));
+		row[n].body = xstrdup(db_col_text(st, OUTBOX_BODY));
+		row[n].attempts = (int)db_col_int(st, OUTBOX_ATTEMPTS);
+		row[n].created = db_col_int(st, OUTBOX_CREATED);
 		n++;
 	}
 	db_done(st);
@@ -283,8 +288,8 @@ mail_deliver(time_t now, int *sent, int *failed)
 		message(&m, row[i].id, row[i].to, row[i].subject,
 		    row[i].body, (time_t)row[i].created);
 		if (deliver(row[i].id, &m, err, sizeof(err)) == 0) {
-			db_exec(STMT_OUTBOX_SENT, "II", row[i].id,
-			    (int64_t)now);
+			db_exec(STMT_OUTBOX_SENT, P_INT(":id", row[i].id),
+			    P_INT(":sent", (int64_t)now), P_END);
 			(*sent)++;
 		} else {
 			wait = row[i].attempts + 1 >= MAIL_ATTEMPTS ?
@@ -293,8 +298,9 @@ mail_deliver(time_t now, int *sent, int *failed)
 			if (wait > 86400 && row[i].attempts + 1 <
 			    MAIL_ATTEMPTS)
 				wait = 86400;
-			db_exec(STMT_OUTBOX_RETRY, "IIT", row[i].id,
-			    (int64_t)(now + wait), err);
+			db_exec(STMT_OUTBOX_RETRY, P_INT(":id", row[i].id),
+			    P_INT(":next_try", (int64_t)(now + wait)),
+			    P_TEXT(":last_error", err), P_END);
 			(*failed)++;
 		}
 		buf_free(&m);
