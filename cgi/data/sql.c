@@ -64,7 +64,9 @@ sql_get_may_write(enum stmt s)
  * (payment.c): it stands for a processor elsewhere, so it is a file of
  * its own, never joined with the portal's.  Tokens keep the brand, the
  * last four digits, the expiry and how the test card behaves, never its
- * number; charges are one per idempotency key (R6.5, R11.10).
+ * number; charges are one per idempotency key (R6.5, R11.10).  Its
+ * statements run on that connection, not through db.c: payment.c's
+ * tp_stmt binds their values, as text, in order (?1, ?2, ...).
  */
 const char *const tp_schema =
     "PRAGMA journal_mode = WAL;"
