@@ -111,7 +111,7 @@ identity_upgraded(int trust)
 	if (trust) {
 		if (db_begin_write() != 0)
 			return -1;
-		if (db_exec(STMT_ACCOUNTS_VERIFY_ALL, "") != SQLITE_OK) {
+		if (db_exec(STMT_ACCOUNTS_VERIFY_ALL, P_END) != SQLITE_OK) {
 			db_rollback();
 			return -1;
 		}
@@ -122,7 +122,7 @@ identity_upgraded(int trust)
 		    "marked verified\n", (long long)n, n == 1 ? "" : "s");
 		return 0;
 	}
-	if ((st = db_query(STMT_ACCOUNTS_COUNT_UNVERIFIED, "")) == NULL)
+	if ((st = db_query(STMT_ACCOUNTS_COUNT_UNVERIFIED, P_END)) == NULL)
 		return -1;
 	if (db_row(st) == 1)
 		n = db_col_int(st, 0);
@@ -363,7 +363,8 @@ queues_set(int64_t id, const char *list)
 	    p = strtok_r(NULL, ", ", &save), n++)
 		if ((strcmp(p, "AMER") != 0 && strcmp(p, "APAC") != 0 &&
 		    strcmp(p, "EMEA") != 0) ||
-		    db_exec(STMT_ENGINEER_QUEUE_ADD, "IT", id, p) != SQLITE_OK) {
+		    db_exec(STMT_ENGINEER_QUEUE_ADD, P_INT(":account_id", id),
+		    P_TEXT(":region", p), P_END) != SQLITE_OK) {
 			db_rollback();
 			goto bad;
 		}
@@ -899,7 +900,8 @@ cmd_verify_account(int argc, char **argv)
 	if (argc != 2)
 		return cmd_usage(stderr);
 	email_normalise(norm, sizeof(norm), argv[1]);
-	if ((st = db_query(STMT_ACCOUNT_ID_BY_EMAIL, "T", norm)) == NULL)
+	if ((st = db_query(STMT_ACCOUNT_ID_BY_EMAIL, P_TEXT(":email", norm),
+	    P_END)) == NULL)
 		return 1;
 	if (db_row(st) == 1)
 		id = db_col_int(st, 0);
@@ -964,7 +966,7 @@ cmd_check(int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return cmd_usage(stderr);
-	if ((st = db_query(STMT_INTEGRITY, "")) == NULL)
+	if ((st = db_query(STMT_INTEGRITY, P_END)) == NULL)
 		return 1;
 	while (db_row(st) == 1)
 		if (strcmp(db_col_text(st, 0), "ok") != 0) {
@@ -972,28 +974,28 @@ cmd_check(int argc, char **argv)
 			bad++;
 		}
 	db_done(st);
-	if ((st = db_query(STMT_BALANCES_WRONG, "")) == NULL)
+	if ((st = db_query(STMT_BALANCES_WRONG, P_END)) == NULL)
 		return 1;
 	while (db_row(st) == 1) {
 		printf("balance: contract %lld has %lld incidents left, its "
-		    "ledger says %lld\n", (long long)db_col_int(st, 0),
-		    (long long)db_col_int(st, 1), (long long)db_col_int(st, 2));
+		    "ledger says %lld\n", (long long)db_col_int(st, WRONG_CONTRACT),
+		    (long long)db_col_int(st, WRONG_LEFT), (long long)db_col_int(st, WRONG_LEDGER));
 		bad++;
 	}
 	db_done(st);
-	if ((st = db_query(STMT_ATTACH_ALL, "")) == NULL)
+	if ((st = db_query(STMT_ATTACH_ALL, P_END)) == NULL)
 		return 1;
 	while (db_row(st) == 1) {
 		n++;
-		attach_path(path, sizeof(path), db_col_text(st, 1));
+		attach_path(path, sizeof(path), db_col_text(st, ALLFILE_STORED));
 		if (file_sha256(path, hex, &size) != 0) {
 			printf("attachment %lld: %s is missing\n",
-			    (long long)db_col_int(st, 0), path);
+			    (long long)db_col_int(st, ALLFILE_ID), path);
 			bad++;
-		} else if (size != db_col_int(st, 2) ||
-		    strcmp(hex, db_col_text(st, 3)) != 0) {
+		} else if (size != db_col_int(st, ALLFILE_SIZE) ||
+		    strcmp(hex, db_col_text(st, ALLFILE_SHA256)) != 0) {
 			printf("attachment %lld: %s does not match its size "
-			    "and SHA-256\n", (long long)db_col_int(st, 0), path);
+			    "and SHA-256\n", (long long)db_col_int(st, ALLFILE_ID), path);
 			bad++;
 		}
 	}

@@ -1,18 +1,15 @@
 /*
  * db.c: the one SQLite connection of a process, the statements of sql.c
- * prepared lazily once (SQLITE_PREPARE_PERSISTENT), one typed bind
- * helper, and nested BEGIN IMMEDIATE write transactions that remember
+ * prepared lazily once (SQLITE_PREPARE_PERSISTENT), one bind helper
+ * that binds typed values by name (struct db_param, made by db.h's P_
+ * macros), and nested BEGIN IMMEDIATE write transactions that remember
  * where they were opened (after Fossil's db_begin_write).
  *
- * Bind types, one letter per ?N in order:
- *   I  int64_t          i  int
- *   n  int64_t, where 0 binds NULL (an optional reference)
- *   T  const char *     (NULL binds NULL)
- *   B  const void *, size_t   (a blob)
- *   N  NULL (takes no argument)
+ * Every parameter of a statement is bound by its :name, each once: a
+ * name the statement lacks, or a parameter left out, is logged and the
+ * call fails, rather than binding NULL by omission.
  */
 #include <assert.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,14 +161,15 @@ db_log_error(enum stmt id, int rc)
 }
 
 /*
- * db_bindv: the prepared statement id with the arguments of ap bound as
- * the type string says, or NULL on error (logged; *rc says which).
+ * db_bind: the prepared statement id with the values of p (up to P_END)
+ * bound by name, or NULL on error (logged; *rc says which).
  */
 static sqlite3_stmt *
-db_bindv(enum stmt id, const char *types, va_list ap, int *rc)
+db_bind(enum stmt id, const struct db_param *p, int *rc)
 {
 	sqlite3_stmt	*st;
-	int		 i;
+	uint64_t	 bound = 0;	/* bit i: parameter i has a value */
+	int		 i, n;
 
 	assert(id >= 0 && id < STMT__MAX);
 	*rc = SQLITE_OK;
@@ -192,45 +190,52 @@ db_bindv(enum stmt id, const char *types, va_list ap, int *rc)
 		*rc = SQLITE_READONLY;
 		return NULL;
 	}
-	for (i = 1; types[i - 1] != '\0' && *rc == SQLITE_OK; i++) {
-		switch (types[i - 1]) {
-		case 'I':
-			*rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
-			break;
-		case 'i':
-			*rc = sqlite3_bind_int(st, i, va_arg(ap, int));
-			break;
-		case 'n': {
-			int64_t	 v = va_arg(ap, int64_t);
-
-			*rc = v == 0 ? sqlite3_bind_null(st, i) :
-			    sqlite3_bind_int64(st, i, v);
+	n = sqlite3_bind_parameter_count(st);
+	assert(n < 64);
+	for (; p->type != DB_P_END && *rc == SQLITE_OK; p++) {
+		i = sqlite3_bind_parameter_index(st, p->name);
+		if (i == 0 || (bound & (UINT64_C(1) << i))) {
+			log_line(NULL, "db error %s: %s %s", sql_name[id],
+			    p->name, i == 0 ? "is not a parameter" :
+			    "bound twice");
+			*rc = SQLITE_RANGE;
 			break;
 		}
-		case 'T': {
-			const char	*s = va_arg(ap, const char *);
-
-			*rc = s == NULL ? sqlite3_bind_null(st, i) :
-			    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		bound |= UINT64_C(1) << i;
+		switch (p->type) {
+		case DB_P_INT:
+			*rc = sqlite3_bind_int64(st, i, p->v.i);
 			break;
-		}
-		case 'B': {
-			const void	*p = va_arg(ap, const void *);
-			size_t		 n = va_arg(ap, size_t);
-
-			*rc = sqlite3_bind_blob64(st, i, p, n,
+		case DB_P_REF:
+			*rc = p->v.i == 0 ? sqlite3_bind_null(st, i) :
+			    sqlite3_bind_int64(st, i, p->v.i);
+			break;
+		case DB_P_TEXT:
+			*rc = p->v.s == NULL ? sqlite3_bind_null(st, i) :
+			    sqlite3_bind_text(st, i, p->v.s, -1,
 			    SQLITE_TRANSIENT);
 			break;
-		}
-		case 'N':
+		case DB_P_BLOB:
+			*rc = sqlite3_bind_blob64(st, i, p->v.b.p, p->v.b.n,
+			    SQLITE_TRANSIENT);
+			break;
+		case DB_P_NULL:
 			*rc = sqlite3_bind_null(st, i);
 			break;
 		default:
 			abort();
 		}
+		if (*rc != SQLITE_OK)
+			db_log_error(id, *rc);
 	}
+	for (i = 1; i <= n && *rc == SQLITE_OK; i++)
+		if (!(bound & (UINT64_C(1) << i))) {
+			log_line(NULL, "db error %s: %s not bound",
+			    sql_name[id], sqlite3_bind_parameter_name(st, i) ?
+			    sqlite3_bind_parameter_name(st, i) : "?");
+			*rc = SQLITE_RANGE;
+		}
 	if (*rc != SQLITE_OK) {
-		db_log_error(id, *rc);
 		sqlite3_clear_bindings(st);
 		return NULL;
 	}
@@ -238,40 +243,31 @@ db_bindv(enum stmt id, const char *types, va_list ap, int *rc)
 }
 
 /*
- * db_query: the prepared statement id with its arguments bound.  Returns
- * the statement, to be stepped with db_row and handed back with db_done,
- * or NULL (logged) on error.
+ * db_query_ (db_query in db.h): the prepared statement id with the
+ * values of p bound.  Returns the statement, to be stepped with db_row
+ * and handed back with db_done, or NULL (logged) on error.
  */
 sqlite3_stmt *
-db_query(enum stmt id, const char *types, ...)
+db_query_(enum stmt id, const struct db_param *p)
 {
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	int		 rc;
+	int	 rc;
 
-	va_start(ap, types);
-	st = db_bindv(id, types, ap, &rc);
-	va_end(ap);
-	return st;
+	return db_bind(id, p, &rc);
 }
 
 /*
- * db_int: the first column of the first row of statement id (a count, a
+ * db_int_ (db_int): the first column of the first row of statement id (a count, a
  * maximum, an id), or dflt when there is no row; -1 on error.  The
  * statement's values are never negative.
  */
 int64_t
-db_int(enum stmt id, int64_t dflt, const char *types, ...)
+db_int_(enum stmt id, int64_t dflt, const struct db_param *p)
 {
 	sqlite3_stmt	*st;
-	va_list		 ap;
 	int64_t		 v = -1;
 	int		 rc;
 
-	va_start(ap, types);
-	st = db_bindv(id, types, ap, &rc);
-	va_end(ap);
-	if (st == NULL)
+	if ((st = db_bind(id, p, &rc)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1)
 		v = db_col_int(st, 0);
@@ -307,21 +303,17 @@ db_done(sqlite3_stmt *st)
 }
 
 /*
- * db_exec: run a statement that returns no rows.  Returns SQLITE_OK (0)
+ * db_exec_ (db_exec): run a statement that returns no rows.  Returns SQLITE_OK (0)
  * or the SQLite primary result code (SQLITE_CONSTRAINT for a UNIQUE or
  * CHECK violation, which the caller may expect: it is not logged).
  */
 int
-db_exec(enum stmt id, const char *types, ...)
+db_exec_(enum stmt id, const struct db_param *p)
 {
 	sqlite3_stmt	*st;
-	va_list		 ap;
 	int		 rc;
 
-	va_start(ap, types);
-	st = db_bindv(id, types, ap, &rc);
-	va_end(ap);
-	if (st == NULL)
+	if ((st = db_bind(id, p, &rc)) == NULL)
 		return rc & 0xff;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
@@ -401,7 +393,7 @@ db_begin_write_(const char *file, int line)
 	D.doomed = 0;
 	D.file = file;
 	D.line = line;
-	if (db_exec(STMT_BEGIN, "") != SQLITE_OK) {
+	if (db_exec(STMT_BEGIN, P_END) != SQLITE_OK) {
 		D.depth = 0;
 		return -1;
 	}
@@ -420,12 +412,12 @@ db_commit(void)
 	if (--D.depth > 0)
 		return D.doomed ? -1 : 0;
 	if (D.doomed) {
-		db_exec(STMT_ROLLBACK, "");
+		db_exec(STMT_ROLLBACK, P_END);
 		return -1;
 	}
-	if (db_exec(STMT_COMMIT, "") != SQLITE_OK) {
+	if (db_exec(STMT_COMMIT, P_END) != SQLITE_OK) {
 		if (!sqlite3_get_autocommit(D.db))
-			db_exec(STMT_ROLLBACK, "");
+			db_exec(STMT_ROLLBACK, P_END);
 		return -1;
 	}
 	return 0;
@@ -453,7 +445,7 @@ db_rollback(void)
 	assert(D.depth > 0);
 	D.doomed = 1;
 	if (--D.depth == 0 && !sqlite3_get_autocommit(D.db))
-		db_exec(STMT_ROLLBACK, "");
+		db_exec(STMT_ROLLBACK, P_END);
 }
 
 /*
@@ -465,7 +457,7 @@ void
 db_read_begin(void)
 {
 	if (D.depth == 0 && !D.reading && sqlite3_get_autocommit(D.db) &&
-	    db_exec(STMT_BEGIN_READ, "") == SQLITE_OK)
+	    db_exec(STMT_BEGIN_READ, P_END) == SQLITE_OK)
 		D.reading = 1;
 }
 
@@ -477,7 +469,7 @@ db_read_end(void)
 		return;
 	D.reading = 0;
 	if (!sqlite3_get_autocommit(D.db))
-		db_exec(STMT_COMMIT, "");
+		db_exec(STMT_COMMIT, P_END);
 }
 
 /*

@@ -1,25 +1,74 @@
 /*
  * db.h: the one SQLite connection of a process: statements prepared
- * once, typed binds, nested write transactions, read snapshots.
+ * once, values bound by name and type, nested write transactions, read
+ * snapshots.
  */
 #ifndef DATA_DB_H
 #define DATA_DB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <sqlite3.h>
 
 #include "data/sql.h"
 
+/*
+ * A value for the parameter :name of a statement, made by one of the
+ * P_ macros, whose initialisers the compiler checks against the type:
+ *   P_INT(":n", int64_t)	P_REF(":n", int64_t), 0 binds NULL
+ *   P_TEXT(":n", const char *), NULL binds NULL
+ *   P_BLOB(":n", const void *, size_t)	P_NULL(":n")
+ * A list of them ends with P_END:
+ *   db_query(STMT_ACCOUNT_BY_ID, P_INT(":id", id), P_END)
+ */
+enum db_ptype {
+	DB_P_END,
+	DB_P_INT,
+	DB_P_REF,
+	DB_P_TEXT,
+	DB_P_BLOB,
+	DB_P_NULL
+};
+
+struct db_param {
+	const char	*name;
+	enum db_ptype	 type;
+	union {
+		int64_t		 i;
+		const char	*s;
+		struct {
+			const void	*p;
+			size_t		 n;
+		}		 b;
+	}		 v;
+};
+
+#define P_INT(nm, x)	((struct db_param){ (nm), DB_P_INT, { .i = (x) } })
+#define P_REF(nm, x)	((struct db_param){ (nm), DB_P_REF, { .i = (x) } })
+#define P_TEXT(nm, x)	((struct db_param){ (nm), DB_P_TEXT, { .s = (x) } })
+#define P_BLOB(nm, x, sz) \
+	((struct db_param){ (nm), DB_P_BLOB, { .b = { (x), (sz) } } })
+#define P_NULL(nm)	((struct db_param){ (nm), DB_P_NULL, { .i = 0 } })
+#define P_END		((struct db_param){ NULL, DB_P_END, { .i = 0 } })
+
+/* The list as an array, so that each element must be a db_param. */
+#define db_query(id, ...) \
+	db_query_((id), (const struct db_param []){ __VA_ARGS__ })
+#define db_exec(id, ...) \
+	db_exec_((id), (const struct db_param []){ __VA_ARGS__ })
+#define db_int(id, dflt, ...) \
+	db_int_((id), (dflt), (const struct db_param []){ __VA_ARGS__ })
+
 int	 db_open(const char *, int);
 void	 db_close(void);
 sqlite3	*db_handle(void);
 int	 db_version(void);
-sqlite3_stmt *db_query(enum stmt, const char *, ...);
+sqlite3_stmt *db_query_(enum stmt, const struct db_param *);
 int	 db_row(sqlite3_stmt *);
-int64_t	 db_int(enum stmt, int64_t, const char *, ...);
+int64_t	 db_int_(enum stmt, int64_t, const struct db_param *);
 void	 db_done(sqlite3_stmt *);
-int	 db_exec(enum stmt, const char *, ...);
+int	 db_exec_(enum stmt, const struct db_param *);
 int	 db_changes(void);
 int64_t	 db_last_id(void);
 int	 db_begin_write_(const char *, int);

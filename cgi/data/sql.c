@@ -5,18 +5,37 @@
  */
 #include "data/sql.h"
 
-/* sql.def's list as the statements' texts, and as their names */
-#define SQL(id, text)	[id] = text
+/* sql.def's list as the statements' texts, names and column counts */
+#define SQL_ROW(id, text, ...)		SQL(id, text)
+#define SQL_LIKE(id, text, like)	SQL(id, text)
+#define SQL_MORE(id, text, like, ...)	SQL(id, text)
+
+#define SQL(id, text)	[id] = text,
 const char *const sql_text[STMT__MAX] = {
 #include "data/sql.def"
 };
 #undef SQL
 
-#define SQL(id, text)	[id] = #id
+#define SQL(id, text)	[id] = #id,
 const char *const sql_name[STMT__MAX] = {
 #include "data/sql.def"
 };
 #undef SQL
+#undef SQL_ROW
+#undef SQL_LIKE
+#undef SQL_MORE
+
+#define SQL(id, text)
+#define SQL_ROW(id, text, ...)		[id] = id##_NCOLS,
+#define SQL_LIKE(id, text, like)	[id] = id##_NCOLS,
+#define SQL_MORE(id, text, like, ...)	[id] = id##_NCOLS,
+const int sql_ncols[STMT__MAX] = {
+#include "data/sql.def"
+};
+#undef SQL
+#undef SQL_ROW
+#undef SQL_LIKE
+#undef SQL_MORE
 
 /*
  * sql_get_may_write: the writes a GET may make.  Only session bookkeeping
@@ -45,7 +64,9 @@ sql_get_may_write(enum stmt s)
  * (payment.c): it stands for a processor elsewhere, so it is a file of
  * its own, never joined with the portal's.  Tokens keep the brand, the
  * last four digits, the expiry and how the test card behaves, never its
- * number; charges are one per idempotency key (R6.5, R11.10).
+ * number; charges are one per idempotency key (R6.5, R11.10).  Its
+ * statements run on that connection, not through db.c: payment.c's
+ * tp_stmt binds their values, as text, in order (?1, ?2, ...).
  */
 const char *const tp_schema =
     "PRAGMA journal_mode = WAL;"

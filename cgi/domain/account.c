@@ -63,27 +63,28 @@ account_load(int64_t id, struct account *a)
 	int		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((st = db_query(STMT_ACCOUNT_BY_ID, "I", id)) == NULL)
+	if ((st = db_query(STMT_ACCOUNT_BY_ID, P_INT(":id", id), P_END)) ==
+	    NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		a->id = db_col_int(st, 0);
-		db_col_copy(st, 1, a->email, sizeof(a->email));
-		db_col_copy(st, 2, a->first, sizeof(a->first));
-		db_col_copy(st, 3, a->last, sizeof(a->last));
-		db_col_copy(st, 4, a->kind, sizeof(a->kind));
-		db_col_copy(st, 5, a->role, sizeof(a->role));
-		a->profile_done = (int)db_col_int(st, 6);
-		db_col_copy(st, 7, a->contact_email, sizeof(a->contact_email));
-		db_col_copy(st, 8, a->phone, sizeof(a->phone));
-		db_col_copy(st, 9, a->company, sizeof(a->company));
-		db_col_copy(st, 10, a->country, sizeof(a->country));
-		db_col_copy(st, 11, a->tz, sizeof(a->tz));
-		db_col_copy(st, 12, a->lang, sizeof(a->lang));
-		db_col_copy(st, 13, a->method, sizeof(a->method));
-		a->verified = (int)db_col_int(st, 14);
-		db_col_copy(st, 15, a->pending_email,
+		a->id = db_col_int(st, ACCOUNT_ID);
+		db_col_copy(st, ACCOUNT_EMAIL, a->email, sizeof(a->email));
+		db_col_copy(st, ACCOUNT_FIRST_NAME, a->first, sizeof(a->first));
+		db_col_copy(st, ACCOUNT_LAST_NAME, a->last, sizeof(a->last));
+		db_col_copy(st, ACCOUNT_KIND, a->kind, sizeof(a->kind));
+		db_col_copy(st, ACCOUNT_ROLE, a->role, sizeof(a->role));
+		a->profile_done = (int)db_col_int(st, ACCOUNT_PROFILE_DONE);
+		db_col_copy(st, ACCOUNT_CONTACT_EMAIL, a->contact_email, sizeof(a->contact_email));
+		db_col_copy(st, ACCOUNT_PHONE, a->phone, sizeof(a->phone));
+		db_col_copy(st, ACCOUNT_COMPANY, a->company, sizeof(a->company));
+		db_col_copy(st, ACCOUNT_COUNTRY, a->country, sizeof(a->country));
+		db_col_copy(st, ACCOUNT_TIMEZONE, a->tz, sizeof(a->tz));
+		db_col_copy(st, ACCOUNT_LANG, a->lang, sizeof(a->lang));
+		db_col_copy(st, ACCOUNT_CONTACT_METHOD, a->method, sizeof(a->method));
+		a->verified = (int)db_col_int(st, ACCOUNT_VERIFIED);
+		db_col_copy(st, ACCOUNT_PENDING_EMAIL, a->pending_email,
 		    sizeof(a->pending_email));
-		a->totp_on = (int)db_col_int(st, 16);
+		a->totp_on = (int)db_col_int(st, ACCOUNT_TOTP_ON);
 	}
 	db_done(st);
 	return rc;
@@ -102,11 +103,12 @@ account_by_email(const char *email, struct account *a, char *hash,
 	int64_t		 id = 0;
 	int		 rc;
 
-	if ((st = db_query(STMT_ACCOUNT_BY_EMAIL, "T", email)) == NULL)
+	if ((st = db_query(STMT_ACCOUNT_BY_EMAIL, P_TEXT(":email", email),
+	    P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		id = db_col_int(st, 0);
-		db_col_copy(st, 1, hash, hsz);
+		id = db_col_int(st, SIGNIN_ID);
+		db_col_copy(st, SIGNIN_PWHASH, hash, hsz);
 	}
 	db_done(st);
 	if (rc != 1)
@@ -127,8 +129,11 @@ account_create(const char *email, const char *hash, const char *first,
 {
 	int	 rc;
 
-	rc = db_exec(STMT_ACCOUNT_INSERT, "TTTTTTI", email, hash, first, last,
-	    kind, lang, (int64_t)time(NULL));
+	rc = db_exec(STMT_ACCOUNT_INSERT, P_TEXT(":email", email),
+	    P_TEXT(":pwhash", hash), P_TEXT(":first_name", first),
+	    P_TEXT(":last_name", last), P_TEXT(":kind", kind),
+	    P_TEXT(":lang", lang), P_INT(":created", (int64_t)time(NULL)),
+	    P_END);
 	if (rc == SQLITE_CONSTRAINT)
 		return ACCT_EXISTS;
 	if (rc != SQLITE_OK)
@@ -141,7 +146,8 @@ account_create(const char *email, const char *hash, const char *first,
 int
 account_set_hash(int64_t id, const char *hash)
 {
-	return db_exec(STMT_ACCOUNT_SET_HASH, "IT", id, hash) == SQLITE_OK &&
+	return db_exec(STMT_ACCOUNT_SET_HASH, P_INT(":id", id),
+	    P_TEXT(":pwhash", hash), P_END) == SQLITE_OK &&
 	    db_changes() == 1 ? 0 : -1;
 }
 
@@ -152,22 +158,27 @@ account_set_hash(int64_t id, const char *hash)
 int
 account_set_profile(int64_t id, const struct profile *p)
 {
-	return db_exec(STMT_ACCOUNT_SET_PROFILE, "ITTTTTTT", id,
-	    p->contact_email, p->phone, p->company, p->country, p->tz,
-	    p->lang, p->method) == SQLITE_OK && db_changes() == 1 ? 0 : -1;
+	return db_exec(STMT_ACCOUNT_SET_PROFILE, P_INT(":id", id),
+	    P_TEXT(":contact_email", p->contact_email),
+	    P_TEXT(":phone", p->phone), P_TEXT(":company", p->company),
+	    P_TEXT(":country", p->country), P_TEXT(":timezone", p->tz),
+	    P_TEXT(":lang", p->lang), P_TEXT(":contact_method", p->method),
+	    P_END) == SQLITE_OK && db_changes() == 1 ? 0 : -1;
 }
 
 int
 account_set_lang(int64_t id, const char *lang)
 {
-	return db_exec(STMT_ACCOUNT_SET_LANG, "IT", id, lang) == SQLITE_OK ?
+	return db_exec(STMT_ACCOUNT_SET_LANG, P_INT(":id", id),
+	    P_TEXT(":lang", lang), P_END) == SQLITE_OK ?
 	    0 : -1;
 }
 
 int
 account_set_role(int64_t id, const char *role)
 {
-	return db_exec(STMT_ACCOUNT_SET_ROLE, "IT", id, role) == SQLITE_OK &&
+	return db_exec(STMT_ACCOUNT_SET_ROLE, P_INT(":id", id),
+	    P_TEXT(":role", role), P_END) == SQLITE_OK &&
 	    db_changes() == 1 ? 0 : -1;
 }
 
@@ -175,13 +186,14 @@ account_set_role(int64_t id, const char *role)
 int
 accounts_readable(void)
 {
-	return db_int(STMT_HEALTH, -1, "") >= 0;
+	return db_int(STMT_HEALTH, -1, P_END) >= 0;
 }
 
 /* account_set_verified: the account's address is proven (R14.1).  0/-1. */
 int
 account_set_verified(int64_t id)
 {
-	return db_exec(STMT_ACCOUNT_SET_VERIFIED, "I", id) == SQLITE_OK &&
+	return db_exec(STMT_ACCOUNT_SET_VERIFIED, P_INT(":id", id), P_END) ==
+	    SQLITE_OK &&
 	    db_changes() == 1 ? 0 : -1;
 }

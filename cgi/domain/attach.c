@@ -92,9 +92,12 @@ keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
 	random_hex(stored, 16);
 	attach_path(path, sizeof(path), stored);
 	attach_name(shown, sizeof(shown), name);
-	if (db_exec(STMT_ATTACH_INSERT, "nnnITTITI", draft, request, msg,
-	    account, shown, stored, size, sha, (int64_t)time(NULL)) !=
-	    SQLITE_OK)
+	if (db_exec(STMT_ATTACH_INSERT, P_REF(":draft_id", draft),
+	    P_REF(":request_id", request), P_REF(":message_id", msg),
+	    P_INT(":account_id", account), P_TEXT(":name", shown),
+	    P_TEXT(":stored", stored), P_INT(":size", size),
+	    P_TEXT(":sha256", sha), P_INT(":created", (int64_t)time(NULL)),
+	    P_END) != SQLITE_OK)
 		return -1;
 	if (rename(tmp, path) != 0) {
 		log_line(NULL, "attachment %s: %s", path, strerror(errno));
@@ -127,8 +130,9 @@ attach_remove(int64_t id, int64_t draft, int64_t account)
 
 	if (db_begin_write() != 0)
 		return -1;
-	if ((st = db_query(STMT_ATTACH_DELETE_OWN, "III", id, draft,
-	    account)) == NULL) {
+	if ((st = db_query(STMT_ATTACH_DELETE_OWN, P_INT(":id", id),
+	    P_INT(":draft_id", draft), P_INT(":account_id", account), P_END)) ==
+	    NULL) {
 		db_rollback();
 		return -1;
 	}
@@ -156,9 +160,9 @@ files_of(sqlite3_stmt *st, int (*fn)(void *, int64_t, const char *, int64_t,
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1)
-		if (fn(arg, db_col_int(st, 0), db_col_text(st, 1),
-		    db_col_int(st, 2), db_col_text(st, 3),
-		    db_col_int(st, 4)) != 0) {
+		if (fn(arg, db_col_int(st, ATTACH_ID), db_col_text(st, ATTACH_NAME),
+		    db_col_int(st, ATTACH_SIZE), db_col_text(st, ATTACH_SHA256),
+		    db_col_int(st, ATTACH_MESSAGE)) != 0) {
 			rc = -1;
 			break;
 		}
@@ -171,7 +175,8 @@ int
 request_files(int64_t id, int (*fn)(void *, int64_t, const char *, int64_t,
     const char *, int64_t), void *arg)
 {
-	return files_of(db_query(STMT_ATTACH_OF_REQUEST, "I", id), fn, arg);
+	return files_of(db_query(STMT_ATTACH_OF_REQUEST,
+	    P_INT(":request_id", id), P_END), fn, arg);
 }
 
 /* draft_files: the same for the files of a draft (message 0). */
@@ -179,7 +184,8 @@ int
 draft_files(int64_t draft, int (*fn)(void *, int64_t, const char *,
     int64_t, const char *, int64_t), void *arg)
 {
-	return files_of(db_query(STMT_ATTACH_OF_DRAFT, "I", draft), fn, arg);
+	return files_of(db_query(STMT_ATTACH_OF_DRAFT,
+	    P_INT(":draft_id", draft), P_END), fn, arg);
 }
 
 /* draft_file_totals: how many files a draft has, and their bytes. */
@@ -189,11 +195,12 @@ draft_file_totals(int64_t draft, int64_t *count, int64_t *bytes)
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if ((st = db_query(STMT_ATTACH_COUNT_DRAFT, "I", draft)) == NULL)
+	if ((st = db_query(STMT_ATTACH_COUNT_DRAFT, P_INT(":draft_id", draft),
+	    P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		*count = db_col_int(st, 0);
-		*bytes = db_col_int(st, 1);
+		*count = db_col_int(st, ATTACHED_COUNT);
+		*bytes = db_col_int(st, ATTACHED_BYTES);
 	}
 	db_done(st);
 	return rc == 1 ? 0 : -1;
@@ -223,13 +230,14 @@ attach_for(int64_t id, const struct account *a, char *name, size_t nsz,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if ((st = db_query(STMT_ATTACH_FOR_DOWNLOAD, "ITI", id, a->email,
-	    a->id)) == NULL)
+	if ((st = db_query(STMT_ATTACH_FOR_DOWNLOAD, P_INT(":id", id),
+	    P_TEXT(":email", a->email), P_INT(":account_id", a->id), P_END)) ==
+	    NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		db_col_copy(st, 0, name, nsz);
-		db_col_copy(st, 1, stored, ssz);
-		*size = db_col_int(st, 2);
+		db_col_copy(st, FILE_NAME, name, nsz);
+		db_col_copy(st, FILE_STORED, stored, ssz);
+		*size = db_col_int(st, FILE_SIZE);
 	}
 	db_done(st);
 	return rc;

@@ -94,7 +94,7 @@ is_code(const char *s)
 static int64_t
 lookup_id(enum stmt id, const char *code)
 {
-	sqlite3_stmt	*st = db_query(id, "T", code);
+	sqlite3_stmt	*st = db_query(id, P_TEXT(":code", code), P_END);
 	int64_t		 v = 0;
 
 	if (st != NULL && db_row(st) == 1)
@@ -110,13 +110,17 @@ article_store(int64_t product, char *fl[FIELDS_MAX])
 	sqlite3_stmt	*st;
 	int64_t		 id = 0;
 
-	if ((st = db_query(STMT_ARTICLE_UPSERT, "ITTTT", product, fl[0], fl[1],
-	    fl[2], fl[3])) != NULL && db_row(st) == 1)
+	if ((st = db_query(STMT_ARTICLE_UPSERT, P_INT(":product_id", product),
+	    P_TEXT(":code", fl[0]), P_TEXT(":lang", fl[1]),
+	    P_TEXT(":title", fl[2]), P_TEXT(":body", fl[3]), P_END)) != NULL &&
+	    db_row(st) == 1)
 		id = db_col_int(st, 0);
 	db_done(st);
 	if (id == 0 ||
-	    db_exec(STMT_ARTICLE_FTS_DELETE, "I", id) != SQLITE_OK ||
-	    db_exec(STMT_ARTICLE_FTS_INSERT, "ITT", id, fl[2], fl[3]) !=
+	    db_exec(STMT_ARTICLE_FTS_DELETE, P_INT(":rowid", id), P_END) !=
+	    SQLITE_OK ||
+	    db_exec(STMT_ARTICLE_FTS_INSERT, P_INT(":rowid", id),
+	    P_TEXT(":title", fl[2]), P_TEXT(":body", fl[3]), P_END) !=
 	    SQLITE_OK)
 		return -1;
 	return 0;
@@ -148,8 +152,9 @@ region_line(int n, char *fl[FIELDS_MAX])
 	    (one = price(fl[2])) == 0 ||
 	    (strcmp(fl[3], "-") != 0 && (five = price(fl[3])) == 0))
 		return usage;
-	if (db_exec(STMT_REGION_UPSERT, "TTIn", fl[0], fl[1], one, five) !=
-	    SQLITE_OK)
+	if (db_exec(STMT_REGION_UPSERT, P_TEXT(":country", fl[0]),
+	    P_TEXT(":currency", fl[1]), P_INT(":price_one", one),
+	    P_REF(":price_five", five), P_END) != SQLITE_OK)
 		return "cannot store the region";
 	return NULL;
 }
@@ -170,13 +175,15 @@ working_time_line(const char *kw, int n, char *fl[FIELDS_MAX])
 		    *fl[2] == '\0' || *e2 != '\0' || open < 0 ||
 		    close > 24 || close <= open)
 			return "hours AMER|APAC|EMEA | OPEN | CLOSE (0-24)";
-		return db_exec(STMT_HOURS_UPSERT, "Tii", fl[0], (int)open,
-		    (int)close) == SQLITE_OK ? NULL : "cannot store the hours";
+		return db_exec(STMT_HOURS_UPSERT, P_TEXT(":region", fl[0]),
+		    P_INT(":open", (int)open), P_INT(":close", (int)close),
+		    P_END) == SQLITE_OK ? NULL : "cannot store the hours";
 	}
 	if (!region || n != 3 || !is_date(fl[1]))
 		return "holiday AMER|APAC|EMEA | YYYY-MM-DD | NAME";
-	return db_exec(STMT_HOLIDAY_UPSERT, "TTT", fl[0], fl[1], fl[2]) ==
-	    SQLITE_OK ? NULL : "cannot store the holiday (a bad date?)";
+	return db_exec(STMT_HOLIDAY_UPSERT, P_TEXT(":region", fl[0]),
+	    P_TEXT(":day", fl[1]), P_TEXT(":name", fl[2]), P_END) == SQLITE_OK ?
+	    NULL : "cannot store the holiday (a bad date?)";
 }
 
 /*
@@ -222,8 +229,10 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			if (n != 3 || (fl[2][0] != '\0' &&
 			    strncmp(fl[2], "https://", 8) != 0))
 				why = "portal CODE | NAME | https://URL";
-			else if (db_exec(STMT_PORTAL_UPSERT, "TTTi", fl[0],
-			    fl[1], fl[2], sort) != SQLITE_OK)
+			else if (db_exec(STMT_PORTAL_UPSERT,
+			    P_TEXT(":code", fl[0]), P_TEXT(":name", fl[1]),
+			    P_TEXT(":url", fl[2]), P_INT(":sort", sort),
+			    P_END) != SQLITE_OK)
 				why = "cannot store the portal";
 		} else if (strcmp(kw, "product") == 0) {
 			int64_t	 portal;
@@ -234,11 +243,13 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			else if ((portal = lookup_id(STMT_PORTAL_ID,
 			    fl[3])) == 0)
 				why = "unknown portal (list it first)";
-			else if (db_exec(STMT_PRODUCT_UPSERT, "TTTIi", fl[0],
-			    fl[1], fl[2], portal, sort) != SQLITE_OK ||
+			else if (db_exec(STMT_PRODUCT_UPSERT,
+			    P_TEXT(":code", fl[0]), P_TEXT(":name", fl[1]),
+			    P_TEXT(":kind", fl[2]), P_INT(":portal_id", portal),
+			    P_INT(":sort", sort), P_END) != SQLITE_OK ||
 			    (product = lookup_id(STMT_PRODUCT_ID, fl[0])) == 0 ||
-			    db_exec(STMT_VERSION_LATEST_CLEAR, "I", product) !=
-			    SQLITE_OK)
+			    db_exec(STMT_VERSION_LATEST_CLEAR,
+			    P_INT(":product_id", product), P_END) != SQLITE_OK)
 				why = "cannot store the product";
 			category = 0;
 		} else if (product == 0)
@@ -257,17 +268,25 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			    (*me && !is_date(me)) || (*ee && !is_date(ee)))
 				why = "version CODE | NAME | RELEASED |"
 				    " MAINSTREAM-END | EXTENDED-END [| latest]";
-			else if (db_exec(STMT_VERSION_UPSERT, "ITTTTTii",
-			    product, fl[0], fl[1], fl[2], me, ee, latest,
-			    sort) != SQLITE_OK)
+			else if (db_exec(STMT_VERSION_UPSERT,
+			    P_INT(":product_id", product),
+			    P_TEXT(":code", fl[0]), P_TEXT(":name", fl[1]),
+			    P_TEXT(":released", fl[2]),
+			    P_TEXT(":mainstream_end", me),
+			    P_TEXT(":extended_end", ee),
+			    P_INT(":latest", latest), P_INT(":sort", sort),
+			    P_END) != SQLITE_OK)
 				why = "cannot store the version (a bad date?)";
 		} else if (strcmp(kw, "category") == 0) {
 			sqlite3_stmt	*st = NULL;
 
 			if (n != 3)
 				why = "category CODE | ENGLISH | POLISH";
-			else if ((st = db_query(STMT_CATEGORY_UPSERT, "ITTTi",
-			    product, fl[0], fl[1], fl[2], sort)) == NULL ||
+			else if ((st = db_query(STMT_CATEGORY_UPSERT,
+			    P_INT(":product_id", product),
+			    P_TEXT(":code", fl[0]), P_TEXT(":name_en", fl[1]),
+			    P_TEXT(":name_pl", fl[2]), P_INT(":sort", sort),
+			    P_END)) == NULL ||
 			    db_row(st) != 1)
 				why = "cannot store the category";
 			else
@@ -277,8 +296,11 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			if (n != 3 || category == 0)
 				why = "problem CODE | ENGLISH | POLISH, after"
 				    " a category";
-			else if (db_exec(STMT_PROBLEM_UPSERT, "ITTTi", category,
-			    fl[0], fl[1], fl[2], sort) != SQLITE_OK)
+			else if (db_exec(STMT_PROBLEM_UPSERT,
+			    P_INT(":category_id", category),
+			    P_TEXT(":code", fl[0]), P_TEXT(":name_en", fl[1]),
+			    P_TEXT(":name_pl", fl[2]), P_INT(":sort", sort),
+			    P_END) != SQLITE_OK)
 				why = "cannot store the problem";
 		} else if (strcmp(kw, "article") == 0) {
 			if (n != 4 || !lang_valid(fl[1]) || !*fl[2] || !*fl[3])
@@ -309,18 +331,18 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 int
 catalogue_start(int (*fn)(void *, const struct start_row *), void *arg)
 {
-	sqlite3_stmt		*st = db_query(STMT_START_PRODUCTS, "");
+	sqlite3_stmt		*st = db_query(STMT_START_PRODUCTS, P_END);
 	struct start_row	 r;
 	int			 rc;
 
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		r.portal = db_col_text(st, 0);
-		r.portal_name = db_col_text(st, 1);
-		r.url = db_col_text(st, 2);
-		r.product = db_col_text(st, 3);
-		r.kind = db_col_text(st, 4);
+		r.portal = db_col_text(st, START_PORTAL_CODE);
+		r.portal_name = db_col_text(st, START_PORTAL_NAME);
+		r.url = db_col_text(st, START_PORTAL_URL);
+		r.product = db_col_text(st, START_PRODUCT_NAME);
+		r.kind = db_col_text(st, START_PRODUCT_KIND);
 		if (fn(arg, &r) != 0) {
 			rc = -1;
 			break;
@@ -334,14 +356,15 @@ catalogue_start(int (*fn)(void *, const struct start_row *), void *arg)
 int
 catalogue_products(choice_fn fn, void *arg)
 {
-	return db_choices(db_query(STMT_PRODUCTS_HERE, ""), fn, arg);
+	return db_choices(db_query(STMT_PRODUCTS_HERE, P_END), fn, arg);
 }
 
 /* catalogue_versions: the versions of product, in catalogue order. */
 int
 catalogue_versions(int64_t product, choice_fn fn, void *arg)
 {
-	return db_choices(db_query(STMT_VERSIONS_OF, "I", product), fn, arg);
+	return db_choices(db_query(STMT_VERSIONS_OF,
+	    P_INT(":product_id", product), P_END), fn, arg);
 }
 
 /* catalogue_categories: the categories of product, named in lang. */
@@ -349,7 +372,8 @@ int
 catalogue_categories(int64_t product, const char *lang, choice_fn fn,
     void *arg)
 {
-	return db_choices(db_query(STMT_CATEGORIES_OF, "IT", product, lang), fn,
+	return db_choices(db_query(STMT_CATEGORIES_OF,
+	    P_INT(":product_id", product), P_TEXT(":lang", lang), P_END), fn,
 	    arg);
 }
 
@@ -358,7 +382,8 @@ int
 catalogue_problems(int64_t category, const char *lang, choice_fn fn,
     void *arg)
 {
-	return db_choices(db_query(STMT_PROBLEMS_OF, "IT", category, lang), fn,
+	return db_choices(db_query(STMT_PROBLEMS_OF,
+	    P_INT(":category_id", category), P_TEXT(":lang", lang), P_END), fn,
 	    arg);
 }
 
@@ -375,19 +400,25 @@ catalogue_names(int64_t product, int64_t version, int64_t category,
 	int		 rc, pl = strcmp(lang, "pl") == 0;
 
 	memset(n, 0, sizeof(*n));
-	if ((st = db_query(STMT_CATALOGUE_CHECK, "IIII", product, version,
-	    category, problem)) == NULL)
+	if ((st = db_query(STMT_CATALOGUE_CHECK, P_INT(":product_id", product),
+	    P_INT(":version_id", version), P_INT(":category_id", category),
+	    P_INT(":problem_id", problem), P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		db_col_copy(st, 0, n->product, sizeof(n->product));
-		db_col_copy(st, 1, n->kind, sizeof(n->kind));
-		db_col_copy(st, 2, n->portal, sizeof(n->portal));
-		n->version_ok = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		db_col_copy(st, 3, n->version, sizeof(n->version));
-		n->category_ok = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		db_col_copy(st, pl ? 5 : 4, n->category, sizeof(n->category));
-		n->problem_ok = sqlite3_column_type(st, 6) != SQLITE_NULL;
-		db_col_copy(st, pl ? 7 : 6, n->problem, sizeof(n->problem));
+		db_col_copy(st, CHECK_PRODUCT, n->product, sizeof(n->product));
+		db_col_copy(st, CHECK_KIND, n->kind, sizeof(n->kind));
+		db_col_copy(st, CHECK_PORTAL, n->portal, sizeof(n->portal));
+		n->version_ok = sqlite3_column_type(st, CHECK_VERSION) !=
+		    SQLITE_NULL;
+		db_col_copy(st, CHECK_VERSION, n->version, sizeof(n->version));
+		n->category_ok = sqlite3_column_type(st, CHECK_CATEGORY_EN) !=
+		    SQLITE_NULL;
+		db_col_copy(st, pl ? CHECK_CATEGORY_PL : CHECK_CATEGORY_EN,
+		    n->category, sizeof(n->category));
+		n->problem_ok = sqlite3_column_type(st, CHECK_PROBLEM_EN) !=
+		    SQLITE_NULL;
+		db_col_copy(st, pl ? CHECK_PROBLEM_PL : CHECK_PROBLEM_EN,
+		    n->problem, sizeof(n->problem));
 	}
 	db_done(st);
 	return rc;
@@ -443,12 +474,14 @@ catalogue_kb_search(const char *text, const char *lang, int64_t product,
 
 	if (kb_query(q, sizeof(q), text) == 0)
 		return 0;
-	if ((st = db_query(STMT_KB_SEARCH, "TTI", q, lang, product)) == NULL)
+	if ((st = db_query(STMT_KB_SEARCH, P_TEXT(":query", q),
+	    P_TEXT(":lang", lang), P_INT(":product_id", product), P_END)) ==
+	    NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		k.id = db_col_int(st, 0);
-		k.title = db_col_text(st, 1);
-		k.snippet = db_col_text(st, 2);
+		k.id = db_col_int(st, KB_HIT_ID);
+		k.title = db_col_text(st, KB_HIT_TITLE);
+		k.snippet = db_col_text(st, KB_HIT_SNIPPET);
 		if (fn(arg, &k) != 0) {
 			rc = -1;
 			break;
@@ -466,13 +499,14 @@ int
 catalogue_article(int64_t id, int (*fn)(void *, const char *, const char *,
     const char *), void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_KB_ARTICLE, "I", id);
+	sqlite3_stmt	*st = db_query(STMT_KB_ARTICLE, P_INT(":id", id),
+	    P_END);
 	int		 rc;
 
 	if (st == NULL)
 		return -1;
-	if ((rc = db_row(st)) == 1 && fn(arg, db_col_text(st, 0),
-	    db_col_text(st, 1), db_col_text(st, 2)) != 0)
+	if ((rc = db_row(st)) == 1 && fn(arg, db_col_text(st, KB_ARTICLE_TITLE),
+	    db_col_text(st, KB_ARTICLE_BODY), db_col_text(st, KB_ARTICLE_PRODUCT)) != 0)
 		rc = -1;
 	db_done(st);
 	return rc;

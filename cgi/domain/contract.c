@@ -259,7 +259,8 @@ contract_issue(const struct contract_new *c, char *err, size_t esz,
 		return 1;
 	}
 	snprintf(grace, sizeof(grace), "+%d", prog_rule[c->prog].grace);
-	if ((st = db_query(STMT_DATE_END, "TT", c->start, grace)) == NULL)
+	if ((st = db_query(STMT_DATE_END, P_TEXT(":start", c->start),
+	    P_TEXT(":grace_days", grace), P_END)) == NULL)
 		return -1;
 	if (db_row(st) == 1)
 		db_col_copy(st, 0, end, sizeof(end));
@@ -278,9 +279,13 @@ contract_issue(const struct contract_new *c, char *err, size_t esz,
 			contract_id_new(aid);
 			contract_id_new(cid);
 		}
-		rc = db_exec(STMT_CONTRACT_INSERT, "TTTTiTTTI", aid, cid,
-		    programme_code[c->prog], c->plan, c->incidents, c->start,
-		    end, scope_code[c->scope], (int64_t)time(NULL));
+		rc = db_exec(STMT_CONTRACT_INSERT, P_TEXT(":access_id", aid),
+		    P_TEXT(":contract_id", cid),
+		    P_TEXT(":programme", programme_code[c->prog]),
+		    P_TEXT(":plan", c->plan), P_INT(":incidents", c->incidents),
+		    P_TEXT(":start_date", c->start), P_TEXT(":end_date", end),
+		    P_TEXT(":scope", scope_code[c->scope]),
+		    P_INT(":created", (int64_t)time(NULL)), P_END);
 		if (rc != SQLITE_CONSTRAINT || c->fixed_aid != NULL)
 			break;			/* else a collision: draw again */
 	}
@@ -299,15 +304,20 @@ contract_issue(const struct contract_new *c, char *err, size_t esz,
 		}
 		memcpy(prod, *v, (size_t)(slash - *v));
 		prod[slash - *v] = '\0';
-		if (db_exec(STMT_CONTRACT_VERSION_ADD, "ITT", *id, prod,
-		    slash + 1) != SQLITE_OK || db_changes() != 1) {
+		if (db_exec(STMT_CONTRACT_VERSION_ADD,
+		    P_INT(":contract_id", *id), P_TEXT(":product", prod),
+		    P_TEXT(":version", slash + 1), P_END) != SQLITE_OK ||
+		    db_changes() != 1) {
 			snprintf(err, esz, "no version %s in the catalogue", *v);
 			rc = 1;
 			goto fail;
 		}
 	}
-	if (db_exec(STMT_LEDGER_ADD, "IiTNNTTI", *id, c->incidents, "issued",
-	    "", "", (int64_t)time(NULL)) != SQLITE_OK)
+	if (db_exec(STMT_LEDGER_ADD, P_INT(":contract_id", *id),
+	    P_INT(":delta", c->incidents), P_TEXT(":kind", "issued"),
+	    P_NULL(":account_id"), P_NULL(":request_id"),
+	    P_TEXT(":request_title", ""), P_TEXT(":reason", ""),
+	    P_INT(":created", (int64_t)time(NULL)), P_END) != SQLITE_OK)
 		goto fail;
 	return db_commit() == 0 ? 0 : -1;
 fail:
@@ -333,7 +343,8 @@ contract_activate(int64_t account, const char *aid, const char *cid,
 	*id = 0;
 	if (!contract_id_normalise(a, aid) || !contract_id_normalise(c, cid))
 		return ACT_NOT_FOUND;
-	if ((st = db_query(STMT_CONTRACT_BY_PAIR, "TT", a, c)) == NULL)
+	if ((st = db_query(STMT_CONTRACT_BY_PAIR, P_TEXT(":access_id", a),
+	    P_TEXT(":contract_id", c), P_END)) == NULL)
 		return ACT_FAIL;
 	if ((rc = db_row(st)) == 1)
 		*id = db_col_int(st, 0);
@@ -344,8 +355,9 @@ contract_activate(int64_t account, const char *aid, const char *cid,
 		return ACT_NOT_FOUND;
 	if (db_begin_write() != 0)
 		return ACT_FAIL;
-	if (db_exec(STMT_ACTIVATION_INSERT, "III", account, *id,
-	    (int64_t)time(NULL)) != SQLITE_OK) {
+	if (db_exec(STMT_ACTIVATION_INSERT, P_INT(":account_id", account),
+	    P_INT(":contract_id", *id), P_INT(":created", (int64_t)time(NULL)),
+	    P_END) != SQLITE_OK) {
 		db_rollback();
 		return ACT_FAIL;
 	}
@@ -368,23 +380,24 @@ contract_list(int64_t account, int (*fn)(void *, const struct contract_row *),
 	struct contract_row	 c;
 	int			 rc;
 
-	if ((st = db_query(STMT_CONTRACTS_OF_ACCOUNT, "I", account)) == NULL)
+	if ((st = db_query(STMT_CONTRACTS_OF_ACCOUNT,
+	    P_INT(":account_id", account), P_END)) == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		int	 p = programme_parse(db_col_text(st, 3));
-		int	 s = scope_parse(db_col_text(st, 9));
+		int	 p = programme_parse(db_col_text(st, CONTRACT_PROGRAMME));
+		int	 s = scope_parse(db_col_text(st, CONTRACT_SCOPE));
 
-		c.id = db_col_int(st, 0);
-		c.access_id = db_col_text(st, 1);
-		c.contract_id = db_col_text(st, 2);
+		c.id = db_col_int(st, CONTRACT_ID);
+		c.access_id = db_col_text(st, CONTRACT_ACCESS_ID);
+		c.contract_id = db_col_text(st, CONTRACT_CONTRACT_ID);
 		c.prog = p < 0 ? PROG_SA : (enum programme)p;
-		c.plan = db_col_text(st, 4);
-		c.total = (int)db_col_int(st, 5);
-		c.left = (int)db_col_int(st, 6);
-		c.start = db_col_text(st, 7);
-		c.end = db_col_text(st, 8);
+		c.plan = db_col_text(st, CONTRACT_PLAN);
+		c.total = (int)db_col_int(st, CONTRACT_TOTAL);
+		c.left = (int)db_col_int(st, CONTRACT_LEFT);
+		c.start = db_col_text(st, CONTRACT_START);
+		c.end = db_col_text(st, CONTRACT_END);
 		c.scope = s < 0 ? SCOPE_ONPREM : (enum scope)s;
-		c.versions = db_col_text(st, 10);
+		c.versions = db_col_text(st, CONTRACT_VERSIONS);
 		if (fn(arg, &c) != 0) {
 			rc = -1;
 			break;
@@ -411,25 +424,27 @@ contract_ledger(int64_t account, int per, int64_t whole,
 
 	for (pass = 0; pass < 2 && rc == 0; pass++) {
 		if (pass == 0)
-			st = db_query(STMT_LEDGER_OF_ACCOUNT, "IiI", account,
-			    per, whole);
+			st = db_query(STMT_LEDGER_OF_ACCOUNT,
+			    P_INT(":account_id", account), P_INT(":limit", per),
+			    P_INT(":except_contract", whole), P_END);
 		else if (whole != 0)
-			st = db_query(STMT_LEDGER_OF_CONTRACT, "II", account,
-			    whole);
+			st = db_query(STMT_LEDGER_OF_CONTRACT,
+			    P_INT(":account_id", account),
+			    P_INT(":contract_id", whole), P_END);
 		else
 			break;
 		if (st == NULL)
 			return -1;
 		while ((rc = db_row(st)) == 1) {
-			l.contract = db_col_int(st, 0);
-			l.created = db_col_int(st, 1);
-			l.delta = (int)db_col_int(st, 2);
-			l.kind = db_col_text(st, 3);
-			l.request = db_col_int(st, 4);
-			l.title = db_col_text(st, 5);
-			l.reason = db_col_text(st, 6);
-			l.who = db_col_text(st, 7);
-			l.email = db_col_text(st, 8);
+			l.contract = db_col_int(st, LEDGER_CONTRACT);
+			l.created = db_col_int(st, LEDGER_CREATED);
+			l.delta = (int)db_col_int(st, LEDGER_DELTA);
+			l.kind = db_col_text(st, LEDGER_KIND);
+			l.request = db_col_int(st, LEDGER_REQUEST);
+			l.title = db_col_text(st, LEDGER_TITLE);
+			l.reason = db_col_text(st, LEDGER_REASON);
+			l.who = db_col_text(st, LEDGER_WHO);
+			l.email = db_col_text(st, LEDGER_EMAIL);
 			if (fn(arg, &l) != 0) {
 				rc = -1;
 				break;
@@ -454,8 +469,8 @@ contract_debit(int64_t contract, int64_t account, int64_t request,
 
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_CONTRACT_DEBIT, "IT", contract, today) !=
-	    SQLITE_OK) {
+	if (db_exec(STMT_CONTRACT_DEBIT, P_INT(":id", contract),
+	    P_TEXT(":today", today), P_END) != SQLITE_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -463,8 +478,11 @@ contract_debit(int64_t contract, int64_t account, int64_t request,
 		db_rollback();
 		return 1;
 	}
-	rc = db_exec(STMT_LEDGER_ADD, "IiTnnTTI", contract, -1, "debit",
-	    account, request, title, "", (int64_t)time(NULL));
+	rc = db_exec(STMT_LEDGER_ADD, P_INT(":contract_id", contract),
+	    P_INT(":delta", -1), P_TEXT(":kind", "debit"),
+	    P_REF(":account_id", account), P_REF(":request_id", request),
+	    P_TEXT(":request_title", title), P_TEXT(":reason", ""),
+	    P_INT(":created", (int64_t)time(NULL)), P_END);
 	if (rc != SQLITE_OK) {
 		db_rollback();
 		return rc == SQLITE_CONSTRAINT ? 1 : -1;
@@ -485,13 +503,17 @@ contract_credit(int64_t contract, int64_t account, int64_t request,
 
 	if (db_begin_write() != 0)
 		return -1;
-	rc = db_exec(STMT_LEDGER_ADD, "IiTnnTTI", contract, 1, "return",
-	    account, request, "", reason, (int64_t)time(NULL));
+	rc = db_exec(STMT_LEDGER_ADD, P_INT(":contract_id", contract),
+	    P_INT(":delta", 1), P_TEXT(":kind", "return"),
+	    P_REF(":account_id", account), P_REF(":request_id", request),
+	    P_TEXT(":request_title", ""), P_TEXT(":reason", reason),
+	    P_INT(":created", (int64_t)time(NULL)), P_END);
 	if (rc != SQLITE_OK) {
 		db_rollback();
 		return rc == SQLITE_CONSTRAINT ? 1 : -1;
 	}
-	if (db_exec(STMT_CONTRACT_CREDIT, "I", contract) != SQLITE_OK ||
+	if (db_exec(STMT_CONTRACT_CREDIT, P_INT(":id", contract), P_END) !=
+	    SQLITE_OK ||
 	    db_changes() != 1) {
 		db_rollback();
 		return 1;
@@ -503,7 +525,7 @@ contract_credit(int64_t contract, int64_t account, int64_t request,
 int
 contract_balances_ok(void)
 {
-	sqlite3_stmt	*st = db_query(STMT_BALANCE_MISMATCH, "");
+	sqlite3_stmt	*st = db_query(STMT_BALANCE_MISMATCH, P_END);
 	int		 n = -1;
 
 	if (st == NULL)
@@ -528,26 +550,27 @@ contract_plans(int64_t account, int64_t version, int64_t contract,
 	struct elig_in	 e;
 	int		 rc, v;
 
-	if ((st = db_query(STMT_PLANS_FOR, "III", account, version,
-	    contract)) == NULL)
+	if ((st = db_query(STMT_PLANS_FOR, P_INT(":account_id", account),
+	    P_INT(":version_id", version), P_INT(":contract_id", contract),
+	    P_END)) == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
 		memset(&e, 0, sizeof(e));
-		p.id = db_col_int(st, 0);
-		v = programme_parse(db_col_text(st, 1));
+		p.id = db_col_int(st, ELIG_ID);
+		v = programme_parse(db_col_text(st, ELIG_PROGRAMME));
 		p.prog = e.prog = v < 0 ? PROG_SA : (enum programme)v;
-		p.plan = db_col_text(st, 2);
-		v = scope_parse(db_col_text(st, 3));
+		p.plan = db_col_text(st, ELIG_PLAN);
+		v = scope_parse(db_col_text(st, ELIG_SCOPE));
 		e.scope = v < 0 ? SCOPE_ONPREM : (enum scope)v;
-		e.start = db_col_text(st, 4);
-		p.end = e.end = db_col_text(st, 5);
-		p.left = e.left = (int)db_col_int(st, 6);
-		e.listed = (int)db_col_int(st, 7);
-		e.covered = (int)db_col_int(st, 8);
-		v = pkind_parse(db_col_text(st, 9));
+		e.start = db_col_text(st, ELIG_START);
+		p.end = e.end = db_col_text(st, ELIG_END);
+		p.left = e.left = (int)db_col_int(st, ELIG_LEFT);
+		e.listed = (int)db_col_int(st, ELIG_LISTED);
+		e.covered = (int)db_col_int(st, ELIG_COVERED);
+		v = pkind_parse(db_col_text(st, ELIG_PRODUCT_KIND));
 		e.kind = v < 0 ? PK_ONPREM : (enum pkind)v;
-		e.mainstream_end = db_col_text(st, 10);
-		e.latest = (int)db_col_int(st, 11);
+		e.mainstream_end = db_col_text(st, ELIG_MAINSTREAM_END);
+		e.latest = (int)db_col_int(st, ELIG_LATEST);
 		e.today = today;
 		p.elig = contract_eligibility(&e);
 		p.fix = elig_fix(p.elig);
@@ -585,21 +608,21 @@ contract_remind(time_t now, int *sent)
 	today_utc(today, now);
 	for (k = 0; k < 3 && rc == 0; k++) {
 		n = cap = 0;
-		if ((st = db_query(STMT_REMIND_DUE, "TT", kinds[k], today)) ==
-		    NULL)
+		if ((st = db_query(STMT_REMIND_DUE, P_TEXT(":kind", kinds[k]),
+		    P_TEXT(":today", today), P_END)) == NULL)
 			return -1;
 		while (db_row(st) == 1) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 32;
 				d = xrealloc(d, cap * sizeof(*d));
 			}
-			d[n].contract = db_col_int(st, 0);
-			db_col_copy(st, 1, d[n].plan, sizeof(d[n].plan));
-			db_col_copy(st, 2, d[n].end, sizeof(d[n].end));
-			d[n].account = db_col_int(st, 3);
-			db_col_copy(st, 4, d[n].email, sizeof(d[n].email));
-			db_col_copy(st, 5, d[n].name, sizeof(d[n].name));
-			db_col_copy(st, 6, d[n].lang, sizeof(d[n].lang));
+			d[n].contract = db_col_int(st, REMIND_CONTRACT);
+			db_col_copy(st, REMIND_PLAN, d[n].plan, sizeof(d[n].plan));
+			db_col_copy(st, REMIND_END, d[n].end, sizeof(d[n].end));
+			d[n].account = db_col_int(st, REMIND_ACCOUNT);
+			db_col_copy(st, REMIND_EMAIL, d[n].email, sizeof(d[n].email));
+			db_col_copy(st, REMIND_NAME, d[n].name, sizeof(d[n].name));
+			db_col_copy(st, REMIND_LANG, d[n].lang, sizeof(d[n].lang));
 			n++;
 		}
 		db_done(st);
@@ -615,8 +638,11 @@ contract_remind(time_t now, int *sent)
 			outbox_set(&m, "Contract.Plan", d[i].plan);
 			outbox_set(&m, "Contract.End", d[i].end);
 			outbox_set(&m, "Kind", kinds[k]);
-			if (db_exec(STMT_REMINDER_SENT, "ITII", d[i].contract,
-			    kinds[k], d[i].account, (int64_t)now) != SQLITE_OK ||
+			if (db_exec(STMT_REMINDER_SENT,
+			    P_INT(":contract_id", d[i].contract),
+			    P_TEXT(":kind", kinds[k]),
+			    P_INT(":account_id", d[i].account),
+			    P_INT(":sent", (int64_t)now), P_END) != SQLITE_OK ||
 			    outbox_put(&m) != 0) {
 				db_rollback();
 				rc = -1;

@@ -36,10 +36,14 @@ draft_create(const struct account *a, int64_t *id)
 	char	 name[2 * NAME_MAX_ + 2];
 
 	snprintf(name, sizeof(name), "%s %s", a->first, a->last);
-	if (db_exec(STMT_DRAFT_INSERT, "ITTTTTTI", a->id, a->country, a->tz,
-	    name, *a->contact_email ? a->contact_email : a->email, a->phone,
-	    *a->method ? a->method : "email", (int64_t)time(NULL)) !=
-	    SQLITE_OK)
+	if (db_exec(STMT_DRAFT_INSERT, P_INT(":account_id", a->id),
+	    P_TEXT(":country", a->country), P_TEXT(":timezone", a->tz),
+	    P_TEXT(":pc_name", name),
+	    P_TEXT(":pc_email",
+	    *a->contact_email ? a->contact_email : a->email),
+	    P_TEXT(":pc_phone", a->phone),
+	    P_TEXT(":pc_method", *a->method ? a->method : "email"),
+	    P_INT(":now", (int64_t)time(NULL)), P_END) != SQLITE_OK)
 		return -1;
 	*id = db_last_id();
 	return 0;
@@ -56,30 +60,31 @@ draft_load(int64_t id, int64_t account, struct draft *d)
 	int		 rc;
 
 	memset(d, 0, sizeof(*d));
-	if ((st = db_query(STMT_DRAFT_BY_ID, "II", id, account)) == NULL)
+	if ((st = db_query(STMT_DRAFT_BY_ID, P_INT(":id", id),
+	    P_INT(":account_id", account), P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		d->id = db_col_int(st, 0);
-		d->done = (int)db_col_int(st, 1);
-		d->product = db_col_int(st, 2);
-		d->version = db_col_int(st, 3);
-		d->category = db_col_int(st, 4);
-		d->problem = db_col_int(st, 5);
-		db_col_copy(st, 6, d->title, sizeof(d->title));
-		db_col_copy(st, 7, d->description, sizeof(d->description));
-		d->contract = db_col_int(st, 8);
-		db_col_copy(st, 9, d->severity, sizeof(d->severity));
-		d->allday = (int)db_col_int(st, 10);
-		db_col_copy(st, 11, d->country, sizeof(d->country));
-		db_col_copy(st, 12, d->tz, sizeof(d->tz));
-		db_col_copy(st, 13, d->pc_name, sizeof(d->pc_name));
-		db_col_copy(st, 14, d->pc_email, sizeof(d->pc_email));
-		db_col_copy(st, 15, d->pc_phone, sizeof(d->pc_phone));
-		db_col_copy(st, 16, d->pc_method, sizeof(d->pc_method));
-		db_col_copy(st, 17, d->secondary, sizeof(d->secondary));
-		d->add_me = (int)db_col_int(st, 18);
-		d->request = db_col_int(st, 19);
-		d->updated = db_col_int(st, 20);
+		d->id = db_col_int(st, DRAFT_ID);
+		d->done = (int)db_col_int(st, DRAFT_DONE);
+		d->product = db_col_int(st, DRAFT_PRODUCT);
+		d->version = db_col_int(st, DRAFT_VERSION);
+		d->category = db_col_int(st, DRAFT_CATEGORY);
+		d->problem = db_col_int(st, DRAFT_PROBLEM);
+		db_col_copy(st, DRAFT_TITLE, d->title, sizeof(d->title));
+		db_col_copy(st, DRAFT_DESCRIPTION, d->description, sizeof(d->description));
+		d->contract = db_col_int(st, DRAFT_CONTRACT);
+		db_col_copy(st, DRAFT_SEVERITY, d->severity, sizeof(d->severity));
+		d->allday = (int)db_col_int(st, DRAFT_ALLDAY);
+		db_col_copy(st, DRAFT_COUNTRY, d->country, sizeof(d->country));
+		db_col_copy(st, DRAFT_TIMEZONE, d->tz, sizeof(d->tz));
+		db_col_copy(st, DRAFT_PC_NAME, d->pc_name, sizeof(d->pc_name));
+		db_col_copy(st, DRAFT_PC_EMAIL, d->pc_email, sizeof(d->pc_email));
+		db_col_copy(st, DRAFT_PC_PHONE, d->pc_phone, sizeof(d->pc_phone));
+		db_col_copy(st, DRAFT_PC_METHOD, d->pc_method, sizeof(d->pc_method));
+		db_col_copy(st, DRAFT_SECONDARY, d->secondary, sizeof(d->secondary));
+		d->add_me = (int)db_col_int(st, DRAFT_ADD_ME);
+		d->request = db_col_int(st, DRAFT_REQUEST);
+		d->updated = db_col_int(st, DRAFT_UPDATED);
 	}
 	db_done(st);
 	return rc;
@@ -92,11 +97,20 @@ draft_load(int64_t id, int64_t account, struct draft *d)
 int
 draft_save(int64_t account, const struct draft *d)
 {
-	if (db_exec(STMT_DRAFT_UPDATE, "IIinnnnTTnTiTTTTTTTiI", d->id, account,
-	    d->done, d->product, d->version, d->category, d->problem, d->title,
-	    d->description, d->contract, d->severity, d->allday, d->country,
-	    d->tz, d->pc_name, d->pc_email, d->pc_phone, d->pc_method,
-	    d->secondary, d->add_me, (int64_t)time(NULL)) != SQLITE_OK)
+	if (db_exec(STMT_DRAFT_UPDATE, P_INT(":id", d->id),
+	    P_INT(":account_id", account), P_INT(":done", d->done),
+	    P_REF(":product_id", d->product), P_REF(":version_id", d->version),
+	    P_REF(":category_id", d->category),
+	    P_REF(":problem_id", d->problem), P_TEXT(":title", d->title),
+	    P_TEXT(":description", d->description),
+	    P_REF(":contract_id", d->contract),
+	    P_TEXT(":severity", d->severity), P_INT(":allday", d->allday),
+	    P_TEXT(":country", d->country), P_TEXT(":timezone", d->tz),
+	    P_TEXT(":pc_name", d->pc_name), P_TEXT(":pc_email", d->pc_email),
+	    P_TEXT(":pc_phone", d->pc_phone),
+	    P_TEXT(":pc_method", d->pc_method),
+	    P_TEXT(":secondary", d->secondary), P_INT(":add_me", d->add_me),
+	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK)
 		return -1;
 	return db_changes() == 1 ? 0 : 1;
 }
@@ -153,14 +167,16 @@ draft_discard(int64_t id, int64_t account)
 
 	if (db_begin_write() != 0)
 		return -1;
-	if ((st = db_query(STMT_ATTACH_STORED_OF_DRAFT, "I", id)) == NULL) {
+	if ((st = db_query(STMT_ATTACH_STORED_OF_DRAFT, P_INT(":draft_id", id),
+	    P_END)) == NULL) {
 		db_rollback();
 		return -1;
 	}
 	while (n < 64 && db_row(st) == 1)
 		db_col_copy(st, 0, names[n++], sizeof(names[0]));
 	db_done(st);
-	if (db_exec(STMT_DRAFT_DELETE, "II", id, account) != SQLITE_OK) {
+	if (db_exec(STMT_DRAFT_DELETE, P_INT(":id", id),
+	    P_INT(":account_id", account), P_END) != SQLITE_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -187,15 +203,16 @@ draft_list(int64_t account, int max,
 	struct draft_row	 d;
 	int			 rc;
 
-	if ((st = db_query(STMT_DRAFTS_OF_ACCOUNT, "Ii", account, max)) ==
+	if ((st = db_query(STMT_DRAFTS_OF_ACCOUNT,
+	    P_INT(":account_id", account), P_INT(":limit", max), P_END)) ==
 	    NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		d.id = db_col_int(st, 0);
-		d.title = db_col_text(st, 1);
-		d.product = db_col_text(st, 2);
-		d.done = (int)db_col_int(st, 3);
-		d.updated = db_col_int(st, 4);
+		d.id = db_col_int(st, DRAFTS_ID);
+		d.title = db_col_text(st, DRAFTS_TITLE);
+		d.product = db_col_text(st, DRAFTS_PRODUCT);
+		d.done = (int)db_col_int(st, DRAFTS_DONE);
+		d.updated = db_col_int(st, DRAFTS_UPDATED);
 		if (fn(arg, &d) != 0) {
 			rc = -1;
 			break;
@@ -346,10 +363,16 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 		goto fail;
 	snprintf(queue, sizeof(queue), "%s/%s%s", sla_region(d.country),
 	    d.severity, d.allday ? "/24x7" : "");
-	rc = db_exec(STMT_REQUEST_INSERT, "IIIIIITTITiTTTII", d.id, a->id,
-	    d.product, d.version, d.category, d.problem, d.title,
-	    d.description, d.contract, d.severity, d.allday, d.country, d.tz,
-	    queue, (int64_t)respond_by, (int64_t)now);
+	rc = db_exec(STMT_REQUEST_INSERT, P_INT(":draft_id", d.id),
+	    P_INT(":submitter_id", a->id), P_INT(":product_id", d.product),
+	    P_INT(":version_id", d.version), P_INT(":category_id", d.category),
+	    P_INT(":problem_id", d.problem), P_TEXT(":title", d.title),
+	    P_TEXT(":description", d.description),
+	    P_INT(":contract_id", d.contract), P_TEXT(":severity", d.severity),
+	    P_INT(":allday", d.allday), P_TEXT(":country", d.country),
+	    P_TEXT(":timezone", d.tz), P_TEXT(":queue", queue),
+	    P_INT(":respond_by", (int64_t)respond_by),
+	    P_INT(":now", (int64_t)now), P_END);
 	if (rc == SQLITE_CONSTRAINT) {		/* submitted meanwhile */
 		res = SUBMIT_ALREADY;
 		goto fail;
@@ -363,21 +386,27 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 		*why = ELIG_NO_INCIDENTS;
 		goto fail;
 	}
-	if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", *id, d.pc_email,
-	    "primary", d.pc_name, d.pc_phone, d.pc_method, a->id,
-	    (int64_t)now) != SQLITE_OK)
+	if (db_exec(STMT_REQUEST_CONTACT_ADD, P_INT(":request_id", *id),
+	    P_TEXT(":email", d.pc_email), P_TEXT(":role", "primary"),
+	    P_TEXT(":name", d.pc_name), P_TEXT(":phone", d.pc_phone),
+	    P_TEXT(":method", d.pc_method), P_INT(":added_by", a->id),
+	    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
 		goto fail;
 	if (d.add_me && strcmp(d.pc_email, a->email) != 0)
 		strlcpy_(sec[nsec++], a->email, EMAIL_MAX + 1);
 	for (i = 0; i < nsec; i++)
-		if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", *id, sec[i],
-		    "secondary", "", "", "email", a->id, (int64_t)now) !=
-		    SQLITE_OK)
+		if (db_exec(STMT_REQUEST_CONTACT_ADD, P_INT(":request_id", *id),
+		    P_TEXT(":email", sec[i]), P_TEXT(":role", "secondary"),
+		    P_TEXT(":name", ""), P_TEXT(":phone", ""),
+		    P_TEXT(":method", "email"), P_INT(":added_by", a->id),
+		    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
 			goto fail;
-	if (db_exec(STMT_ATTACH_TO_REQUEST, "II", d.id, *id) != SQLITE_OK ||
+	if (db_exec(STMT_ATTACH_TO_REQUEST, P_INT(":draft_id", d.id),
+	    P_INT(":request_id", *id), P_END) != SQLITE_OK ||
 	    submit_mail(a, &d, *id, respond_by, &n) != 0 ||
-	    db_exec(STMT_DRAFT_SUBMITTED, "III", d.id, *id, (int64_t)now) !=
-	    SQLITE_OK || db_changes() != 1)
+	    db_exec(STMT_DRAFT_SUBMITTED, P_INT(":id", d.id),
+	    P_INT(":request_id", *id), P_INT(":updated", (int64_t)now),
+	    P_END) != SQLITE_OK || db_changes() != 1)
 		goto fail;
 	if (db_commit() != 0)
 		return SUBMIT_FAIL;
@@ -402,17 +431,18 @@ request_confirmation(int64_t draft, const struct account *a,
 	int		 rc;
 
 	memset(c, 0, sizeof(*c));
-	if ((st = db_query(STMT_REQUEST_CONFIRM, "IIT", draft, a->id,
-	    a->email)) == NULL)
+	if ((st = db_query(STMT_REQUEST_CONFIRM, P_INT(":id", draft),
+	    P_INT(":account_id", a->id), P_TEXT(":email", a->email), P_END)) ==
+	    NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		c->id = db_col_int(st, 0);
-		db_col_copy(st, 1, c->title, sizeof(c->title));
-		c->respond_by = db_col_int(st, 2);
-		db_col_copy(st, 3, c->tz, sizeof(c->tz));
-		db_col_copy(st, 4, c->queue, sizeof(c->queue));
-		db_col_copy(st, 5, c->primary, sizeof(c->primary));
-		c->is_contact = (int)db_col_int(st, 6);
+		c->id = db_col_int(st, CONFIRM_ID);
+		db_col_copy(st, CONFIRM_TITLE, c->title, sizeof(c->title));
+		c->respond_by = db_col_int(st, CONFIRM_RESPOND_BY);
+		db_col_copy(st, CONFIRM_TIMEZONE, c->tz, sizeof(c->tz));
+		db_col_copy(st, CONFIRM_QUEUE, c->queue, sizeof(c->queue));
+		db_col_copy(st, CONFIRM_PRIMARY, c->primary, sizeof(c->primary));
+		c->is_contact = (int)db_col_int(st, CONFIRM_IS_CONTACT);
 	}
 	db_done(st);
 	return rc;

@@ -28,11 +28,13 @@ held_put(const char *token, int64_t session, int64_t account,
 	char	 hash[65];
 
 	sha256_hex(token, strlen(token), hash);
-	if (db_exec(STMT_HELD_PRUNE, "I", (int64_t)(now - 86400)) !=
-	    SQLITE_OK)
+	if (db_exec(STMT_HELD_PRUNE, P_INT(":before", (int64_t)(now - 86400)),
+	    P_END) != SQLITE_OK)
 		return -1;
-	return db_exec(STMT_HELD_PUT, "TTTIII", hash, path, body,
-	    (int64_t)now, session, account) == SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_HELD_PUT, P_TEXT(":token_hash", hash),
+	    P_TEXT(":path", path), P_TEXT(":body", body),
+	    P_INT(":created", (int64_t)now), P_INT(":session_id", session),
+	    P_INT(":account_id", account), P_END) == SQLITE_OK ? 0 : -1;
 }
 
 /*
@@ -49,8 +51,10 @@ held_get(const char *token, const char *path, int64_t account, char *out,
 	int		 rc;
 
 	sha256_hex(token, strlen(token), hash);
-	if ((st = db_query(STMT_HELD_GET, "TTII", hash, path,
-	    (int64_t)(time(NULL) - 86400), account)) == NULL)
+	if ((st = db_query(STMT_HELD_GET, P_TEXT(":token_hash", hash),
+	    P_TEXT(":path", path),
+	    P_INT(":since", (int64_t)(time(NULL) - 86400)),
+	    P_INT(":account_id", account), P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1)
 		db_col_copy(st, 0, out, sz);
@@ -65,5 +69,6 @@ held_drop(const char *token)
 	char	 hash[65];
 
 	sha256_hex(token, strlen(token), hash);
-	return db_exec(STMT_HELD_DELETE, "T", hash) == SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_HELD_DELETE, P_TEXT(":token_hash", hash), P_END) ==
+	    SQLITE_OK ? 0 : -1;
 }

@@ -46,10 +46,14 @@ link_new(int64_t account, const char *purpose, const char *email, int ttl,
 	if (token[0] == '\0')
 		random_hex(token, 32);
 	sha256_hex(token, 64, hash);
-	if (db_exec(STMT_TOKEN_PRUNE, "I", (int64_t)now) != SQLITE_OK)
+	if (db_exec(STMT_TOKEN_PRUNE, P_INT(":now", (int64_t)now), P_END) !=
+	    SQLITE_OK)
 		return -1;
-	return db_exec(STMT_TOKEN_INSERT, "ITTTII", account, purpose, hash,
-	    email, (int64_t)now, (int64_t)(now + ttl)) == SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_TOKEN_INSERT, P_INT(":account_id", account),
+	    P_TEXT(":purpose", purpose), P_TEXT(":token_hash", hash),
+	    P_TEXT(":email", email), P_INT(":created", (int64_t)now),
+	    P_INT(":expires", (int64_t)(now + ttl)), P_END) == SQLITE_OK ? 0 :
+	    -1;
 }
 
 /*
@@ -68,13 +72,14 @@ link_find(const char *t, const char *purpose, time_t now, int64_t *row,
 	if (!token_valid(t))
 		return 0;
 	sha256_hex(t, 64, hash);
-	if ((st = db_query(STMT_TOKEN_FIND, "TTI", hash, purpose,
-	    (int64_t)now)) == NULL)
+	if ((st = db_query(STMT_TOKEN_FIND, P_TEXT(":token_hash", hash),
+	    P_TEXT(":purpose", purpose), P_INT(":now", (int64_t)now), P_END)) ==
+	    NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		*row = db_col_int(st, 0);
-		*account = db_col_int(st, 1);
-		db_col_copy(st, 2, email, esz);
+		*row = db_col_int(st, TOKEN_ID);
+		*account = db_col_int(st, TOKEN_ACCOUNT);
+		db_col_copy(st, TOKEN_EMAIL, email, esz);
 	}
 	db_done(st);
 	return rc;
@@ -93,7 +98,7 @@ link_use(const char *t, const char *purpose, time_t now, int64_t *account,
 
 	if ((rc = link_find(t, purpose, now, &row, account, email, esz)) != 1)
 		return rc;
-	if (db_exec(STMT_TOKEN_DELETE, "I", row) != SQLITE_OK)
+	if (db_exec(STMT_TOKEN_DELETE, P_INT(":id", row), P_END) != SQLITE_OK)
 		return -1;
 	return db_changes() == 1;
 }
@@ -133,8 +138,10 @@ link_mail(const char *to, const char *lang, const char *tpl,
 static int
 totp_clear(int64_t account)
 {
-	return db_exec(STMT_ACCOUNT_TOTP_OFF, "I", account) == SQLITE_OK &&
-	    db_exec(STMT_RECOVERY_DELETE_ALL, "I", account) == SQLITE_OK ?
+	return db_exec(STMT_ACCOUNT_TOTP_OFF, P_INT(":id", account), P_END) ==
+	    SQLITE_OK &&
+	    db_exec(STMT_RECOVERY_DELETE_ALL, P_INT(":account_id", account),
+	    P_END) == SQLITE_OK ?
 	    0 : -1;
 }
 
@@ -142,7 +149,8 @@ totp_clear(int64_t account)
 static int
 recent(int64_t account, const char *purpose, time_t now)
 {
-	int64_t	 last = db_int(STMT_TOKEN_LAST, 0, "IT", account, purpose);
+	int64_t	 last = db_int(STMT_TOKEN_LAST, 0,
+	    P_INT(":account_id", account), P_TEXT(":purpose", purpose), P_END);
 
 	return last < 0 ? -1 : last > now - MAIL_GAP;
 }
@@ -151,7 +159,8 @@ recent(int64_t account, const char *purpose, time_t now)
 static int64_t
 account_id_of(const char *email)
 {
-	return db_int(STMT_ACCOUNT_ID_BY_EMAIL, 0, "T", email);
+	return db_int(STMT_ACCOUNT_ID_BY_EMAIL, 0, P_TEXT(":email", email),
+	    P_END);
 }
 
 /*
@@ -227,8 +236,8 @@ identity_link_again(const struct account *a, time_t now)
 		return 0;
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", a->id, purpose) !=
-	    SQLITE_OK ||
+	if (db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", a->id),
+	    P_TEXT(":purpose", purpose), P_END) != SQLITE_OK ||
 	    link_new(a->id, purpose, to, VERIFY_TTL, now, token) != 0 ||
 	    link_mail(to, a->lang, a->pending_email[0] ? "email-new" :
 	    "verify", "/verify", token, to) != 0) {
@@ -275,22 +284,23 @@ identity_confirm(const char *t, time_t now, int64_t *account)
 			return db_commit() == 0 ? ID_TAKEN : ID_FAIL;
 		goto bad;
 	}
-	rc = db_exec(STMT_ACCOUNT_SET_EMAIL, "IT", a.id, email);
+	rc = db_exec(STMT_ACCOUNT_SET_EMAIL, P_INT(":id", a.id),
+	    P_TEXT(":email", email), P_END);
 	if (rc == SQLITE_CONSTRAINT) {	/* taken meanwhile: it stays so */
-		if (db_exec(STMT_ACCOUNT_SET_PENDING, "IT", a.id, "") !=
-		    SQLITE_OK)
+		if (db_exec(STMT_ACCOUNT_SET_PENDING, P_INT(":id", a.id),
+		    P_TEXT(":pending_email", ""), P_END) != SQLITE_OK)
 			goto fail;
 		return db_commit() == 0 ? ID_TAKEN : ID_FAIL;
 	}
 	/* the links mailed to the old address die with it, and no other
 	 * account waits for this one any more */
 	if (rc != SQLITE_OK || db_changes() != 1 ||
-	    db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", a.id, "reset") !=
-	    SQLITE_OK ||
-	    db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", a.id, "verify") !=
-	    SQLITE_OK ||
-	    db_exec(STMT_ACCOUNT_PENDING_CLEAR, "TI", email, a.id) !=
-	    SQLITE_OK ||
+	    db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", a.id),
+	    P_TEXT(":purpose", "reset"), P_END) != SQLITE_OK ||
+	    db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", a.id),
+	    P_TEXT(":purpose", "verify"), P_END) != SQLITE_OK ||
+	    db_exec(STMT_ACCOUNT_PENDING_CLEAR, P_TEXT(":pending_email", email),
+	    P_INT(":id", a.id), P_END) != SQLITE_OK ||
 	    link_mail(a.email, a.lang, "email-changed", "/", "", email))
 		goto fail;
 	return db_commit() == 0 ? ID_OK : ID_FAIL;
@@ -364,10 +374,11 @@ identity_reset(const char *t, const char *hash, time_t now, int64_t *account)
 	if ((!a.verified && totp_clear(*account) != 0) ||
 	    account_set_hash(*account, hash) != 0 ||
 	    session_end_all(*account) != 0 ||
-	    db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", *account, "reset") !=
-	    SQLITE_OK || throttle_clear_account(email) != 0 ||
-	    db_exec(STMT_ACCOUNT_VERIFY_IF, "IT", *account, email) !=
-	    SQLITE_OK) {
+	    db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", *account),
+	    P_TEXT(":purpose", "reset"), P_END) != SQLITE_OK ||
+	    throttle_clear_account(email) != 0 ||
+	    db_exec(STMT_ACCOUNT_VERIFY_IF, P_INT(":id", *account),
+	    P_TEXT(":email", email), P_END) != SQLITE_OK) {
 		db_rollback();
 		return ID_FAIL;
 	}
@@ -524,7 +535,8 @@ identity_set_name(int64_t account, const char *first, const char *last)
 {
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_ACCOUNT_SET_NAME, "ITT", account, first, last) !=
+	if (db_exec(STMT_ACCOUNT_SET_NAME, P_INT(":id", account),
+	    P_TEXT(":first_name", first), P_TEXT(":last_name", last), P_END) !=
 	    SQLITE_OK || db_changes() != 1) {
 		db_rollback();
 		return -1;
@@ -555,10 +567,10 @@ identity_email_change(const struct account *a, const char *email,
 			goto fail;
 		return db_commit();
 	}
-	if (db_exec(STMT_ACCOUNT_SET_PENDING, "IT", a->id, email) !=
-	    SQLITE_OK ||
-	    db_exec(STMT_TOKEN_DELETE_PURPOSE, "IT", a->id, "email") !=
-	    SQLITE_OK ||
+	if (db_exec(STMT_ACCOUNT_SET_PENDING, P_INT(":id", a->id),
+	    P_TEXT(":pending_email", email), P_END) != SQLITE_OK ||
+	    db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", a->id),
+	    P_TEXT(":purpose", "email"), P_END) != SQLITE_OK ||
 	    link_new(a->id, "email", email, VERIFY_TTL, now, token) != 0 ||
 	    link_mail(email, a->lang, "email-new", "/verify", token, email))
 		goto fail;
@@ -582,13 +594,14 @@ totp_secret_of(int64_t account, char b32[TOTP_SECRET_B32 + 1], int *on,
 	const unsigned char	*p;
 	int			 rc, n;
 
-	if ((st = db_query(STMT_ACCOUNT_TOTP_GET, "I", account)) == NULL)
+	if ((st = db_query(STMT_ACCOUNT_TOTP_GET, P_INT(":id", account),
+	    P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		p = sqlite3_column_blob(st, 0);
-		n = sqlite3_column_bytes(st, 0);
-		*on = (int)db_col_int(st, 1);
-		*step = db_col_int(st, 2);
+		p = sqlite3_column_blob(st, TOTP_SEALED);
+		n = sqlite3_column_bytes(st, TOTP_SEALED);
+		*on = (int)db_col_int(st, TOTP_ON);
+		*step = db_col_int(st, TOTP_STEP);
 		if (p == NULL || n <= 0)
 			rc = 0;
 		else if (totp_open(p, (size_t)n, b32) != 0)
@@ -636,8 +649,9 @@ identity_totp_begin(int64_t account, char b32[TOTP_SECRET_B32 + 1])
 	totp_secret_new(b32);
 	if (totp_seal(b32, sealed, &n) != 0 || db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_ACCOUNT_TOTP_SET, "IB", account, sealed, n) !=
-	    SQLITE_OK || db_changes() != 1) {
+	if (db_exec(STMT_ACCOUNT_TOTP_SET, P_INT(":id", account),
+	    P_BLOB(":totp_sealed", sealed, n), P_END) != SQLITE_OK ||
+	    db_changes() != 1) {
 		db_rollback();
 		return -1;
 	}
@@ -654,13 +668,14 @@ recovery_set(int64_t account, char codes[RECOVERY_N][RECOVERY_LEN + 1])
 	char	 hash[65];
 	int	 i;
 
-	if (db_exec(STMT_RECOVERY_DELETE_ALL, "I", account) != SQLITE_OK)
+	if (db_exec(STMT_RECOVERY_DELETE_ALL, P_INT(":account_id", account),
+	    P_END) != SQLITE_OK)
 		return -1;
 	for (i = 0; i < RECOVERY_N; i++) {
 		recovery_new(codes[i]);
 		if (recovery_hash(codes[i], hash) != 0 ||
-		    db_exec(STMT_RECOVERY_ADD, "IT", account, hash) !=
-		    SQLITE_OK)
+		    db_exec(STMT_RECOVERY_ADD, P_INT(":account_id", account),
+		    P_TEXT(":code_hash", hash), P_END) != SQLITE_OK)
 			return -1;
 	}
 	return 0;
@@ -689,7 +704,8 @@ identity_totp_confirm(int64_t account, const char *code, time_t now,
 		return rc < 0 ? ID_FAIL : ID_BAD;
 	if (db_begin_write() != 0)
 		return ID_FAIL;
-	if (db_exec(STMT_ACCOUNT_TOTP_ON, "II", account, step) != SQLITE_OK ||
+	if (db_exec(STMT_ACCOUNT_TOTP_ON, P_INT(":id", account),
+	    P_INT(":totp_step", step), P_END) != SQLITE_OK ||
 	    db_changes() != 1 || recovery_set(account, codes) != 0) {
 		db_rollback();
 		return ID_FAIL;
@@ -718,9 +734,11 @@ identity_code(int64_t account, const char *code, time_t now)
 	if (rc < 0 || db_begin_write() != 0)
 		return -1;
 	if (rc == 1)
-		rc = db_exec(STMT_ACCOUNT_TOTP_STEP, "II", account, step);
+		rc = db_exec(STMT_ACCOUNT_TOTP_STEP, P_INT(":id", account),
+		    P_INT(":totp_step", step), P_END);
 	else if (recovery_hash(code, hash) == 0)
-		rc = db_exec(STMT_RECOVERY_USE, "IT", account, hash);
+		rc = db_exec(STMT_RECOVERY_USE, P_INT(":account_id", account),
+		    P_TEXT(":code_hash", hash), P_END);
 	else {
 		db_rollback();
 		return 0;
@@ -764,7 +782,8 @@ identity_recovery_again(int64_t account,
 int
 identity_recovery_left(int64_t account)
 {
-	return (int)db_int(STMT_RECOVERY_COUNT, 0, "I", account);
+	return (int)db_int(STMT_RECOVERY_COUNT, 0,
+	    P_INT(":account_id", account), P_END);
 }
 
 /* ------------------------------------------------------------ sessions */
@@ -778,16 +797,18 @@ identity_sessions(int64_t account, time_t now,
 	struct session_row	 s;
 	int			 rc;
 
-	if ((st = db_query(STMT_SESSIONS_OF_ACCOUNT, "III", account,
-	    (int64_t)(now - cfg.idle_timeout),
-	    (int64_t)(now - cfg.abs_timeout))) == NULL)
+	if ((st = db_query(STMT_SESSIONS_OF_ACCOUNT,
+	    P_INT(":account_id", account),
+	    P_INT(":idle_cut", (int64_t)(now - cfg.idle_timeout)),
+	    P_INT(":age_cut", (int64_t)(now - cfg.abs_timeout)), P_END)) ==
+	    NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		s.id = db_col_int(st, 0);
-		s.created = db_col_int(st, 1);
-		s.seen = db_col_int(st, 2);
-		s.ip = db_col_text(st, 3);
-		s.agent = db_col_text(st, 4);
+		s.id = db_col_int(st, SESSIONS_ID);
+		s.created = db_col_int(st, SESSIONS_CREATED);
+		s.seen = db_col_int(st, SESSIONS_SEEN);
+		s.ip = db_col_text(st, SESSIONS_IP);
+		s.agent = db_col_text(st, SESSIONS_AGENT);
 		if (fn(arg, &s) != 0) {
 			rc = -1;
 			break;
@@ -895,12 +916,25 @@ identity_export(int64_t account, struct buf *b)
 		const char *const	*keys;
 		int			 n;
 	} part[] = {
-		{ "account", STMT_DATA_ACCOUNT, acc, 14 },
-		{ "contracts", STMT_DATA_CONTRACTS, con, 9 },
-		{ "requests", STMT_DATA_REQUESTS, req, 7 },
-		{ "messages", STMT_DATA_MESSAGES, msg, 4 },
-		{ "purchases", STMT_DATA_PURCHASES, pur, 5 },
+		{ "account", STMT_DATA_ACCOUNT, acc,
+		    STMT_DATA_ACCOUNT_NCOLS },
+		{ "contracts", STMT_DATA_CONTRACTS, con,
+		    STMT_DATA_CONTRACTS_NCOLS },
+		{ "requests", STMT_DATA_REQUESTS, req,
+		    STMT_DATA_REQUESTS_NCOLS },
+		{ "messages", STMT_DATA_MESSAGES, msg,
+		    STMT_DATA_MESSAGES_NCOLS },
+		{ "purchases", STMT_DATA_PURCHASES, pur,
+		    STMT_DATA_PURCHASES_NCOLS },
 	};
+	/* a key for each column of its statement (sql.def) */
+#define KEYS(k, id)	_Static_assert(sizeof(k) / sizeof(k[0]) == id##_NCOLS, #k)
+	KEYS(acc, STMT_DATA_ACCOUNT);
+	KEYS(con, STMT_DATA_CONTRACTS);
+	KEYS(req, STMT_DATA_REQUESTS);
+	KEYS(msg, STMT_DATA_MESSAGES);
+	KEYS(pur, STMT_DATA_PURCHASES);
+#undef KEYS
 	sqlite3_stmt	*st;
 	size_t		 i;
 
@@ -909,7 +943,8 @@ identity_export(int64_t account, struct buf *b)
 		buf_puts(b, ",\n  ");
 		json_str(b, part[i].name);
 		buf_puts(b, ": ");
-		if ((st = db_query(part[i].stmt, "I", account)) == NULL ||
+		if ((st = db_query(part[i].stmt,
+		    P_INT(":account_id", account), P_END)) == NULL ||
 		    json_rows(b, st, part[i].keys, part[i].n) != 0)
 			return -1;
 	}
@@ -936,21 +971,27 @@ identity_erase(int64_t account)
 
 	if (db_begin_write() != 0)
 		return -1;
-	if ((st = db_query(STMT_ACCOUNT_DRAFT_FILES, "I", account)) == NULL)
+	if ((st = db_query(STMT_ACCOUNT_DRAFT_FILES,
+	    P_INT(":account_id", account), P_END)) == NULL)
 		goto fail;
 	while ((rc = db_row(st)) == 1)
 		buf_add(&names, db_col_text(st, 0),
 		    strlen(db_col_text(st, 0)) + 1);
 	db_done(st);
 	if (rc < 0 ||
-	    db_exec(STMT_ACCOUNT_ERASE_DRAFTS, "I", account) != SQLITE_OK ||
-	    db_exec(STMT_ACCOUNT_ERASE_MESSAGES, "I", account) != SQLITE_OK ||
-	    db_exec(STMT_ACCOUNT_ERASE_ACTIVATIONS, "I", account) !=
+	    db_exec(STMT_ACCOUNT_ERASE_DRAFTS, P_INT(":account_id", account),
+	    P_END) != SQLITE_OK ||
+	    db_exec(STMT_ACCOUNT_ERASE_MESSAGES, P_INT(":author_id", account),
+	    P_END) != SQLITE_OK ||
+	    db_exec(STMT_ACCOUNT_ERASE_ACTIVATIONS,
+	    P_INT(":account_id", account), P_END) != SQLITE_OK ||
+	    db_exec(STMT_CARD_DELETE, P_INT(":account_id", account), P_END) !=
 	    SQLITE_OK ||
-	    db_exec(STMT_CARD_DELETE, "I", account) != SQLITE_OK ||
-	    db_exec(STMT_TOKEN_DELETE_ACCOUNT, "I", account) != SQLITE_OK ||
+	    db_exec(STMT_TOKEN_DELETE_ACCOUNT, P_INT(":account_id", account),
+	    P_END) != SQLITE_OK ||
 	    totp_clear(account) != 0 || session_end_all(account) != 0 ||
-	    db_exec(STMT_ACCOUNT_ERASE, "I", account) != SQLITE_OK ||
+	    db_exec(STMT_ACCOUNT_ERASE, P_INT(":id", account), P_END) !=
+	    SQLITE_OK ||
 	    db_changes() != 1)
 		goto fail;
 	if (db_commit() != 0) {

@@ -39,9 +39,12 @@ outbox_put(struct outbox_mail *m)
 {
 	int	 rc;
 
-	rc = db_exec(STMT_OUTBOX_INSERT, "TnITTT", m->to, m->request,
-	    (int64_t)time(NULL), m->tpl, m->lang != NULL ? m->lang : "",
-	    m->vals.p != NULL ? m->vals.p : "") == SQLITE_OK ? 0 : -1;
+	rc = db_exec(STMT_OUTBOX_INSERT, P_TEXT(":recipient", m->to),
+	    P_REF(":request_id", m->request),
+	    P_INT(":now", (int64_t)time(NULL)), P_TEXT(":tpl", m->tpl),
+	    P_TEXT(":lang", m->lang != NULL ? m->lang : ""),
+	    P_TEXT(":vars", m->vals.p != NULL ? m->vals.p : ""), P_END) ==
+	    SQLITE_OK ? 0 : -1;
 	if (rc == 0)
 		queued++;
 	return rc;
@@ -60,7 +63,8 @@ outbox_free(struct outbox_mail *m)
 const char *
 outbox_lang(const char *email, const char *fallback)
 {
-	sqlite3_stmt	*st = db_query(STMT_ACCOUNT_LANG_BY_EMAIL, "T", email);
+	sqlite3_stmt	*st = db_query(STMT_ACCOUNT_LANG_BY_EMAIL,
+	    P_TEXT(":email", email), P_END);
 	const char	*l = fallback;
 
 	if (st != NULL && db_row(st) == 1)

@@ -423,19 +423,20 @@ const struct provider *payment_provider = &test_provider;
 int
 card_get(int64_t account, struct card *c)
 {
-	sqlite3_stmt	*st = db_query(STMT_CARD_GET, "I", account);
+	sqlite3_stmt	*st = db_query(STMT_CARD_GET,
+	    P_INT(":account_id", account), P_END);
 	int		 rc;
 
 	memset(c, 0, sizeof(*c));
 	if (st == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		db_col_copy(st, 0, c->holder, sizeof(c->holder));
-		db_col_copy(st, 1, c->brand, sizeof(c->brand));
-		db_col_copy(st, 2, c->last4, sizeof(c->last4));
-		c->exp_month = (int)db_col_int(st, 3);
-		c->exp_year = (int)db_col_int(st, 4);
-		db_col_copy(st, 5, c->token, sizeof(c->token));
+		db_col_copy(st, SAVED_HOLDER, c->holder, sizeof(c->holder));
+		db_col_copy(st, SAVED_BRAND, c->brand, sizeof(c->brand));
+		db_col_copy(st, SAVED_LAST4, c->last4, sizeof(c->last4));
+		c->exp_month = (int)db_col_int(st, SAVED_EXP_MONTH);
+		c->exp_year = (int)db_col_int(st, SAVED_EXP_YEAR);
+		db_col_copy(st, SAVED_TOKEN, c->token, sizeof(c->token));
 	}
 	db_done(st);
 	return rc;
@@ -471,8 +472,11 @@ card_save(int64_t account, const struct card_in *c, time_t now)
 		return -1;
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_CARD_PUT, "ITTTiiTI", account, c->holder, brand,
-	    last4, month, year, token, (int64_t)now) != SQLITE_OK) {
+	if (db_exec(STMT_CARD_PUT, P_INT(":account_id", account),
+	    P_TEXT(":holder", c->holder), P_TEXT(":brand", brand),
+	    P_TEXT(":last4", last4), P_INT(":exp_month", month),
+	    P_INT(":exp_year", year), P_TEXT(":token", token),
+	    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -489,7 +493,8 @@ card_remove(int64_t account)
 
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_CARD_DELETE, "I", account) != SQLITE_OK) {
+	if (db_exec(STMT_CARD_DELETE, P_INT(":account_id", account), P_END) !=
+	    SQLITE_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -506,16 +511,17 @@ card_remove(int64_t account)
 int
 region_get(const char *country, struct region *g)
 {
-	sqlite3_stmt	*st = db_query(STMT_REGION_FOR, "T", country);
+	sqlite3_stmt	*st = db_query(STMT_REGION_FOR,
+	    P_TEXT(":country", country), P_END);
 	int		 rc;
 
 	memset(g, 0, sizeof(*g));
 	if (st == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		db_col_copy(st, 0, g->currency, sizeof(g->currency));
-		g->one = db_col_int(st, 1);
-		g->five = db_col_int(st, 2);
+		db_col_copy(st, PRICE_CURRENCY, g->currency, sizeof(g->currency));
+		g->one = db_col_int(st, PRICE_ONE);
+		g->five = db_col_int(st, PRICE_FIVE);
 	}
 	db_done(st);
 	return rc;
@@ -575,13 +581,14 @@ money_format(char *out, size_t sz, int64_t amount, const char *currency,
 int
 ppi_version(int64_t version, char *name, size_t sz)
 {
-	sqlite3_stmt	*st = db_query(STMT_PPI_VERSION, "I", version);
+	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (st == NULL)
+	if ((st = db_query(STMT_PPI_VERSION, P_INT(":id", version),
+	    P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1 && name != NULL)
-		db_col_copy(st, 2, name, sz);
+		db_col_copy(st, PPI_VERSION_NAME, name, sz);
 	db_done(st);
 	return rc;
 }
@@ -590,7 +597,7 @@ ppi_version(int64_t version, char *name, size_t sz)
 int
 ppi_versions(choice_fn fn, void *arg)
 {
-	return db_choices(db_query(STMT_PPI_VERSIONS, ""), fn, arg);
+	return db_choices(db_query(STMT_PPI_VERSIONS, P_END), fn, arg);
 }
 
 /* -------------------------------------------------------- purchases */
@@ -630,10 +637,16 @@ purchase_start(const struct account *a, int64_t draft, int64_t version,
 	random_hex(key, PAY_KEY_LEN / 2);
 	if (db_begin_write() != 0)
 		return PST_FAIL;
-	if (db_exec(STMT_PURCHASE_INSERT, "TInTiITITTTTTI", key, a->id, draft,
-	    offer_code[offer], offer == OFFER_FIVE ? 5 : 1, version, plan,
-	    offer == OFFER_FIVE ? g.five : g.one, g.currency, a->country,
-	    c.token, c.brand, c.last4, (int64_t)now) != SQLITE_OK) {
+	if (db_exec(STMT_PURCHASE_INSERT, P_TEXT(":pay_key", key),
+	    P_INT(":account_id", a->id), P_REF(":draft_id", draft),
+	    P_TEXT(":offer", offer_code[offer]),
+	    P_INT(":incidents", offer == OFFER_FIVE ? 5 : 1),
+	    P_INT(":version_id", version), P_TEXT(":plan", plan),
+	    P_INT(":amount", offer == OFFER_FIVE ? g.five : g.one),
+	    P_TEXT(":currency", g.currency), P_TEXT(":country", a->country),
+	    P_TEXT(":card_token", c.token), P_TEXT(":card_brand", c.brand),
+	    P_TEXT(":card_last4", c.last4), P_INT(":now", (int64_t)now),
+	    P_END) != SQLITE_OK) {
 		db_rollback();
 		return PST_FAIL;
 	}
@@ -660,33 +673,34 @@ pstatus_parse(const char *s)
 int
 purchase_get(int64_t id, int64_t account, struct purchase *p)
 {
-	sqlite3_stmt	*st = db_query(STMT_PURCHASE_GET, "II", id, account);
+	sqlite3_stmt	*st = db_query(STMT_PURCHASE_GET, P_INT(":id", id),
+	    P_INT(":account_id", account), P_END);
 	int		 rc;
 
 	memset(p, 0, sizeof(*p));
 	if (st == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		p->id = db_col_int(st, 0);
-		db_col_copy(st, 1, p->key, sizeof(p->key));
-		p->account = db_col_int(st, 2);
-		p->draft = db_col_int(st, 3);
-		p->offer = strcmp(db_col_text(st, 4), "five") == 0 ?
+		p->id = db_col_int(st, PURCHASE_ID);
+		db_col_copy(st, PURCHASE_PAY_KEY, p->key, sizeof(p->key));
+		p->account = db_col_int(st, PURCHASE_ACCOUNT);
+		p->draft = db_col_int(st, PURCHASE_DRAFT);
+		p->offer = strcmp(db_col_text(st, PURCHASE_OFFER), "five") == 0 ?
 		    OFFER_FIVE : OFFER_ONE;
-		p->incidents = (int)db_col_int(st, 5);
-		p->version = db_col_int(st, 6);
-		db_col_copy(st, 7, p->plan, sizeof(p->plan));
-		p->amount = db_col_int(st, 8);
-		db_col_copy(st, 9, p->currency, sizeof(p->currency));
-		db_col_copy(st, 10, p->token, sizeof(p->token));
-		db_col_copy(st, 11, p->brand, sizeof(p->brand));
-		db_col_copy(st, 12, p->last4, sizeof(p->last4));
-		p->status = pstatus_parse(db_col_text(st, 13));
-		db_col_copy(st, 14, p->charge, sizeof(p->charge));
-		db_col_copy(st, 15, p->decline, sizeof(p->decline));
-		p->contract = db_col_int(st, 16);
-		p->created = db_col_int(st, 17);
-		p->updated = db_col_int(st, 18);
+		p->incidents = (int)db_col_int(st, PURCHASE_INCIDENTS);
+		p->version = db_col_int(st, PURCHASE_VERSION);
+		db_col_copy(st, PURCHASE_PLAN, p->plan, sizeof(p->plan));
+		p->amount = db_col_int(st, PURCHASE_AMOUNT);
+		db_col_copy(st, PURCHASE_CURRENCY, p->currency, sizeof(p->currency));
+		db_col_copy(st, PURCHASE_CARD_TOKEN, p->token, sizeof(p->token));
+		db_col_copy(st, PURCHASE_CARD_BRAND, p->brand, sizeof(p->brand));
+		db_col_copy(st, PURCHASE_CARD_LAST4, p->last4, sizeof(p->last4));
+		p->status = pstatus_parse(db_col_text(st, PURCHASE_STATUS));
+		db_col_copy(st, PURCHASE_CHARGE, p->charge, sizeof(p->charge));
+		db_col_copy(st, PURCHASE_DECLINE, p->decline, sizeof(p->decline));
+		p->contract = db_col_int(st, PURCHASE_CONTRACT);
+		p->created = db_col_int(st, PURCHASE_CREATED);
+		p->updated = db_col_int(st, PURCHASE_UPDATED);
 	}
 	db_done(st);
 	return rc;
@@ -696,8 +710,8 @@ purchase_get(int64_t id, int64_t account, struct purchase *p)
 int
 purchase_of_draft(int64_t draft, int64_t account, int64_t *id)
 {
-	sqlite3_stmt	*st = db_query(STMT_PURCHASE_OF_DRAFT, "II", draft,
-	    account);
+	sqlite3_stmt	*st = db_query(STMT_PURCHASE_OF_DRAFT,
+	    P_INT(":draft_id", draft), P_INT(":account_id", account), P_END);
 	int		 rc;
 
 	*id = 0;
@@ -717,8 +731,9 @@ purchase_of_draft(int64_t draft, int64_t account, int64_t *id)
 int
 purchase_unfinished(int64_t account, time_t now, int64_t *id)
 {
-	sqlite3_stmt	*st = db_query(STMT_PURCHASES_OPEN, "II", account,
-	    (int64_t)now);
+	sqlite3_stmt	*st = db_query(STMT_PURCHASES_OPEN,
+	    P_INT(":account_id", account), P_INT(":until", (int64_t)now),
+	    P_END);
 	int		 rc;
 
 	*id = 0;
@@ -738,16 +753,17 @@ int
 purchase_plan(int64_t contract, char aid[CONTRACT_ID_LEN + 1],
     char cid[CONTRACT_ID_LEN + 1], char start[11], char end[11])
 {
-	sqlite3_stmt	*st = db_query(STMT_PURCHASE_PLAN, "I", contract);
+	sqlite3_stmt	*st = db_query(STMT_PURCHASE_PLAN,
+	    P_INT(":id", contract), P_END);
 	int		 rc;
 
 	if (st == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		db_col_copy(st, 0, aid, CONTRACT_ID_LEN + 1);
-		db_col_copy(st, 1, cid, CONTRACT_ID_LEN + 1);
-		db_col_copy(st, 2, start, 11);
-		db_col_copy(st, 3, end, 11);
+		db_col_copy(st, BOUGHT_ACCESS_ID, aid, CONTRACT_ID_LEN + 1);
+		db_col_copy(st, BOUGHT_CONTRACT_ID, cid, CONTRACT_ID_LEN + 1);
+		db_col_copy(st, BOUGHT_START, start, 11);
+		db_col_copy(st, BOUGHT_END, end, 11);
 	}
 	db_done(st);
 	return rc;
@@ -821,11 +837,12 @@ make_plan(const struct purchase *p, const char *charge, time_t now)
 	const char		*vers[2] = { ver, NULL };
 	int64_t			 k, act;
 
-	if ((st = db_query(STMT_PPI_VERSION, "I", p->version)) == NULL)
+	if ((st = db_query(STMT_PPI_VERSION, P_INT(":id", p->version),
+	    P_END)) == NULL)
 		return -1;
 	if (db_row(st) == 1)
-		snprintf(ver, sizeof(ver), "%s/%s", db_col_text(st, 0),
-		    db_col_text(st, 1));
+		snprintf(ver, sizeof(ver), "%s/%s", db_col_text(st, PPI_PRODUCT_CODE),
+		    db_col_text(st, PPI_VERSION_CODE));
 	db_done(st);
 	if (ver[0] == '\0')
 		return -1;
@@ -843,12 +860,17 @@ make_plan(const struct purchase *p, const char *charge, time_t now)
 		return -1;
 	}
 	if (contract_activate(p->account, aid, cid, &act) != ACT_OK ||
-	    db_exec(STMT_PURCHASE_LEDGER, "II", k, p->account) != SQLITE_OK ||
-	    db_exec(STMT_PURCHASE_PAID, "ITII", p->id, charge, k,
-	    (int64_t)now) != SQLITE_OK || db_changes() != 1)
+	    db_exec(STMT_PURCHASE_LEDGER, P_INT(":contract_id", k),
+	    P_INT(":account_id", p->account), P_END) != SQLITE_OK ||
+	    db_exec(STMT_PURCHASE_PAID, P_INT(":id", p->id),
+	    P_TEXT(":charge_id", charge), P_INT(":contract_id", k),
+	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK ||
+	    db_changes() != 1)
 		return -1;
-	if (p->draft != 0 && db_exec(STMT_DRAFT_SET_PLAN, "IIII", p->draft,
-	    p->account, k, (int64_t)now) != SQLITE_OK)
+	if (p->draft != 0 && db_exec(STMT_DRAFT_SET_PLAN,
+	    P_INT(":id", p->draft), P_INT(":account_id", p->account),
+	    P_INT(":contract_id", k), P_INT(":updated", (int64_t)now), P_END) !=
+	    SQLITE_OK)
 		return -1;
 	return receipt_mail(p, charge, aid, cid);
 }
@@ -878,8 +900,9 @@ settle(int64_t id, enum charge_result res, const char *charge,
 			goto fail;
 		p.status = PS_PAID;
 	} else if (res == CHARGE_DECLINED || res == CHARGE_NOT_FOUND) {
-		if (db_exec(STMT_PURCHASE_FAILED, "ITI", id, why,
-		    (int64_t)now) != SQLITE_OK)
+		if (db_exec(STMT_PURCHASE_FAILED, P_INT(":id", id),
+		    P_TEXT(":decline", why), P_INT(":updated", (int64_t)now),
+		    P_END) != SQLITE_OK)
 			goto fail;
 		if (p.status == PS_CHARGING)
 			p.status = PS_FAILED;
@@ -913,8 +936,8 @@ purchase_buy(int64_t id, int64_t account, time_t now)
 		return (int)p.status;
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_PURCHASE_CHARGING, "II", id, (int64_t)now) !=
-	    SQLITE_OK) {
+	if (db_exec(STMT_PURCHASE_CHARGING, P_INT(":id", id),
+	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -950,8 +973,8 @@ purchase_reconcile(int64_t account, time_t now, int min_age,
 	int		 n = 0, i, rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((st = db_query(STMT_PURCHASES_OPEN, "II", account,
-	    (int64_t)now)) == NULL)
+	if ((st = db_query(STMT_PURCHASES_OPEN, P_INT(":account_id", account),
+	    P_INT(":until", (int64_t)now), P_END)) == NULL)
 		return -1;
 	while (n < 256 && (rc = db_row(st)) == 1)
 		ids[n++] = db_col_int(st, 0);

@@ -22,13 +22,14 @@ int
 queue_counts(int64_t engineer, int (*fn)(void *, const char *, int64_t),
     void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_QUEUE_COUNTS, "I", engineer);
+	sqlite3_stmt	*st = db_query(STMT_QUEUE_COUNTS,
+	    P_INT(":account_id", engineer), P_END);
 	int		 rc;
 
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1)
-		if (fn(arg, db_col_text(st, 0), db_col_int(st, 1)) != 0) {
+		if (fn(arg, db_col_text(st, QUEUES_QUEUE), db_col_int(st, QUEUES_COUNT)) != 0) {
 			rc = -1;
 			break;
 		}
@@ -49,19 +50,19 @@ queue_list(int64_t engineer, const char *queue, int64_t owner,
 	struct queue_row	 q;
 	int			 rc;
 
-	if ((st = db_query(STMT_QUEUE_PAGE, "ITI", engineer, queue,
-	    owner)) == NULL)
+	if ((st = db_query(STMT_QUEUE_PAGE, P_INT(":account_id", engineer),
+	    P_TEXT(":queue", queue), P_INT(":owner_id", owner), P_END)) == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		q.id = db_col_int(st, 0);
-		q.title = db_col_text(st, 1);
-		q.product = db_col_text(st, 2);
-		q.severity = db_col_text(st, 3);
-		q.status = db_col_text(st, 4);
-		q.respond_by = db_col_int(st, 5);
-		q.queue = db_col_text(st, 6);
-		q.owner_name = db_col_text(st, 7);
-		q.owner = db_col_int(st, 8);
+		q.id = db_col_int(st, QUEUE_ID);
+		q.title = db_col_text(st, QUEUE_TITLE);
+		q.product = db_col_text(st, QUEUE_PRODUCT);
+		q.severity = db_col_text(st, QUEUE_SEVERITY);
+		q.status = db_col_text(st, QUEUE_STATUS);
+		q.respond_by = db_col_int(st, QUEUE_RESPOND_BY);
+		q.queue = db_col_text(st, QUEUE_QUEUE);
+		q.owner_name = db_col_text(st, QUEUE_OWNER_NAME);
+		q.owner = db_col_int(st, QUEUE_OWNER);
 		if (fn(arg, &q) != 0) {
 			rc = -1;
 			break;

@@ -58,26 +58,35 @@ request_list(const struct list_query *q,
 
 	for (i = 0; i < 3 && !plain; i++)
 		like_word(w[i], sizeof(w[i]), q->words[i]);
-	st = plain ? db_query(STMT_REQUESTS_COUNT_PLAIN, "Tii", q->email, lo,
-	    hi) : db_query(STMT_REQUESTS_COUNT, "TTITTT", q->email, q->status,
-	    q->id, w[0], w[1], w[2]);
+	st = plain ? db_query(STMT_REQUESTS_COUNT_PLAIN,
+	    P_TEXT(":email", q->email), P_INT(":open_min", lo),
+	    P_INT(":open_max", hi), P_END) : db_query(STMT_REQUESTS_COUNT,
+	    P_TEXT(":email", q->email),
+	    P_TEXT(":which", q->status), P_INT(":number", q->id),
+	    P_TEXT(":word1", w[0]), P_TEXT(":word2", w[1]),
+	    P_TEXT(":word3", w[2]), P_END);
 	if (st == NULL)
 		return -1;
 	*total = db_row(st) == 1 ? (int)db_col_int(st, 0) : 0;
 	db_done(st);
-	st = plain ? db_query(STMT_REQUESTS_PAGE_PLAIN, "Tiiii", q->email, lo,
-	    hi, q->limit, q->offset) : db_query(STMT_REQUESTS_PAGE, "TTITTTii",
-	    q->email, q->status, q->id, w[0], w[1], w[2], q->limit, q->offset);
+	st = plain ? db_query(STMT_REQUESTS_PAGE_PLAIN,
+	    P_TEXT(":email", q->email), P_INT(":open_min", lo),
+	    P_INT(":open_max", hi), P_INT(":limit", q->limit),
+	    P_INT(":offset", q->offset), P_END) : db_query(STMT_REQUESTS_PAGE,
+	    P_TEXT(":email", q->email), P_TEXT(":which", q->status),
+	    P_INT(":number", q->id), P_TEXT(":word1", w[0]),
+	    P_TEXT(":word2", w[1]), P_TEXT(":word3", w[2]),
+	    P_INT(":limit", q->limit), P_INT(":offset", q->offset), P_END);
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		r.id = db_col_int(st, 0);
-		r.title = db_col_text(st, 1);
-		r.product = db_col_text(st, 2);
-		r.severity = db_col_text(st, 3);
-		r.status = db_col_text(st, 4);
-		r.updated = db_col_int(st, 5);
-		r.respond_by = db_col_int(st, 6);
+		r.id = db_col_int(st, LIST_ID);
+		r.title = db_col_text(st, LIST_TITLE);
+		r.product = db_col_text(st, LIST_PRODUCT);
+		r.severity = db_col_text(st, LIST_SEVERITY);
+		r.status = db_col_text(st, LIST_STATUS);
+		r.updated = db_col_int(st, LIST_UPDATED);
+		r.respond_by = db_col_int(st, LIST_RESPOND_BY);
 		if (fn(arg, &r) != 0) {
 			rc = -1;
 			break;
@@ -94,24 +103,24 @@ request_list(const struct list_query *q,
 static void
 columns_to_view(sqlite3_stmt *st, struct request_view *v)
 {
-	v->id = db_col_int(st, 0);
-	db_col_copy(st, 1, v->title, sizeof(v->title));
-	db_col_copy(st, 2, v->description, sizeof(v->description));
-	db_col_copy(st, 3, v->product, sizeof(v->product));
-	db_col_copy(st, 4, v->version, sizeof(v->version));
-	db_col_copy(st, 5, v->category, sizeof(v->category));
-	db_col_copy(st, 6, v->problem, sizeof(v->problem));
-	db_col_copy(st, 7, v->severity, sizeof(v->severity));
-	v->allday = (int)db_col_int(st, 8);
-	db_col_copy(st, 9, v->status, sizeof(v->status));
-	db_col_copy(st, 10, v->queue, sizeof(v->queue));
-	db_col_copy(st, 11, v->country, sizeof(v->country));
-	db_col_copy(st, 12, v->tz, sizeof(v->tz));
-	v->respond_by = db_col_int(st, 13);
-	v->created = db_col_int(st, 14);
-	v->updated = db_col_int(st, 15);
-	v->status_at = db_col_int(st, 16);
-	v->paused_left = db_col_int(st, 17);
+	v->id = db_col_int(st, REQ_ID);
+	db_col_copy(st, REQ_TITLE, v->title, sizeof(v->title));
+	db_col_copy(st, REQ_DESCRIPTION, v->description, sizeof(v->description));
+	db_col_copy(st, REQ_PRODUCT, v->product, sizeof(v->product));
+	db_col_copy(st, REQ_VERSION, v->version, sizeof(v->version));
+	db_col_copy(st, REQ_CATEGORY, v->category, sizeof(v->category));
+	db_col_copy(st, REQ_PROBLEM, v->problem, sizeof(v->problem));
+	db_col_copy(st, REQ_SEVERITY, v->severity, sizeof(v->severity));
+	v->allday = (int)db_col_int(st, REQ_ALLDAY);
+	db_col_copy(st, REQ_STATUS, v->status, sizeof(v->status));
+	db_col_copy(st, REQ_QUEUE, v->queue, sizeof(v->queue));
+	db_col_copy(st, REQ_COUNTRY, v->country, sizeof(v->country));
+	db_col_copy(st, REQ_TIMEZONE, v->tz, sizeof(v->tz));
+	v->respond_by = db_col_int(st, REQ_RESPOND_BY);
+	v->created = db_col_int(st, REQ_CREATED);
+	v->updated = db_col_int(st, REQ_UPDATED);
+	v->status_at = db_col_int(st, REQ_STATUS_AT);
+	v->paused_left = db_col_int(st, REQ_PAUSED_LEFT);
 }
 
 /*
@@ -138,8 +147,8 @@ request_view(int64_t id, const char *email, const char *lang,
 	int		 rc;
 
 	view_clear(v);
-	if ((st = db_query(STMT_REQUEST_FOR_CONTACT, "ITT", id, email,
-	    lang)) == NULL)
+	if ((st = db_query(STMT_REQUEST_FOR_CONTACT, P_INT(":id", id),
+	    P_TEXT(":email", email), P_TEXT(":lang", lang), P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1)
 		columns_to_view(st, v);
@@ -160,14 +169,15 @@ request_view_engineer(int64_t id, int64_t engineer, const char *lang,
 	int		 rc;
 
 	view_clear(v);
-	if ((st = db_query(STMT_REQUEST_FOR_ENGINEER, "IIT", id, engineer,
-	    lang)) == NULL)
+	if ((st = db_query(STMT_REQUEST_FOR_ENGINEER, P_INT(":id", id),
+	    P_INT(":engineer", engineer), P_TEXT(":lang", lang), P_END)) ==
+	    NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
 		columns_to_view(st, v);
-		v->owner = db_col_int(st, 18);
-		db_col_copy(st, 19, v->owner_name, sizeof(v->owner_name));
-		v->contract = db_col_int(st, 20);
+		v->owner = db_col_int(st, REQ_OWNER);
+		db_col_copy(st, REQ_OWNER_NAME, v->owner_name, sizeof(v->owner_name));
+		v->contract = db_col_int(st, REQ_CONTRACT);
 	}
 	db_done(st);
 	return rc;
@@ -204,8 +214,9 @@ resume(const struct request_view *v, time_t now)
 		return -1;
 	due = sla_add(&c, now, v->paused_left > 0 ? (long)v->paused_left : 0);
 	sla_calendar_free(&c);
-	return db_exec(STMT_REQUEST_RESUME, "III", v->id, (int64_t)now,
-	    (int64_t)due) == SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_REQUEST_RESUME, P_INT(":id", v->id),
+	    P_INT(":status_at", (int64_t)now),
+	    P_INT(":respond_by", (int64_t)due), P_END) == SQLITE_OK ? 0 : -1;
 }
 
 /* request_contacts: fn(email, role, name, added by) for each contact. */
@@ -213,14 +224,15 @@ int
 request_contacts(int64_t id, int (*fn)(void *, const char *, const char *,
     const char *, const char *), void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_CONTACTS_OF_REQUEST, "I", id);
+	sqlite3_stmt	*st = db_query(STMT_CONTACTS_OF_REQUEST,
+	    P_INT(":request_id", id), P_END);
 	int		 rc;
 
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1)
-		if (fn(arg, db_col_text(st, 0), db_col_text(st, 1),
-		    db_col_text(st, 2), db_col_text(st, 3)) != 0) {
+		if (fn(arg, db_col_text(st, CONTACT_EMAIL), db_col_text(st, CONTACT_ROLE),
+		    db_col_text(st, CONTACT_NAME), db_col_text(st, CONTACT_ADDED_BY)) != 0) {
 			rc = -1;
 			break;
 		}
@@ -233,18 +245,19 @@ int
 request_messages(int64_t id, int (*fn)(void *, const struct thread_row *),
     void *arg)
 {
-	sqlite3_stmt		*st = db_query(STMT_MESSAGES_OF_REQUEST, "I", id);
+	sqlite3_stmt		*st = db_query(STMT_MESSAGES_OF_REQUEST,
+	    P_INT(":request_id", id), P_END);
 	struct thread_row	 t;
 	int			 rc;
 
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
-		t.id = db_col_int(st, 0);
-		t.author = db_col_text(st, 1);
-		t.body = db_col_text(st, 2);
-		t.created = db_col_int(st, 3);
-		t.staff = (int)db_col_int(st, 4);
+		t.id = db_col_int(st, MESSAGE_ID);
+		t.author = db_col_text(st, MESSAGE_AUTHOR);
+		t.body = db_col_text(st, MESSAGE_BODY);
+		t.created = db_col_int(st, MESSAGE_CREATED);
+		t.staff = (int)db_col_int(st, MESSAGE_STAFF);
 		if (fn(arg, &t) != 0) {
 			rc = -1;
 			break;
@@ -267,11 +280,12 @@ notify(int64_t id, const char *except, struct outbox_mail *m,
 	char		 to[SECONDARY_MAX + 2][EMAIL_MAX + 1], lang[SECONDARY_MAX + 2][3];
 	int		 n = 0, i, rc = 0;
 
-	if ((st = db_query(STMT_OTHER_CONTACTS, "IT", id, except)) == NULL)
+	if ((st = db_query(STMT_OTHER_CONTACTS, P_INT(":request_id", id),
+	    P_TEXT(":email", except), P_END)) == NULL)
 		return -1;
 	while (n < SECONDARY_MAX + 2 && db_row(st) == 1) {
-		db_col_copy(st, 0, to[n], sizeof(to[n]));
-		db_col_copy(st, 1, lang[n], sizeof(lang[n]));
+		db_col_copy(st, OTHER_EMAIL, to[n], sizeof(to[n]));
+		db_col_copy(st, OTHER_LANG, lang[n], sizeof(lang[n]));
 		n++;
 	}
 	db_done(st);
@@ -316,12 +330,14 @@ message_add(const struct request_view *v, const struct account *a,
 	int			 rc;
 
 	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
-	if (db_exec(STMT_MESSAGE_INSERT, "IITTI", v->id, a->id, who, body,
-	    (int64_t)now) != SQLITE_OK)
+	if (db_exec(STMT_MESSAGE_INSERT, P_INT(":request_id", v->id),
+	    P_INT(":author_id", a->id), P_TEXT(":author", who),
+	    P_TEXT(":body", body), P_INT(":created", (int64_t)now), P_END) !=
+	    SQLITE_OK)
 		return -1;
 	*msg = db_last_id();
-	if (db_exec(STMT_REQUEST_TOUCH, "II", v->id, (int64_t)now) !=
-	    SQLITE_OK)
+	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
+	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
 		return -1;
 	if (!engineer && strcmp(v->status, "waiting") == 0 &&
 	    resume(v, now) != 0)
@@ -373,8 +389,8 @@ request_set_status_tx(int64_t id, const struct account *a, int reopen,
 
 	if (request_view(id, a->email, a->lang, &v) != 1)
 		return -1;
-	if (db_exec(reopen ? STMT_REQUEST_REOPEN : STMT_REQUEST_CLOSE, "II",
-	    id, (int64_t)now) != SQLITE_OK)
+	if (db_exec(reopen ? STMT_REQUEST_REOPEN : STMT_REQUEST_CLOSE,
+	    P_INT(":id", id), P_INT(":now", now), P_END) != SQLITE_OK)
 		return -1;
 	if (db_changes() != 1)
 		return 1;
@@ -408,9 +424,11 @@ request_add_contact_tx(const struct request_view *v, const struct account *a,
 	struct outbox_mail	 m;
 	int			 rc;
 
-	if (db_exec(STMT_REQUEST_CONTACT_ADD, "ITTTTTII", v->id, email,
-	    "secondary", "", "", "email", a->id, (int64_t)time(NULL)) !=
-	    SQLITE_OK)
+	if (db_exec(STMT_REQUEST_CONTACT_ADD, P_INT(":request_id", v->id),
+	    P_TEXT(":email", email), P_TEXT(":role", "secondary"),
+	    P_TEXT(":name", ""), P_TEXT(":phone", ""),
+	    P_TEXT(":method", "email"), P_INT(":added_by", a->id),
+	    P_INT(":created", (int64_t)time(NULL)), P_END) != SQLITE_OK)
 		return -1;
 	if (db_changes() != 1)
 		return 1;
@@ -444,12 +462,13 @@ request_remove_contact_tx(const struct request_view *v, const struct account *a,
 	struct outbox_mail	 m;
 	int			 rc;
 
-	if (db_exec(STMT_CONTACT_REMOVE, "IT", v->id, email) != SQLITE_OK)
+	if (db_exec(STMT_CONTACT_REMOVE, P_INT(":request_id", v->id),
+	    P_TEXT(":email", email), P_END) != SQLITE_OK)
 		return -1;
 	if (db_changes() != 1)
 		return 1;
-	if (db_exec(STMT_REQUEST_TOUCH, "II", v->id, (int64_t)time(NULL)) !=
-	    SQLITE_OK)
+	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
+	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK)
 		return -1;
 	request_mail(&m, "removed", v->id, v->title, a, "");
 	m.to = email;
@@ -474,8 +493,9 @@ request_remove_contact(const struct request_view *v, const struct account *a,
 static int
 request_take_tx(const struct request_view *v, int64_t engineer, time_t now)
 {
-	if (db_exec(STMT_REQUEST_TAKE, "III", v->id, engineer, (int64_t)now) !=
-	    SQLITE_OK)
+	if (db_exec(STMT_REQUEST_TAKE, P_INT(":id", v->id),
+	    P_INT(":owner_id", engineer), P_INT(":updated", (int64_t)now),
+	    P_END) != SQLITE_OK)
 		return -1;
 	return db_changes() == 1 ? 0 : 1;
 }
@@ -535,10 +555,12 @@ request_engineer_status_tx(const struct request_view *v, const struct account *a
 	}
 	sla_calendar_free(&c);
 	rc = left < 0 ?
-	    db_exec(STMT_REQUEST_SET_STATUS, "ITINI", v->id, status,
-	    (int64_t)now, due) :
-	    db_exec(STMT_REQUEST_SET_STATUS, "ITIII", v->id, status,
-	    (int64_t)now, left, due);
+	    db_exec(STMT_REQUEST_SET_STATUS, P_INT(":id", v->id),
+	    P_TEXT(":status", status), P_INT(":now", (int64_t)now),
+	    P_NULL(":paused_left"), P_INT(":respond_by", due), P_END) :
+	    db_exec(STMT_REQUEST_SET_STATUS, P_INT(":id", v->id),
+	    P_TEXT(":status", status), P_INT(":now", (int64_t)now),
+	    P_INT(":paused_left", left), P_INT(":respond_by", due), P_END);
 	if (rc != SQLITE_OK)
 		return -1;
 	if (db_changes() != 1)

@@ -30,12 +30,16 @@ session_create(int64_t account, const char *ip, const char *agent, int mfa,
 	sha256_hex(token, 64, hash);
 	random_hex(s->csrf, 32);
 	strlcpy_(brief, agent != NULL ? agent : "", sizeof(brief));
-	if (db_exec(STMT_SESSION_DELETE_EXPIRED, "III", account,
-	    (int64_t)(now - cfg.idle_timeout - 86400),
-	    (int64_t)(now - cfg.abs_timeout - 86400)) != SQLITE_OK)
+	if (db_exec(STMT_SESSION_DELETE_EXPIRED, P_INT(":account_id", account),
+	    P_INT(":idle_cut", (int64_t)(now - cfg.idle_timeout - 86400)),
+	    P_INT(":age_cut", (int64_t)(now - cfg.abs_timeout - 86400)),
+	    P_END) != SQLITE_OK)
 		return -1;
-	if (db_exec(STMT_SESSION_INSERT, "TITITTi", hash, account, s->csrf,
-	    (int64_t)now, ip, brief, mfa) != SQLITE_OK)
+	if (db_exec(STMT_SESSION_INSERT, P_TEXT(":token_hash", hash),
+	    P_INT(":account_id", account), P_TEXT(":csrf", s->csrf),
+	    P_INT(":now", (int64_t)now), P_TEXT(":ip", ip),
+	    P_TEXT(":agent", brief), P_INT(":mfa_pending", mfa), P_END) !=
+	    SQLITE_OK)
 		return -1;
 	s->id = db_last_id();
 	s->account_id = account;
@@ -57,8 +61,10 @@ session_rekey(struct session *s, time_t now, char token[65])
 	random_hex(token, 32);
 	sha256_hex(token, 64, hash);
 	random_hex(s->csrf, 32);
-	if (db_exec(STMT_SESSION_REKEY, "ITTI", s->id, hash, s->csrf,
-	    (int64_t)now) != SQLITE_OK || db_changes() != 1)
+	if (db_exec(STMT_SESSION_REKEY, P_INT(":id", s->id),
+	    P_TEXT(":token_hash", hash), P_TEXT(":csrf", s->csrf),
+	    P_INT(":now", (int64_t)now), P_END) != SQLITE_OK || db_changes() !=
+	    1)
 		return -1;
 	s->mfa_pending = 0;
 	s->created = s->seen = now;
@@ -86,16 +92,17 @@ session_find(const char *token, time_t now, struct session *s)
 	if (!token_valid(token))
 		return 0;
 	sha256_hex(token, 64, hash);
-	if ((st = db_query(STMT_SESSION_BY_HASH, "T", hash)) == NULL)
+	if ((st = db_query(STMT_SESSION_BY_HASH, P_TEXT(":token_hash", hash),
+	    P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		s->id = db_col_int(st, 0);
-		s->account_id = db_col_int(st, 1);
-		db_col_copy(st, 2, s->csrf, sizeof(s->csrf));
-		s->created = db_col_int(st, 3);
-		s->seen = db_col_int(st, 4);
-		ended = db_col_int(st, 5);
-		s->mfa_pending = (int)db_col_int(st, 6);
+		s->id = db_col_int(st, SESSION_ID);
+		s->account_id = db_col_int(st, SESSION_ACCOUNT);
+		db_col_copy(st, SESSION_CSRF, s->csrf, sizeof(s->csrf));
+		s->created = db_col_int(st, SESSION_CREATED);
+		s->seen = db_col_int(st, SESSION_SEEN);
+		ended = db_col_int(st, SESSION_ENDED);
+		s->mfa_pending = (int)db_col_int(st, SESSION_MFA_PENDING);
 	}
 	db_done(st);
 	if (rc != 1)
@@ -108,14 +115,15 @@ session_find(const char *token, time_t now, struct session *s)
 	    now - s->created > cfg.abs_timeout ||
 	    (s->mfa_pending && now - s->created > 300)) {
 		db_read_end();	/* writes of their own, not an upgrade */
-		db_exec(STMT_SESSION_END, "II", s->id, (int64_t)now);
+		db_exec(STMT_SESSION_END, P_INT(":id", s->id),
+		    P_INT(":ended", (int64_t)now), P_END);
 		memset(s, 0, sizeof(*s));
 		return 0;
 	}
 	if (now - s->seen >= 60) {	/* the idle clock, once a minute */
 		db_read_end();
-		if (db_exec(STMT_SESSION_TOUCH, "II", s->id, (int64_t)now) !=
-		    SQLITE_OK)
+		if (db_exec(STMT_SESSION_TOUCH, P_INT(":id", s->id),
+		    P_INT(":seen", (int64_t)now), P_END) != SQLITE_OK)
 			return -1;
 	}
 	return 1;
@@ -137,11 +145,12 @@ session_existed(const char *token, int64_t *account)
 	if (!token_valid(token))
 		return 0;
 	sha256_hex(token, 64, hash);
-	if ((st = db_query(STMT_SESSION_EXISTED, "T", hash)) == NULL)
+	if ((st = db_query(STMT_SESSION_EXISTED, P_TEXT(":token_hash", hash),
+	    P_END)) == NULL)
 		return -1;
 	if (db_row(st) == 1) {
-		id = db_col_int(st, 0);
-		*account = db_col_int(st, 1);
+		id = db_col_int(st, EXISTED_ID);
+		*account = db_col_int(st, EXISTED_ACCOUNT);
 	}
 	db_done(st);
 	return id;
@@ -151,7 +160,8 @@ session_existed(const char *token, int64_t *account)
 int
 session_end_one(int64_t account, int64_t id)
 {
-	if (db_exec(STMT_SESSION_DELETE_OWN, "II", id, account) != SQLITE_OK)
+	if (db_exec(STMT_SESSION_DELETE_OWN, P_INT(":id", id),
+	    P_INT(":account_id", account), P_END) != SQLITE_OK)
 		return -1;
 	return db_changes() == 1;
 }
@@ -160,14 +170,15 @@ session_end_one(int64_t account, int64_t id)
 int
 session_end_all(int64_t account)
 {
-	return db_exec(STMT_SESSION_DELETE_ACCOUNT, "I", account) ==
-	    SQLITE_OK ? 0 : -1;
+	return db_exec(STMT_SESSION_DELETE_ACCOUNT,
+	    P_INT(":account_id", account), P_END) == SQLITE_OK ? 0 : -1;
 }
 
 /* session_end_others: every session of account but keep (B.11). */
 int
 session_end_others(int64_t account, int64_t keep)
 {
-	return db_exec(STMT_SESSION_DELETE_OTHERS, "II", account, keep) ==
+	return db_exec(STMT_SESSION_DELETE_OTHERS,
+	    P_INT(":account_id", account), P_INT(":id", keep), P_END) ==
 	    SQLITE_OK ? 0 : -1;
 }

@@ -183,18 +183,19 @@ sla_calendar(const char *region, const char *tz, struct sla_cal *c)
 	c->tz = tz;
 	c->open = 9;
 	c->close = 17;
-	if ((st = db_query(STMT_REGION_HOURS, "T", region)) == NULL)
+	if ((st = db_query(STMT_REGION_HOURS, P_TEXT(":region", region),
+	    P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		c->open = (int)db_col_int(st, 0);
-		c->close = (int)db_col_int(st, 1);
+		c->open = (int)db_col_int(st, HOURS_OPEN);
+		c->close = (int)db_col_int(st, HOURS_CLOSE);
 	}
 	db_done(st);
 	if (rc < 0)
 		return -1;
 	today_utc(since, time(NULL) - 7 * 86400);
-	if ((st = db_query(STMT_REGION_HOLIDAYS, "TT", region, since)) ==
-	    NULL)
+	if ((st = db_query(STMT_REGION_HOLIDAYS, P_TEXT(":region", region),
+	    P_TEXT(":from", since), P_END)) == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
 		if (c->nholidays == cap) {

@@ -57,8 +57,9 @@ throttle_blocked(enum throttle_kind kind, const char *key, time_t now)
 int
 throttle_count(enum throttle_kind kind, const char *key, time_t now)
 {
-	return (int)db_int(STMT_THROTTLE_COUNT, 0, "iTI", (int)kind, key,
-	    (int64_t)(now - rule[kind].window));
+	return (int)db_int(STMT_THROTTLE_COUNT, 0, P_INT(":kind", (int)kind),
+	    P_TEXT(":key", key),
+	    P_INT(":since", (int64_t)(now - rule[kind].window)), P_END);
 }
 
 /*
@@ -113,7 +114,8 @@ throttle_give_back(const int64_t *ids, int n)
 	if (db_begin_write() != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (db_exec(STMT_THROTTLE_DELETE, "I", ids[i]) != SQLITE_OK) {
+		if (db_exec(STMT_THROTTLE_DELETE, P_INT(":rowid", ids[i]),
+		    P_END) != SQLITE_OK) {
 			db_rollback();
 			return -1;
 		}
@@ -131,12 +133,15 @@ throttle_note(enum throttle_kind kind, const char *key, time_t now)
 {
 	int64_t	 id;
 
-	if (db_exec(STMT_THROTTLE_ADD, "iTI", (int)kind, key,
-	    (int64_t)now) != SQLITE_OK)
+	if (db_exec(STMT_THROTTLE_ADD, P_INT(":kind", (int)kind),
+	    P_TEXT(":key", key), P_INT(":at", (int64_t)now), P_END) !=
+	    SQLITE_OK)
 		return -1;
 	id = db_last_id();
-	if (db_exec(STMT_THROTTLE_PRUNE, "iTI", (int)kind, key,
-	    (int64_t)(now - rule[kind].window)) != SQLITE_OK)
+	if (db_exec(STMT_THROTTLE_PRUNE, P_INT(":kind", (int)kind),
+	    P_TEXT(":key", key),
+	    P_INT(":before", (int64_t)(now - rule[kind].window)), P_END) !=
+	    SQLITE_OK)
 		return -1;
 	sqlite3_set_last_insert_rowid(db_handle(), id);
 	return 0;
@@ -151,8 +156,9 @@ throttle_note(enum throttle_kind kind, const char *key, time_t now)
 int
 throttle_clear_account(const char *email)
 {
-	return db_exec(STMT_THROTTLE_CLEAR_ACCOUNT, "Tii", email,
-	    (int)THR_SIGNIN_ACCOUNT_IP, (int)THR_SIGNIN_ACCOUNT) == SQLITE_OK ?
+	return db_exec(STMT_THROTTLE_CLEAR_ACCOUNT, P_TEXT(":email", email),
+	    P_INT(":kind_pair", (int)THR_SIGNIN_ACCOUNT_IP),
+	    P_INT(":kind", (int)THR_SIGNIN_ACCOUNT), P_END) == SQLITE_OK ?
 	    0 : -1;
 }
 

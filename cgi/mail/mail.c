@@ -101,14 +101,14 @@ mail_render_pending(void)
 	int		 n, i, rc, done = 0, more = 1;
 
 	while (more) {
-		if ((st = db_query(STMT_OUTBOX_UNRENDERED, "")) == NULL)
+		if ((st = db_query(STMT_OUTBOX_UNRENDERED, P_END)) == NULL)
 			return -1;
 		for (n = 0; n < 100 && (rc = db_row(st)) == 1; n++) {
-			row[n].id = db_col_int(st, 0);
-			row[n].to = xstrdup(db_col_text(st, 1));
-			row[n].tpl = xstrdup(db_col_text(st, 2));
-			row[n].lang = xstrdup(db_col_text(st, 3));
-			row[n].vals = xstrdup(db_col_text(st, 4));
+			row[n].id = db_col_int(st, QUEUED_ID);
+			row[n].to = xstrdup(db_col_text(st, QUEUED_RECIPIENT));
+			row[n].tpl = xstrdup(db_col_text(st, QUEUED_TPL));
+			row[n].lang = xstrdup(db_col_text(st, QUEUED_LANG));
+			row[n].vals = xstrdup(db_col_text(st, QUEUED_VARS));
 		}
 		db_done(st);
 		more = n == 100;
@@ -123,9 +123,10 @@ mail_render_pending(void)
 				log_line(NULL, "mail %lld: cannot render %s",
 				    (long long)row[i].id, row[i].tpl);
 				more = 0;	/* not again in this call */
-			} else if (db_exec(STMT_OUTBOX_RENDERED, "ITTi",
-			    row[i].id, subject, body.p != NULL ? body.p : "",
-			    secret) == SQLITE_OK)
+			} else if (db_exec(STMT_OUTBOX_RENDERED,
+			    P_INT(":id", row[i].id), P_TEXT(":subject", subject),
+			    P_TEXT(":body", body.p != NULL ? body.p : ""),
+			    P_INT(":secret", secret), P_END) == SQLITE_OK)
 				done++;
 			else
 				more = 0;
@@ -284,15 +285,16 @@ mail_deliver(time_t now, int *sent, int *failed)
 	/* what a crash left unrendered goes with the rest */
 	if (mail_render_pending() < 0)
 		return -1;
-	if ((st = db_query(STMT_OUTBOX_PENDING, "I", (int64_t)now)) == NULL)
+	if ((st = db_query(STMT_OUTBOX_PENDING, P_INT(":now", (int64_t)now),
+	    P_END)) == NULL)
 		return -1;
 	while (n < 100 && (rc = db_row(st)) == 1) {
-		row[n].id = db_col_int(st, 0);
-		row[n].to = xstrdup(db_col_text(st, 1));
-		row[n].subject = xstrdup(db_col_text(st, 2));
-		row[n].body = xstrdup(db_col_text(st, 3));
-		row[n].attempts = (int)db_col_int(st, 4);
-		row[n].created = db_col_int(st, 5);
+		row[n].id = db_col_int(st, OUTBOX_ID);
+		row[n].to = xstrdup(db_col_text(st, OUTBOX_RECIPIENT));
+		row[n].subject = xstrdup(db_col_text(st, OUTBOX_SUBJECT));
+		row[n].body = xstrdup(db_col_text(st, OUTBOX_BODY));
+		row[n].attempts = (int)db_col_int(st, OUTBOX_ATTEMPTS);
+		row[n].created = db_col_int(st, OUTBOX_CREATED);
 		n++;
 	}
 	db_done(st);
@@ -304,8 +306,8 @@ mail_deliver(time_t now, int *sent, int *failed)
 		message(&m, row[i].id, row[i].to, row[i].subject,
 		    row[i].body, (time_t)row[i].created);
 		if (deliver(row[i].id, &m, err, sizeof(err)) == 0) {
-			db_exec(STMT_OUTBOX_SENT, "II", row[i].id,
-			    (int64_t)now);
+			db_exec(STMT_OUTBOX_SENT, P_INT(":id", row[i].id),
+			    P_INT(":sent", (int64_t)now), P_END);
 			(*sent)++;
 		} else {
 			wait = row[i].attempts + 1 >= MAIL_ATTEMPTS ?
@@ -314,8 +316,9 @@ mail_deliver(time_t now, int *sent, int *failed)
 			if (wait > 86400 && row[i].attempts + 1 <
 			    MAIL_ATTEMPTS)
 				wait = 86400;
-			db_exec(STMT_OUTBOX_RETRY, "IIT", row[i].id,
-			    (int64_t)(now + wait), err);
+			db_exec(STMT_OUTBOX_RETRY, P_INT(":id", row[i].id),
+			    P_INT(":next_try", (int64_t)(now + wait)),
+			    P_TEXT(":last_error", err), P_END);
 			(*failed)++;
 		}
 		buf_free(&m);

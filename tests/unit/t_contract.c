@@ -262,7 +262,8 @@ TEST(issue_activate_share_debit)
 	sqlite3_stmt		*st;
 
 	CHECK(contract_issue(&c, err, sizeof(err), aid, cid, &id) == 0);
-	st = db_query(STMT_CONTRACT_BY_PAIR, "TT", aid, cid);
+	st = db_query(STMT_CONTRACT_BY_PAIR, P_TEXT(":access_id", aid),
+	    P_TEXT(":contract_id", cid), P_END);
 	CHECK(st != NULL && db_row(st) == 1 && db_col_int(st, 0) == id);
 	db_done(st);
 	{
@@ -279,7 +280,8 @@ TEST(issue_activate_share_debit)
 	}
 	c.prog = PROG_SA;
 	CHECK(contract_issue(&c, err, sizeof(err), aid, cid, &id) == 0);
-	st = db_query(STMT_CONTRACT_BY_PAIR, "TT", aid, cid);
+	st = db_query(STMT_CONTRACT_BY_PAIR, P_TEXT(":access_id", aid),
+	    P_TEXT(":contract_id", cid), P_END);
 	CHECK(st != NULL && db_row(st) == 1);
 	db_done(st);
 	c.scope = SCOPE_CLOUD;			/* SA is not a cloud plan */

@@ -33,6 +33,65 @@ TEST(sql_table_complete)
 	}
 }
 
+/*
+ * Each statement's columns are those its enum in sql.def names (SQL():
+ * at most one), and each of its parameters has a :name, so that the
+ * text and its enum cannot drift apart unnoticed.
+ */
+TEST(sql_columns_and_names)
+{
+	int		 i, j, cols;
+	const char	*name;
+	sqlite3_stmt	*st;
+
+	for (i = 0; i < STMT__MAX; i++) {
+		if (sqlite3_prepare_v2(db_handle(), sql_text[i], -1, &st,
+		    NULL) != SQLITE_OK)
+			continue;	/* sql_table_complete says so */
+		cols = sqlite3_column_count(st);
+		if (sql_ncols[i] == 0 ? cols > 1 : cols != sql_ncols[i]) {
+			fprintf(stderr, "# %s: %d columns, its enum %d\n",
+			    sql_name[i], cols, sql_ncols[i]);
+			CHECK(!"columns as the enum says");
+		}
+		for (j = 1; j <= sqlite3_bind_parameter_count(st); j++) {
+			name = sqlite3_bind_parameter_name(st, j);
+			if (name == NULL || name[0] != ':') {
+				fprintf(stderr, "# %s: parameter %d is %s\n",
+				    sql_name[i], j, name ? name : "?");
+				CHECK(!"every parameter named");
+			}
+		}
+		sqlite3_finalize(st);
+	}
+}
+
+/*
+ * Binding by name: a name the statement lacks, or a parameter left
+ * out, fails the call rather than binding NULL.
+ */
+TEST(binds_by_name)
+{
+	sqlite3_stmt	*st;
+
+	CHECK(db_int(STMT_ACTIVATIONS_COUNT, 7,
+	    P_INT(":account_id", 1), P_END) == 0);
+	CHECK(db_query(STMT_ACCOUNT_BY_ID, P_INT(":nope", 1), P_END) ==
+	    NULL);
+	CHECK(db_query(STMT_ACCOUNT_BY_ID, P_END) == NULL);
+	CHECK(db_query(STMT_ACCOUNT_BY_ID, P_INT(":id", 1), P_INT(":id", 2),
+	    P_END) == NULL);
+	CHECK(db_int(STMT_THROTTLE_COUNT, 0, P_TEXT(":kind", "x"),
+	    P_TEXT(":key", "y"), P_END) == -1);
+	CHECK(db_exec(STMT_SESSION_TOUCH, P_INT(":id", 1), P_END) !=
+	    SQLITE_OK);
+	/* and the statement is usable again afterwards */
+	CHECK((st = db_query(STMT_ACCOUNT_BY_ID, P_INT(":id", 1),
+	    P_END)) != NULL);
+	db_done(st);
+	CHECK(db_request_end() == 0);
+}
+
 /* Nested write transactions: an inner rollback dooms the outer one. */
 TEST(transactions_nest)
 {
@@ -58,8 +117,10 @@ TEST(transactions_nest)
 TEST(readonly_get)
 {
 	db_set_readonly(1);
-	CHECK(db_exec(STMT_ACCOUNT_SET_LANG, "IT", (int64_t)1, "pl") != 0);
-	CHECK(db_exec(STMT_SESSION_TOUCH, "II", (int64_t)0, (int64_t)0) == 0);
+	CHECK(db_exec(STMT_ACCOUNT_SET_LANG, P_INT(":id", (int64_t)1),
+	    P_TEXT(":lang", "pl"), P_END) != 0);
+	CHECK(db_exec(STMT_SESSION_TOUCH, P_INT(":id", (int64_t)0),
+	    P_INT(":seen", (int64_t)0), P_END) == 0);
 	db_set_readonly(0);
 	CHECK(db_request_end() == 0);
 }
@@ -114,7 +175,8 @@ TEST(accounts)
 	CHECK(account_load(id, &a) == 1 && a.profile_done &&
 	    strcmp(a.tz, "Europe/Warsaw") == 0 && strcmp(a.lang, "pl") == 0);
 	/* the schema refuses what the code would never write */
-	CHECK(db_exec(STMT_ACCOUNT_SET_LANG, "IT", id, "de") != 0);
+	CHECK(db_exec(STMT_ACCOUNT_SET_LANG, P_INT(":id", id),
+	    P_TEXT(":lang", "de"), P_END) != 0);
 }
 
 /* B.7, B.10: tokens are distinct, only their hash is stored, expiry. */
@@ -253,6 +315,8 @@ main(void)
 	RUN(labels);
 	RUN(tokens_distinct);
 	RUN(sql_table_complete);
+	RUN(sql_columns_and_names);
+	RUN(binds_by_name);
 	RUN(transactions_nest);
 	RUN(readonly_get);
 	RUN(password_hashes);
