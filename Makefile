@@ -16,7 +16,7 @@ B        = build
 # cgi/ in rings, one folder a ring (ARCHITECTURE.md §2, cgi/README.md):
 # a file includes only its own ring and the rings inside it
 # (tests/lint/run checks), and supportalctl links no web/ or pages/ object
-LIB      = lib/util lib/config
+LIB      = lib/util lib/arena lib/config
 DATA     = data/sql data/db
 DOMAIN   = domain/outbox domain/password domain/throttle domain/account domain/session \
            domain/catalogue domain/contract domain/sla domain/draft \

@@ -26,6 +26,7 @@
 #include "domain/password.h"
 #include "domain/payment.h"
 #include "domain/totp.h"
+#include "lib/arena.h"
 #include "lib/config.h"
 #include "lib/util.h"
 #include "mail/mail.h"
@@ -132,6 +133,7 @@ main(int argc, char *argv[])
 			FCGX_Finish_r(&fr);
 			serve_after();	/* the answer is gone: M.55 */
 			render_mail();
+			arena_reset();	/* nothing of it outlives it */
 		}
 		FCGX_Free(&fr, 1);
 		log_line(NULL, "worker %ld stopping", (long)getpid());

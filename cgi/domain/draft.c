@@ -23,6 +23,7 @@
 #include "domain/contract.h"
 #include "domain/outbox.h"
 #include "domain/sla.h"
+#include "lib/arena.h"
 #include "lib/util.h"
 
 /*
@@ -60,6 +61,7 @@ draft_load(int64_t id, int64_t account, struct draft *d)
 	int		 rc;
 
 	memset(d, 0, sizeof(*d));
+	d->title = d->description = "";
 	if ((st = db_query(STMT_DRAFT_BY_ID, P_INT(":id", id),
 	    P_INT(":account_id", account), P_END)) == NULL)
 		return -1;
@@ -70,8 +72,9 @@ draft_load(int64_t id, int64_t account, struct draft *d)
 		d->version = db_col_int(st, DRAFT_VERSION);
 		d->category = db_col_int(st, DRAFT_CATEGORY);
 		d->problem = db_col_int(st, DRAFT_PROBLEM);
-		db_col_copy(st, DRAFT_TITLE, d->title, sizeof(d->title));
-		db_col_copy(st, DRAFT_DESCRIPTION, d->description, sizeof(d->description));
+		d->title = arena_strdup(db_col_text(st, DRAFT_TITLE));
+		d->description = arena_strdup(db_col_text(st,
+		    DRAFT_DESCRIPTION));
 		d->contract = db_col_int(st, DRAFT_CONTRACT);
 		db_col_copy(st, DRAFT_SEVERITY, d->severity, sizeof(d->severity));
 		d->allday = (int)db_col_int(st, DRAFT_ALLDAY);
@@ -431,13 +434,14 @@ request_confirmation(int64_t draft, const struct account *a,
 	int		 rc;
 
 	memset(c, 0, sizeof(*c));
+	c->title = "";
 	if ((st = db_query(STMT_REQUEST_CONFIRM, P_INT(":id", draft),
 	    P_INT(":account_id", a->id), P_TEXT(":email", a->email), P_END)) ==
 	    NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
 		c->id = db_col_int(st, CONFIRM_ID);
-		db_col_copy(st, CONFIRM_TITLE, c->title, sizeof(c->title));
+		c->title = arena_strdup(db_col_text(st, CONFIRM_TITLE));
 		c->respond_by = db_col_int(st, CONFIRM_RESPOND_BY);
 		db_col_copy(st, CONFIRM_TIMEZONE, c->tz, sizeof(c->tz));
 		db_col_copy(st, CONFIRM_QUEUE, c->queue, sizeof(c->queue));

@@ -19,8 +19,8 @@ struct draft {
 	int64_t	 id;
 	int	 done;			/* the last finished step, 0-5 */
 	int64_t	 product, version, category, problem;
-	char	 title[TITLE_MAX * 4 + 1];
-	char	 description[DESC_MAX * 4 + 1];
+	const char *title;		/* the request's arena, or borrowed */
+	const char *description;
 	int64_t	 contract;
 	char	 severity[16];
 	int	 allday;
@@ -55,7 +55,7 @@ struct draft_row {
 
 struct confirm {			/* what the confirmation page shows */
 	int64_t	 id;
-	char	 title[TITLE_MAX * 4 + 1];
+	const char *title;		/* the request's arena */
 	int64_t	 respond_by;
 	char	 tz[64];
 	char	 queue[64];

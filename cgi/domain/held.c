@@ -13,6 +13,7 @@
 
 #include "domain/held.h"
 #include "data/db.h"
+#include "lib/arena.h"
 #include "lib/util.h"
 
 /*
@@ -39,12 +40,12 @@ held_put(const char *token, int64_t session, int64_t account,
 
 /*
  * held_get: the reply held for token on path, less than a day old, for
- * account alone: another who signs in on that browser gets nothing.
- * 1, 0, -1.
+ * account alone: another who signs in on that browser gets nothing;
+ * *out is in the request's arena.  1, 0, -1.
  */
 int
-held_get(const char *token, const char *path, int64_t account, char *out,
-    size_t sz)
+held_get(const char *token, const char *path, int64_t account,
+    const char **out)
 {
 	sqlite3_stmt	*st;
 	char		 hash[65];
@@ -57,7 +58,7 @@ held_get(const char *token, const char *path, int64_t account, char *out,
 	    P_INT(":account_id", account), P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1)
-		db_col_copy(st, 0, out, sz);
+		*out = arena_strdup(db_col_text(st, 0));
 	db_done(st);
 	return rc;
 }

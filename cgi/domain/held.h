@@ -10,7 +10,7 @@
 
 int	 held_put(const char *, int64_t, int64_t, const char *, const char *,
 	    time_t);
-int	 held_get(const char *, const char *, int64_t, char *, size_t);
+int	 held_get(const char *, const char *, int64_t, const char **);
 int	 held_drop(const char *);
 
 #endif /* DOMAIN_HELD_H */

@@ -22,6 +22,7 @@
 #include "domain/held.h"
 #include "domain/outbox.h"
 #include "domain/sla.h"
+#include "lib/arena.h"
 
 /* like_word: w with LIKE's wildcards escaped by a backslash. */
 static void
@@ -104,8 +105,8 @@ static void
 columns_to_view(sqlite3_stmt *st, struct request_view *v)
 {
 	v->id = db_col_int(st, REQ_ID);
-	db_col_copy(st, REQ_TITLE, v->title, sizeof(v->title));
-	db_col_copy(st, REQ_DESCRIPTION, v->description, sizeof(v->description));
+	v->title = arena_strdup(db_col_text(st, REQ_TITLE));
+	v->description = arena_strdup(db_col_text(st, REQ_DESCRIPTION));
 	db_col_copy(st, REQ_PRODUCT, v->product, sizeof(v->product));
 	db_col_copy(st, REQ_VERSION, v->version, sizeof(v->version));
 	db_col_copy(st, REQ_CATEGORY, v->category, sizeof(v->category));
@@ -123,15 +124,12 @@ columns_to_view(sqlite3_stmt *st, struct request_view *v)
 	v->paused_left = db_col_int(st, REQ_PAUSED_LEFT);
 }
 
-/*
- * view_clear: v empty, up to the description's first byte: the 80 KB
- * behind it are not zeroed on every view of a page, only written as far
- * as a description reaches (db_col_copy ends it).
- */
+/* view_clear: v empty, its texts "". */
 static void
 view_clear(struct request_view *v)
 {
-	memset(v, 0, offsetof(struct request_view, description) + 1);
+	memset(v, 0, sizeof(*v));
+	v->title = v->description = "";
 }
 
 /*

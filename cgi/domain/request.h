@@ -9,7 +9,6 @@
 
 #include "domain/account.h"
 #include "domain/attach.h"
-#include "domain/draft.h"
 
 struct request_row {
 	int64_t		 id;
@@ -35,7 +34,7 @@ int	 request_list(const struct list_query *,
 
 struct request_view {			/* a request seen by one contact */
 	int64_t	 id;
-	char	 title[TITLE_MAX * 4 + 1];
+	const char *title;		/* the request's arena */
 	char	 product[101], version[101], category[201], problem[201];
 	char	 severity[16], status[16], queue[64], country[3], tz[64];
 	int	 allday;
@@ -44,7 +43,7 @@ struct request_view {			/* a request seen by one contact */
 	/* seen by an engineer (R8) */
 	int64_t	 owner, contract;
 	char	 owner_name[2 * NAME_MAX_ + 2];
-	char	 description[DESC_MAX * 4 + 1];	/* last: see view_clear */
+	const char *description;	/* the request's arena */
 };
 
 struct thread_row {			/* a message, or a file (body NULL) */

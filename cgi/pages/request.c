@@ -187,8 +187,7 @@ page_request_get(struct req *r)
 {
 	struct request_view	 v;
 	struct form		 fm;
-	const char		*held = req_cookie_name(r, "held");
-	char			 text[DESC_MAX * 4 + 1];
+	const char		*held = req_cookie_name(r, "held"), *text;
 
 	if (!request_load(r, &v))
 		return;
@@ -206,8 +205,8 @@ page_request_get(struct req *r)
 		view_set(r, "Page.Removed", "1");
 	/* R11.8: the reply typed before the session expired */
 	form_init(&fm, message_fields, MS__MAX);
-	if (held != NULL && held_get(held, r->path, r->user.id, text,
-	    sizeof(text)) == 1) {
+	if (held != NULL && held_get(held, r->path, r->user.id,
+	    &text) == 1) {
 		fm.val[MS_BODY] = text;
 		view_set(r, "Page.Held", "1");
 	}

@@ -363,9 +363,8 @@ step1(struct req *r, struct draft *d, struct form *fm, int next)
 	d->version = v;
 	d->category = c;
 	d->problem = x;
-	strlcpy_(d->title, form_val(fm, S1_TITLE), sizeof(d->title));
-	strlcpy_(d->description, form_val(fm, S1_DESCRIPTION),
-	    sizeof(d->description));
+	d->title = form_val(fm, S1_TITLE);	/* the request's own */
+	d->description = form_val(fm, S1_DESCRIPTION);
 	if (next) {
 		if (parse_id(form_val(fm, S1_PRODUCT)) != p || p == 0)
 			form_error(fm, S1_PRODUCT, "Choice");

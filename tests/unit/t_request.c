@@ -14,6 +14,7 @@
 #include "domain/outbox.h"
 #include "domain/request.h"
 #include "domain/sla.h"
+#include "lib/arena.h"
 #include "lib/config.h"
 #include "lib/util.h"
 #include "mail/mail.h"
@@ -220,8 +221,8 @@ TEST(outbox)
 
 /*
  * R7.4: a request seen by its contact, and by no one else; a view used
- * again holds the new request's description alone, though only its
- * first byte is cleared (view_clear).
+ * again holds the new request's description alone (its texts are copies
+ * in the request's arena, freed by arena_reset).
  */
 TEST(view)
 {
@@ -267,6 +268,7 @@ TEST(view)
 	    " DELETE FROM products WHERE id = 900;", NULL, NULL, NULL) ==
 	    SQLITE_OK);
 	free(v);
+	arena_reset();
 }
 
 int

@@ -20,6 +20,7 @@
 #include "domain/outbox.h"
 #include "domain/session.h"
 #include "domain/totp.h"
+#include "lib/arena.h"
 #include "lib/config.h"
 #include "lib/util.h"
 #include "mail/mail.h"
@@ -176,6 +177,7 @@ harness_stream(const uint8_t *p, const size_t *lens, int n)
 		if (outbox_queued() > 0)	/* as main.c does */
 			mail_render_pending();
 		serve_after();
+		arena_reset();
 		served++;
 	}
 	/* a stream that asked to keep its connection gets it closed here,
