@@ -21,7 +21,7 @@
 #include <fcgiapp.h>
 
 #include "data/db.h"
-#include "data/sql.h"
+#include "data/schema.h"
 #include "domain/outbox.h"
 #include "domain/password.h"
 #include "domain/payment.h"
@@ -104,10 +104,10 @@ main(int argc, char *argv[])
 		return 1;
 	if (db_open(cfg.db, 0) != 0)
 		return 1;
-	if ((v = db_version()) != SUPPORTAL_SCHEMA_VERSION) {
+	if ((v = db_version()) != schema_version()) {
 		fprintf(stderr, "supportal: database %s is at version %d, "
 		    "this worker needs %d: run supportalctl migrate\n",
-		    cfg.db, v, SUPPORTAL_SCHEMA_VERSION);
+		    cfg.db, v, schema_version());
 		db_close();
 		return 1;
 	}

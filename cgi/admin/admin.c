@@ -5,7 +5,6 @@
  */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -16,7 +15,7 @@
 #include <unistd.h>
 
 #include "data/db.h"
-#include "data/sql.h"
+#include "data/schema.h"
 #include "domain/account.h"
 #include "domain/attach.h"
 #include "domain/catalogue.h"
@@ -70,12 +69,6 @@ mkdir_p(const char *path, mode_t mode)
 		return -1;
 	}
 	return chmod(path, mode);
-}
-
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static char *
@@ -145,35 +138,19 @@ identity_upgraded(int trust)
 static int
 migrate(int trust)
 {
-	char		 dir[700], path[1000], **names = NULL;
-	size_t		 n = 0, i;
-	DIR		*d;
-	struct dirent	*e;
+	char		 path[1000], **names;
+	size_t		 n, i;
 	int		 have = db_version(), rc = 0;
 
-	snprintf(dir, sizeof(dir), "%s/schema", cfg.root);
-	if ((d = opendir(dir)) == NULL) {
-		fprintf(stderr, "supportalctl: %s: %s\n", dir, strerror(errno));
+	if (schema_list(&names, &n) != 0)
 		return -1;
-	}
-	while ((e = readdir(d)) != NULL) {
-		size_t	 len = strlen(e->d_name);
-
-		if (len > 8 && strspn(e->d_name, "0123456789") == 3 &&
-		    strcmp(e->d_name + len - 4, ".sql") == 0) {
-			names = xrealloc(names, (n + 1) * sizeof(*names));
-			names[n++] = xstrdup(e->d_name);
-		}
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n && rc == 0; i++) {
 		int	 num = atoi(names[i]);
 		char	*text;
 
 		if (num <= have)
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		snprintf(path, sizeof(path), "%s/schema/%s", cfg.root, names[i]);
 		if ((text = read_file(path)) == NULL) {
 			fprintf(stderr, "supportalctl: %s: %s\n", path,
 			    strerror(errno));
@@ -195,12 +172,10 @@ migrate(int trust)
 			printf("applied %s\n", names[i]);
 		free(text);
 	}
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	if (rc == 0 && db_version() != SUPPORTAL_SCHEMA_VERSION) {
+	schema_free(names, n);
+	if (rc == 0 && db_version() != schema_version()) {
 		fprintf(stderr, "supportalctl: schema is at %d, expected %d\n",
-		    db_version(), SUPPORTAL_SCHEMA_VERSION);
+		    db_version(), schema_version());
 		rc = -1;
 	}
 	if (rc == 0 && have > 0 && have < 11)
@@ -1123,7 +1098,7 @@ main(int argc, char *argv[])
 		if (db_open(cfg.db, 0) != 0)
 			return 1;
 		if (strcmp(current->name, "migrate") != 0 &&
-		    db_version() != SUPPORTAL_SCHEMA_VERSION) {
+		    db_version() != schema_version()) {
 			fprintf(stderr, "supportalctl: run supportalctl "
 			    "migrate first\n");
 			return 1;

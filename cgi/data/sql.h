@@ -6,8 +6,6 @@
 #ifndef DATA_SQL_H
 #define DATA_SQL_H
 
-#define SUPPORTAL_SCHEMA_VERSION	12	/* PRAGMA user_version */
-
 #define SQL(id, text)			id,
 #define SQL_ROW(id, text, ...)		id,
 #define SQL_LIKE(id, text, like)	id,
