@@ -312,6 +312,22 @@ request_mail(struct outbox_mail *m, const char *tpl, int64_t id,
 	outbox_set(m, "Body", body);
 }
 
+/* mail_one: mail tpl about request v from a to email alone, in its language. */
+static int
+mail_one(const struct request_view *v, const struct account *a,
+    const char *tpl, const char *email)
+{
+	struct outbox_mail	 m;
+	int			 rc;
+
+	request_mail(&m, tpl, v->id, v->title, a, "");
+	m.to = email;
+	m.lang = outbox_lang(email, a->lang);
+	rc = outbox_put(&m);
+	outbox_free(&m);
+	return rc;
+}
+
 /*
  * message_add: a message of a on request v, and a mail to each contact
  * but a (R7.2, R9.2).  A customer's reply to a request waiting for the
@@ -412,16 +428,13 @@ request_set_status(int64_t id, const struct account *a, int reopen,
  * request_add_contact: a (a contact, or an engineer of its queue: the
  * caller checked) adds email as a secondary contact of request v
  * (R7.3), who is mailed (R9.2, R11.4) and sees the request once signed
- * in with that email.  Returns 0, 1 when email
- * is a contact already or there are too many, -1 on error.
+ * in with that email.  Returns 0, 1 when email is a contact already or
+ * there are too many, -1 on error.
  */
 static int
 request_add_contact_tx(const struct request_view *v, const struct account *a,
     const char *email)
 {
-	struct outbox_mail	 m;
-	int			 rc;
-
 	if (db_exec(STMT_REQUEST_CONTACT_ADD, P_INT(":request_id", v->id),
 	    P_TEXT(":email", email), P_TEXT(":role", "secondary"),
 	    P_TEXT(":name", ""), P_TEXT(":phone", ""),
@@ -430,12 +443,7 @@ request_add_contact_tx(const struct request_view *v, const struct account *a,
 		return -1;
 	if (db_changes() != 1)
 		return 1;
-	request_mail(&m, "added", v->id, v->title, a, "");
-	m.to = email;
-	m.lang = outbox_lang(email, a->lang);
-	rc = outbox_put(&m);
-	outbox_free(&m);
-	return rc;
+	return mail_one(v, a, "added", email);
 }
 
 int
@@ -450,16 +458,13 @@ request_add_contact(const struct request_view *v, const struct account *a,
 /*
  * request_remove_contact: engineer a, owner of request v, removes the
  * secondary contact email (R7.3, R11.11), who is told by mail and sees
- * the request no more.  Returns 0, 1 when email
- * is no secondary contact of v, -1 on error.
+ * the request no more.  Returns 0, 1 when email is no secondary contact
+ * of v, -1 on error.
  */
 static int
-request_remove_contact_tx(const struct request_view *v, const struct account *a,
-    const char *email)
+request_remove_contact_tx(const struct request_view *v,
+    const struct account *a, const char *email)
 {
-	struct outbox_mail	 m;
-	int			 rc;
-
 	if (db_exec(STMT_CONTACT_REMOVE, P_INT(":request_id", v->id),
 	    P_TEXT(":email", email), P_END) != SQLITE_OK)
 		return -1;
@@ -468,12 +473,7 @@ request_remove_contact_tx(const struct request_view *v, const struct account *a,
 	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
 	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK)
 		return -1;
-	request_mail(&m, "removed", v->id, v->title, a, "");
-	m.to = email;
-	m.lang = outbox_lang(email, a->lang);
-	rc = outbox_put(&m);
-	outbox_free(&m);
-	return rc;
+	return mail_one(v, a, "removed", email);
 }
 
 int
@@ -486,7 +486,8 @@ request_remove_contact(const struct request_view *v, const struct account *a,
 }
 
 /*
- * request_take: engineer becomes the owner of request v (R8.1).  Returns 0, 1 when the engineer owns it already, -1.
+ * request_take: engineer becomes the owner of request v (R8.1).
+ * Returns 0, 1 when the engineer owns it already, -1.
  */
 static int
 request_take_tx(const struct request_view *v, int64_t engineer, time_t now)
@@ -527,12 +528,12 @@ status_valid(const char *s)
  * waiting for the customer stops the clock, keeping the working time
  * left; leaving it sets the clock running again (R11.3).  Every contact
  * is mailed when it waits for them, is resolved or closed (R11.4).
- * Returns 0, 1 when status
- * is not one, or is the request's already; -1 on error.
+ * Returns 0, 1 when status is not one, or is the request's already; -1
+ * on error.
  */
 static int
-request_engineer_status_tx(const struct request_view *v, const struct account *a,
-    const char *status, time_t now)
+request_engineer_status_tx(const struct request_view *v,
+    const struct account *a, const char *status, time_t now)
 {
 	struct sla_cal		 c;
 	struct outbox_mail	 m;
