@@ -954,7 +954,8 @@ cmd_check(int argc, char **argv)
 	while (db_row(st) == 1) {
 		printf("balance: contract %lld has %lld incidents left, its "
 		    "ledger says %lld\n", (long long)db_col_int(st, WRONG_CONTRACT),
-		    (long long)db_col_int(st, WRONG_LEFT), (long long)db_col_int(st, WRONG_LEDGER));
+		    (long long)db_col_int(st, WRONG_LEFT),
+		    (long long)db_col_int(st, WRONG_LEDGER));
 		bad++;
 	}
 	db_done(st);

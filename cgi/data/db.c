@@ -256,9 +256,9 @@ db_query_(enum stmt id, const struct db_param *p)
 }
 
 /*
- * db_int_ (db_int): the first column of the first row of statement id (a count, a
- * maximum, an id), or dflt when there is no row; -1 on error.  The
- * statement's values are never negative.
+ * db_int_ (db_int): the first column of the first row of statement id
+ * (a count, a maximum, an id), or dflt when there is no row; -1 on
+ * error.  The statement's values are never negative.
  */
 int64_t
 db_int_(enum stmt id, int64_t dflt, const struct db_param *p)
@@ -303,9 +303,10 @@ db_done(sqlite3_stmt *st)
 }
 
 /*
- * db_exec_ (db_exec): run a statement that returns no rows.  Returns SQLITE_OK (0)
- * or the SQLite primary result code (SQLITE_CONSTRAINT for a UNIQUE or
- * CHECK violation, which the caller may expect: it is not logged).
+ * db_exec_ (db_exec): run a statement that returns no rows.  Returns
+ * SQLITE_OK (0) or the SQLite primary result code (SQLITE_CONSTRAINT for
+ * a UNIQUE or CHECK violation, which the caller may expect: it is not
+ * logged).
  */
 int
 db_exec_(enum stmt id, const struct db_param *p)

@@ -74,7 +74,8 @@ account_load(int64_t id, struct account *a)
 		db_col_copy(st, ACCOUNT_KIND, a->kind, sizeof(a->kind));
 		db_col_copy(st, ACCOUNT_ROLE, a->role, sizeof(a->role));
 		a->profile_done = (int)db_col_int(st, ACCOUNT_PROFILE_DONE);
-		db_col_copy(st, ACCOUNT_CONTACT_EMAIL, a->contact_email, sizeof(a->contact_email));
+		db_col_copy(st, ACCOUNT_CONTACT_EMAIL, a->contact_email,
+		    sizeof(a->contact_email));
 		db_col_copy(st, ACCOUNT_PHONE, a->phone, sizeof(a->phone));
 		db_col_copy(st, ACCOUNT_COMPANY, a->company, sizeof(a->company));
 		db_col_copy(st, ACCOUNT_COUNTRY, a->country, sizeof(a->country));

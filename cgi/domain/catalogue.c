@@ -506,7 +506,8 @@ catalogue_article(int64_t id, int (*fn)(void *, const char *, const char *,
 	if (st == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1 && fn(arg, db_col_text(st, KB_ARTICLE_TITLE),
-	    db_col_text(st, KB_ARTICLE_BODY), db_col_text(st, KB_ARTICLE_PRODUCT)) != 0)
+	    db_col_text(st, KB_ARTICLE_BODY),
+	    db_col_text(st, KB_ARTICLE_PRODUCT)) != 0)
 		rc = -1;
 	db_done(st);
 	return rc;

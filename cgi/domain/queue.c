@@ -29,7 +29,8 @@ queue_counts(int64_t engineer, int (*fn)(void *, const char *, int64_t),
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1)
-		if (fn(arg, db_col_text(st, QUEUES_QUEUE), db_col_int(st, QUEUES_COUNT)) != 0) {
+		if (fn(arg, db_col_text(st, QUEUES_QUEUE),
+		    db_col_int(st, QUEUES_COUNT)) != 0) {
 			rc = -1;
 			break;
 		}

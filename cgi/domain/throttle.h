@@ -1,5 +1,6 @@
 /*
- * throttle.h: counted failures and attempts by key and window (A.6, C.14, M.55-56).
+ * throttle.h: counted failures and attempts by key and window (A.6,
+ * C.14, M.55-56).
  */
 #ifndef DOMAIN_THROTTLE_H
 #define DOMAIN_THROTTLE_H

@@ -85,7 +85,8 @@ engineer(const struct req *r)
 
 /* request_url: the request's page for r, /requests/N or /queue/N, then tail. */
 void
-request_url(const struct req *r, char *out, size_t sz, int64_t id, const char *tail)
+request_url(const struct req *r, char *out, size_t sz, int64_t id,
+    const char *tail)
 {
 	snprintf(out, sz, "%s/%lld%s", engineer(r) ? "/queue" : "/requests",
 	    (long long)id, tail);

@@ -1,8 +1,8 @@
 /*
  * route.c: the dispatcher that enforces the route table's flags before
- * any handler runs (after cgit's cmds[]; the table is pages/routes.c).  Every POST is
- * checked for its form token and origin here, in one place: no route can
- * forget it (R1.5, SECURITY.md E.21).
+ * any handler runs (after cgit's cmds[]; the table is pages/routes.c).
+ * Every POST is checked for its form token and origin here, in one
+ * place: no route can forget it (R1.5, SECURITY.md E.21).
  */
 #include <stdio.h>
 #include <stdlib.h>
