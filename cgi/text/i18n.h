@@ -1,5 +1,6 @@
 /*
- * i18n.h: the languages (one HDF file a language in lang/), countries and time zones.
+ * i18n.h: the strings of each language (one HDF file a language in
+ * lang/), the countries and the time zones.
  */
 #ifndef TEXT_I18N_H
 #define TEXT_I18N_H
