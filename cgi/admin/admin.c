@@ -1001,7 +1001,7 @@ static const struct cmd	 cmds[] = {
 	{ "import-catalogue", cmd_import_catalogue, 1, "FILE",
 	  "Import products, versions, categories, problems and knowledge-base\n"
 	  "articles from FILE (- for standard input), in one transaction.\n"
-	  "The format is described at the top of cgi/catalogue.c and in\n"
+	  "The format is described at the top of cgi/domain/catalogue.c and in\n"
 	  "README.md; schema/demo-catalogue.txt is an example." },
 	{ "issue-contract", cmd_issue_contract, 1,
 	  "--programme P --plan NAME --incidents N [--start YYYY-MM-DD]\n"
