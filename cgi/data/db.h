@@ -52,13 +52,17 @@ struct db_param {
 #define P_NULL(nm)	((struct db_param){ (nm), DB_P_NULL, { .i = 0 } })
 #define P_END		((struct db_param){ NULL, DB_P_END, { .i = 0 } })
 
-/* The list as an array, so that each element must be a db_param. */
+/*
+ * The list as an array, so that each element must be a db_param; a
+ * P_END is added after the caller's, so that one forgotten cannot make
+ * db.c read past the array.
+ */
 #define db_query(id, ...) \
-	db_query_((id), (const struct db_param []){ __VA_ARGS__ })
+	db_query_((id), (const struct db_param []){ __VA_ARGS__, P_END })
 #define db_exec(id, ...) \
-	db_exec_((id), (const struct db_param []){ __VA_ARGS__ })
+	db_exec_((id), (const struct db_param []){ __VA_ARGS__, P_END })
 #define db_int(id, dflt, ...) \
-	db_int_((id), (dflt), (const struct db_param []){ __VA_ARGS__ })
+	db_int_((id), (dflt), (const struct db_param []){ __VA_ARGS__, P_END })
 
 int	 db_open(const char *, int);
 void	 db_close(void);
