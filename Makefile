@@ -1,5 +1,6 @@
 # supportal: make run | make check | make install-deps | make clean
-# make install (PREFIX, DESTDIR), make uninstall
+# make install (PREFIX, DESTDIR), make uninstall, make deb (the Debian
+# package)
 # make bench (benchmarks), make fuzz (long fuzzing), make soak (long chaos),
 # make scan (sqlmap and wapiti against a running portal)
 
@@ -53,7 +54,7 @@ $(B)/asan/%.o: cgi/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASAN) -Icgi -MMD -MP -c -o $@ $<
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -path $(B)/deb -prune -o -name '*.d' -print 2>/dev/null)
 
 $(B)/supportal.fcgi: $(WORKER_O) $(CORE_O)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
@@ -199,10 +200,22 @@ uninstall:
 	rm -rf $(DESTDIR)$(pkgdatadir)
 	-rmdir $(DESTDIR)$(libexecdir)/supportal $(DESTDIR)$(pkgconfdir)
 
+# make deb: the Debian package (debian/), built by dpkg-buildpackage in a
+# copy of the tree so that its clean and its build leave build/ alone;
+# the .deb lands in build/.  apt install ./build/supportal_*.deb
+deb:
+	@tools/install-deps package
+	rm -rf $(B)/deb $(B)/supportal_*.deb
+	mkdir -p $(B)/deb/supportal
+	tar -cf - --exclude=./build --exclude=./var --exclude=./.git \
+	    --exclude=node_modules . | tar -xf - -C $(B)/deb/supportal
+	cd $(B)/deb/supportal && dpkg-buildpackage -b -us -uc -jauto
+	mv $(B)/deb/supportal_*.deb $(B)/
+
 clean:
 	rm -rf $(B)
 
 FORCE:
 
 .PHONY: all asan unit-bin install-deps run check bench fuzz soak scan clean \
-	install uninstall FORCE
+	install uninstall deb FORCE
