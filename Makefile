@@ -1,6 +1,6 @@
 # supportal: make run | make check | make install-deps | make clean
-# make install (PREFIX, DESTDIR), make uninstall, make deb (the Debian
-# package)
+# make install (PREFIX, DESTDIR), make deb (the Debian package), make
+# package-check (the package installed, served, signed in to and purged)
 # make bench (benchmarks), make fuzz (long fuzzing), make soak (long chaos),
 # make scan (sqlmap and wapiti against a running portal)
 
@@ -92,7 +92,7 @@ run: install-deps all
 	@tools/run
 
 check: install-deps all asan unit-bin
-	@tools/install-deps scan
+	@tools/install-deps scan package
 	@tests/run-all
 
 # the benchmarks (not part of check): BENCH_QUICK=1 for a smoke run
@@ -212,10 +212,17 @@ deb:
 	cd $(B)/deb/supportal && dpkg-buildpackage -b -us -uc -jauto
 	mv $(B)/deb/supportal_*.deb $(B)/
 
+# the package as an operator meets it (R17.4): built, installed on this
+# machine, served as its units say behind its nginx site, signed in to,
+# purged; and make install into a temporary prefix.  Needs root.
+package-check: install-deps
+	@tools/install-deps package
+	@tests/package/run
+
 clean:
 	rm -rf $(B)
 
 FORCE:
 
 .PHONY: all asan unit-bin install-deps run check bench fuzz soak scan clean \
-	install uninstall deb FORCE
+	install uninstall deb package-check FORCE
