@@ -54,7 +54,9 @@ $(B)/asan/%.o: cgi/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASAN) -Icgi -MMD -MP -c -o $@ $<
 
--include $(shell find $(B) -path $(B)/deb -prune -o -name '*.d' -print 2>/dev/null)
+# (not those of make deb's copy of the tree, build/deb/)
+-include $(shell find $(B) -path $(B)/deb -prune -o -name '*.d' -print \
+    2>/dev/null)
 
 $(B)/supportal.fcgi: $(WORKER_O) $(CORE_O)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
