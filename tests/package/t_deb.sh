@@ -2,16 +2,17 @@
 # R17.4, #21's item 6: the Debian package as an operator meets it.
 # make deb builds it (dpkg-buildpackage); apt-get installs
 # ./build/supportal_*.deb on this machine; the installed supportal.service
-# is started as its unit says: its User, Group, RuntimeDirectory and
-# mode, Environment, UMask, capabilities, NoNewPrivileges and ExecStart,
-# read from the installed unit file (where systemd is not PID 1, as in
-# this container, this script does what systemd would; ProtectSystem and
-# the other namespaces are not reproduced), behind the installed nginx
-# site (only its listen ports and certificate changed, as an operator
-# changes them) with nginx's workers as www-data; an account made with
-# supportalctl signs in over HTTPS; a reinstall migrates; apt-get purge
-# leaves only the portal's data.  Needs root; refuses a machine where
-# supportal is installed for real.
+# is started as its unit says: by systemctl where systemd is PID 1;
+# elsewhere (this container) this script does what systemd would with
+# its User, Group, RuntimeDirectory and mode, Environment, UMask,
+# CapabilityBoundingSet, NoNewPrivileges and ExecStart, read from the
+# installed unit file (ProtectSystem and the other namespaces are not
+# reproduced).  Behind the installed nginx site (only its listen ports
+# and certificate changed, as an operator changes them) with nginx's
+# workers as www-data, an account made with supportalctl signs in over
+# HTTPS; a reinstall migrates; apt-get purge leaves only the portal's
+# data.  Needs root; refuses a machine where supportal is installed for
+# real.
 . "$(dirname "$0")/../lib.sh"
 cd "$ROOT" || exit 2
 T=$(mktemp -d /tmp/supportal-deb.XXXXXX)
@@ -106,10 +107,38 @@ unit_run() {
 	SVC_PID=$!
 }
 
+# where systemd runs (PID 1), it starts and stops the units itself
+SYSTEMD=0
+[ -d /run/systemd/system ] && SYSTEMD=1
+
+# service_start UNIT: start a unit (a oneshot to its end: its status)
+service_start() {
+	local rc
+	if [ $SYSTEMD = 1 ]; then
+		systemctl restart "$1"
+		rc=$?
+		SVC_PID=$(systemctl show -p MainPID --value "$1")
+		[ "$SVC_PID" = 0 ] && SVC_PID=""
+		return $rc
+	fi
+	unit_run "$UNITS/$1"
+	if [ "$(unit_val "$UNITS/$1" Type)" = oneshot ]; then
+		wait "$SVC_PID"
+		rc=$?
+		SVC_PID=""
+		return $rc
+	fi
+}
+
 # service_stop: as systemctl stop: KillSignal (SIGTERM) to the main
 # process, the workers finish, then the runtime directory goes
 service_stop() {
 	local i=0
+	if [ $SYSTEMD = 1 ]; then
+		systemctl stop supportal.service 2>/dev/null
+		SVC_PID=""
+		return 0
+	fi
 	[ -n "$SVC_PID" ] || return 0
 	kill -TERM "$SVC_PID" 2>/dev/null
 	while kill -0 "$SVC_PID" 2>/dev/null && [ $i -lt 300 ]; do
@@ -221,7 +250,7 @@ CONF
 check "R17.4 nginx -t accepts the installed site" nginx -t -q -c "$T/nginx.conf"
 
 # --- the service, as its unit says
-unit_run $UNITS/supportal.service
+service_start supportal.service
 wait_socket
 check "R17.4 the installed service opens its socket" test -S /run/supportal/supportal.sock
 expect_eq "R17.4 /run/supportal: root:www-data 0750, as the unit says" \
@@ -264,8 +293,7 @@ check "R17.4 signed in: the profile page, with the account's name" \
 	bash -c "[ '$STATUS' = 200 ] && grep -q Olga '$T/body'"
 main=$SVC_PID
 for u in supportal-mail supportal-remind; do
-	unit_run "$UNITS/$u.service"
-	wait "$SVC_PID"
+	service_start "$u.service"
 	check "R17.4 $u.service's command runs as its unit says" test $? = 0
 done
 SVC_PID=$main
@@ -279,7 +307,7 @@ check "R17.4 postinst ran supportalctl migrate on the upgrade" \
 	grep -q $'^supportal: supportalctl migrate\r\\?$' "$T/upgrade.log"
 check "R17.4 the operator's configuration is kept on an upgrade" \
 	grep -q "^Origin = https://support.example.com:$PORT$" /etc/supportal/supportal.hdf
-unit_run $UNITS/supportal.service
+service_start supportal.service
 wait_socket
 i=0
 until curl -fs "$BASE/healthz" >/dev/null 2>&1 || [ $i -gt 100 ]; do sleep 0.1; i=$((i + 1)); done
