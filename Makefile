@@ -1,4 +1,6 @@
 # supportal: make run | make check | make install-deps | make clean
+# make install (PREFIX, DESTDIR), make deb (the Debian package), make
+# package-check (the package installed, served, signed in to and purged)
 # make bench (benchmarks), make fuzz (long fuzzing), make soak (long chaos),
 # make scan (sqlmap and wapiti against a running portal)
 
@@ -46,19 +48,21 @@ all: $(B)/supportal.fcgi $(B)/supportalctl
 # them (-MMD -MP): a new statement in sql.def rebuilds what uses the enum
 $(B)/%.o: cgi/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Icgi -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Icgi -MMD -MP -c -o $@ $<
 
 $(B)/asan/%.o: cgi/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(ASAN) -Icgi -MMD -MP -c -o $@ $<
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+# (not those of make deb's copy of the tree, build/deb/)
+-include $(shell find $(B) -path $(B)/deb -prune -o -name '*.d' -print \
+    2>/dev/null)
 
 $(B)/supportal.fcgi: $(WORKER_O) $(CORE_O)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/supportalctl: $(B)/admin/admin.o $(CORE_O)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/asan/supportal.fcgi: $(AWORK_O) $(ACORE_O)
 	$(CC) $(CFLAGS) $(ASAN) -o $@ $^ $(LIBS)
@@ -90,7 +94,7 @@ run: install-deps all
 	@tools/run
 
 check: install-deps all asan unit-bin
-	@tools/install-deps scan
+	@tools/install-deps scan package
 	@tests/run-all
 
 # the benchmarks (not part of check): BENCH_QUICK=1 for a smoke run
@@ -115,7 +119,112 @@ scan: install-deps all asan
 	@tools/install-deps scan
 	@tests/scan/run
 
+# make install: the GNU directory variables (PREFIX or prefix, sbindir,
+# libexecdir, datadir, sysconfdir, localstatedir; unitdir for the systemd
+# units) and DESTDIR.  FHS paths from /usr/local:
+#   make install sysconfdir=/etc localstatedir=/var
+# It makes no user and no var directory: README.md, or the package.
+PREFIX        ?= /usr/local
+prefix        ?= $(PREFIX)
+exec_prefix   ?= $(prefix)
+sbindir       ?= $(exec_prefix)/sbin
+libexecdir    ?= $(exec_prefix)/libexec
+datarootdir   ?= $(prefix)/share
+datadir       ?= $(datarootdir)
+sysconfdir    ?= $(prefix)/etc
+localstatedir ?= $(prefix)/var
+unitdir       ?= $(prefix)/lib/systemd/system
+pkgdatadir     = $(datadir)/supportal
+pkgconfdir     = $(sysconfdir)/supportal
+vardir         = $(localstatedir)/lib/supportal
+I              = $(B)/inst
+SUBST          = sed -e 's|@sbindir@|$(sbindir)|g' \
+                     -e 's|@libexecdir@|$(libexecdir)|g' \
+                     -e 's|@pkgdatadir@|$(pkgdatadir)|g' \
+                     -e 's|@pkgconfdir@|$(pkgconfdir)|g' \
+                     -e 's|@vardir@|$(vardir)|g'
+UNITS          = $(patsubst conf/systemd/%.in,%,$(wildcard conf/systemd/*.in))
+
+# The installed programs read $(pkgconfdir)/supportal.hdf when
+# SUPPORTAL_CONFIG is unset (those of build/ read ./supportal.hdf, so that
+# no test ever reads an installed configuration): only config.o differs,
+# built again when the path changes ($(I)/paths holds it).
+INST_O   = $(filter-out $(B)/lib/config.o,$(CORE_O)) $(I)/config.o
+
+$(I)/paths: FORCE
+	@mkdir -p $(@D)
+	@echo '$(pkgconfdir)/supportal.hdf' | cmp -s - $@ || \
+	    echo '$(pkgconfdir)/supportal.hdf' > $@
+
+$(I)/config.o: cgi/lib/config.c $(I)/paths
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Icgi -MMD -MP \
+	    -DCONFIG_FILE='"$(pkgconfdir)/supportal.hdf"' -c -o $@ $<
+
+$(I)/supportal.fcgi: $(WORKER_O) $(INST_O)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(I)/supportalctl: $(B)/admin/admin.o $(INST_O)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# the worker, supportalctl, templates/ lang/ schema/ static/, the units
+# and the examples of the configuration and of the nginx site, with the
+# paths of this installation written in (@...@ in conf/, the layout of
+# README.md in nginx.conf.example)
+install: $(I)/supportal.fcgi $(I)/supportalctl
+	install -d $(DESTDIR)$(sbindir) $(DESTDIR)$(libexecdir)/supportal \
+	    $(DESTDIR)$(pkgdatadir) $(DESTDIR)$(pkgconfdir) $(DESTDIR)$(unitdir)
+	install -m 0755 $(I)/supportalctl $(DESTDIR)$(sbindir)/supportalctl
+	install -m 0755 $(I)/supportal.fcgi \
+	    $(DESTDIR)$(libexecdir)/supportal/supportal.fcgi
+	for d in templates lang schema static; do \
+		find $$d -type d -exec install -d -m 0755 \
+		    '$(DESTDIR)$(pkgdatadir)/{}' ';' && \
+		find $$d -type f -exec install -m 0644 '{}' \
+		    '$(DESTDIR)$(pkgdatadir)/{}' ';' || exit 1; \
+	done
+	for u in $(UNITS); do \
+		$(SUBST) conf/systemd/$$u.in > $(I)/$$u && \
+		install -m 0644 $(I)/$$u $(DESTDIR)$(unitdir)/$$u || exit 1; \
+	done
+	$(SUBST) conf/supportal.hdf.in > $(I)/supportal.hdf.example
+	install -m 0644 $(I)/supportal.hdf.example $(DESTDIR)$(pkgconfdir)/
+	sed -e 's|/usr/local/share/supportal|$(pkgdatadir)|g' \
+	    nginx.conf.example > $(I)/nginx-site.conf.example
+	install -m 0644 $(I)/nginx-site.conf.example $(DESTDIR)$(pkgconfdir)/
+
+# what install put there, but for the configuration and var/
+uninstall:
+	rm -f $(DESTDIR)$(sbindir)/supportalctl \
+	    $(DESTDIR)$(libexecdir)/supportal/supportal.fcgi \
+	    $(DESTDIR)$(pkgconfdir)/supportal.hdf.example \
+	    $(DESTDIR)$(pkgconfdir)/nginx-site.conf.example
+	for u in $(UNITS); do rm -f $(DESTDIR)$(unitdir)/$$u; done
+	rm -rf $(DESTDIR)$(pkgdatadir)
+	-rmdir $(DESTDIR)$(libexecdir)/supportal $(DESTDIR)$(pkgconfdir)
+
+# make deb: the Debian package (debian/), built by dpkg-buildpackage in a
+# copy of the tree so that its clean and its build leave build/ alone;
+# the .deb lands in build/.  apt install ./build/supportal_*.deb
+deb:
+	@tools/install-deps package
+	rm -rf $(B)/deb $(B)/supportal_*.deb
+	mkdir -p $(B)/deb/supportal
+	tar -cf - --exclude=./build --exclude=./var --exclude=./.git \
+	    --exclude=node_modules . | tar -xf - -C $(B)/deb/supportal
+	cd $(B)/deb/supportal && dpkg-buildpackage -b -us -uc -jauto
+	mv $(B)/deb/supportal_*.deb $(B)/
+
+# the package as an operator meets it (R17.4): built, installed on this
+# machine, served as its units say behind its nginx site, signed in to,
+# purged; and make install into a temporary prefix.  Needs root.
+package-check: install-deps
+	@tools/install-deps package
+	@tests/package/run
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all asan unit-bin install-deps run check bench fuzz soak scan clean
+FORCE:
+
+.PHONY: all asan unit-bin install-deps run check bench fuzz soak scan clean \
+	install uninstall deb package-check FORCE

@@ -1065,9 +1065,9 @@ usage(FILE *f)
 
 	fprintf(f, "usage: supportalctl COMMAND [--help] [ARGS]\n\n"
 	    "Configuration: SUPPORTAL_CONFIG (an HDF file, default\n"
-	    "./supportal.hdf), SUPPORTAL_VAR (default ./var), SUPPORTAL_ROOT\n"
+	    "%s), SUPPORTAL_VAR (default ./var), SUPPORTAL_ROOT\n"
 	    "(where schema/, templates/ and lang/ are; default .).\n\n"
-	    "Commands:\n");
+	    "Commands:\n", config_file);
 	for (i = 0; i < NCMDS; i++)
 		fprintf(f, "  %-12s %s\n", cmds[i].name, cmds[i].usage);
 	return f == stdout ? 0 : 2;

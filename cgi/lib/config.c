@@ -2,7 +2,7 @@
  * config.c: the one configuration of a worker or of supportalctl.
  *
  * Defaults are compiled in; an HDF file (SUPPORTAL_CONFIG, else
- * ./supportal.hdf when present) may change them; a few environment
+ * config_file when present) may change them; a few environment
  * variables override both, for make run and the tests: SUPPORTAL_ROOT,
  * SUPPORTAL_VAR, SUPPORTAL_ORIGIN and SUPPORTAL_SCRYPT ("logN,r,p").
  */
@@ -19,6 +19,17 @@
 #include "lib/util.h"
 
 struct config	 cfg;
+
+/*
+ * The programs make install installs are built with the path of their
+ * configuration (SYSCONFDIR/supportal/supportal.hdf), so that an
+ * operator's supportalctl finds it as the units' workers do; those of
+ * build/, which make run and the tests use, read ./supportal.hdf.
+ */
+#ifndef CONFIG_FILE
+#define CONFIG_FILE	"supportal.hdf"
+#endif
+const char	 config_file[] = CONFIG_FILE;
 
 static void
 set_str(char *dst, size_t sz, HDF *h, const char *key, const char *env)
@@ -66,9 +77,10 @@ config_load(void)
 	cfg.signup_ip_hour = 10;
 	cfg.signup_minute = 60;
 
+	/* present but unreadable is an error, not the compiled-in defaults */
 	path = getenv("SUPPORTAL_CONFIG");
-	if (path == NULL && access("supportal.hdf", R_OK) == 0)
-		path = "supportal.hdf";
+	if (path == NULL && access(config_file, F_OK) == 0)
+		path = config_file;
 	if (path != NULL) {
 		if ((err = hdf_init(&h)) == STATUS_OK)
 			err = hdf_read_file(h, path);

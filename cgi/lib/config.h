@@ -30,6 +30,7 @@ struct config {
 };
 
 extern struct config cfg;
+extern const char config_file[];	/* read when SUPPORTAL_CONFIG is unset */
 
 int	 config_load(void);
 
