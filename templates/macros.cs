@@ -39,4 +39,15 @@
 <div class="field<?cs if:Form.code.Error ?> invalid<?cs /if ?>">
 <?cs call:label(Form.code, "code", Lang.Code.Code, hint, "") ?>
 <input id="f-code" name="code" type="text" class="code" autocomplete="one-time-code" spellcheck="false" maxlength="40" required<?cs call:describedby(Form.code, "code", hint) ?>>
-</div><?cs /def ?>
+</div><?cs /def ?><?cs #
+
+?><?cs # An upload form's file field: the limit and the accepted types shown
+     before upload (R11.9, R16.6), hint what the form adds.  It leaves the
+     field's div open: the form closes it, after a button of its own. ?><?cs #
+?><?cs def:files_field(hint) ?>
+<div class="field<?cs if:Form.files.Error ?> invalid<?cs /if ?>" id="files">
+<?cs call:label(Form.files, "files", Lang.Wizard.Files, "", "1") ?>
+<p class="hint" id="h-files"><?cs var:Lang.Upload.Limit ?> <strong><?cs var:Upload.Limit ?></strong>.<?cs if:hint ?> <?cs var:hint ?><?cs /if ?></p>
+<p class="hint" id="h-files-types"><?cs var:Lang.Wizard.Accepted ?> <?cs each:a = Upload.Types ?><?cs var:a ?> <?cs /each ?></p>
+<input id="f-files" name="files" type="file" multiple aria-describedby="h-files h-files-types<?cs if:Form.files.Error ?> e-files<?cs /if ?>">
+<?cs /def ?>

@@ -34,10 +34,7 @@
 <?cs call:label(Form.description, "description", Lang.Wizard.Description, Lang.Wizard.DescriptionHint, "") ?>
 <textarea id="f-description" name="description" rows="8"<?cs call:describedby(Form.description, "description", Lang.Wizard.DescriptionHint) ?>><?cs var:Form.description.Value ?></textarea>
 </div>
-<div class="field<?cs if:Form.files.Error ?> invalid<?cs /if ?>" id="files">
-<?cs call:label(Form.files, "files", Lang.Wizard.Files, Lang.Wizard.FilesHint, "1") ?>
-<p class="hint" id="h-files-types"><?cs var:Lang.Wizard.Accepted ?> <?cs each:a = Accepted ?><?cs var:a ?> <?cs /each ?></p>
-<input id="f-files" name="files" type="file" multiple aria-describedby="h-files h-files-types<?cs if:Form.files.Error ?> e-files<?cs /if ?>">
+<?cs call:files_field(Lang.Wizard.FilesHint) ?>
 <p><button type="submit" name="action" value="upload" class="secondary"><?cs var:Lang.Wizard.Upload ?></button></p>
 </div>
 <p><button type="submit" name="action" value="next" class="primary"><?cs var:Lang.Wizard.Next ?></button></p>
