@@ -50,4 +50,18 @@
 <p class="hint" id="h-files"><?cs var:Lang.Upload.Limit ?> <strong><?cs var:Upload.Limit ?></strong>.<?cs if:hint ?> <?cs var:hint ?><?cs /if ?></p>
 <p class="hint" id="h-files-types"><?cs var:Lang.Wizard.Accepted ?> <?cs each:a = Upload.Types ?><?cs var:a ?> <?cs /each ?></p>
 <input id="f-files" name="files" type="file" multiple aria-describedby="h-files h-files-types<?cs if:Form.files.Error ?> e-files<?cs /if ?>">
+<?cs /def ?><?cs #
+
+?><?cs # Help by an activation form (R16.4): how activating works, and after
+     a refusal why it may fail, with the account signed in. ?><?cs #
+?><?cs def:help_activation() ?>
+<?cs if:Form.access_id.Error || Form.contract_id.Error || Page.Throttled ?>
+<p class="help-links" id="help-activation"><?cs var:Lang.Help.CheckAccount ?> <strong><?cs var:User.Email ?></strong>. <a href="/help/add-failed"><?cs var:Lang.Help.Failed.Title ?></a> · <a href="/help/missing-contract"><?cs var:Lang.Help.Missing.Title ?></a></p>
+<?cs else ?>
+<p class="help-links" id="help-activation"><a href="/help/activate"><?cs var:Lang.Help.Activate.Title ?></a></p>
+<?cs /if ?><?cs /def ?><?cs #
+
+?><?cs # Help by plans that cannot be used, or none (R16.4). ?><?cs #
+?><?cs def:help_plans() ?>
+<p class="help-links"><?cs var:Lang.Help.WhichAccount ?> <strong><?cs var:User.Email ?></strong>. <a href="/help/benefits"><?cs var:Lang.Help.Benefits.Title ?></a> · <a href="/help/missing-contract"><?cs var:Lang.Help.Missing.Title ?></a></p>
 <?cs /def ?>

@@ -100,6 +100,7 @@
 <?cs /if ?><?cs /each ?>
 <?cs else ?>
 <p id="f-plan"><?cs var:Lang.Wizard.NoAvailable ?></p>
+<?cs call:help_plans() ?>
 <?cs /if ?>
 </fieldset>
 <?cs if:Page.HasUnavailable ?>
@@ -108,6 +109,7 @@
 <ul class="plans"><?cs each:p = Plans ?><?cs if:!p.Available ?>
 <li class="no"><strong><?cs var:p.Plan ?></strong>: <?cs var:p.Reason ?> <?cs var:p.Fix ?></li><?cs /if ?><?cs /each ?>
 </ul>
+<?cs call:help_plans() ?>
 </details>
 <?cs /if ?>
 <fieldset class="choices<?cs if:Form.severity.Error ?> invalid<?cs /if ?>">
@@ -149,6 +151,7 @@
 <summary><?cs var:Lang.Wizard.More ?></summary>
 <h3><?cs var:Lang.Contracts.ActivateTitle ?></h3>
 <?cs if:Page.Throttled ?><p class="error"><?cs var:Lang.Contracts.Throttled ?></p><?cs /if ?>
+<?cs call:help_activation() ?>
 <form method="post" action="/drafts/<?cs var:Draft.Id ?>/activate" novalidate>
 <?cs call:csrf() ?>
 <?cs call:field(Form.access_id, "access_id", Lang.Contracts.AccessId, "text", "off", Lang.Contracts.IdHint, "") ?>
