@@ -30,7 +30,7 @@ WEB      = web/req web/form web/reply web/view web/session web/route \
            web/serve
 PAGES    = pages/routes pages/start pages/auth pages/account \
            pages/profile pages/contracts pages/requests pages/request \
-           pages/wizard pages/ppi pages/card pages/queue
+           pages/wizard pages/ppi pages/card pages/queue pages/help
 # what supportalctl and the test tools may link: never WEB or PAGES
 CORE     = $(LIB) $(DATA) $(DOMAIN) $(TEXT) $(MAIL)
 WORKER   = main $(WEB) $(PAGES)

@@ -8,6 +8,7 @@
 <h2 id="activate-title"><?cs var:Lang.Contracts.ActivateTitle ?></h2>
 <p class="hint"><?cs var:Lang.Contracts.ActivateHint ?></p>
 <?cs call:errors() ?>
+<?cs call:help_activation() ?>
 <form method="post" action="/contracts/activate" novalidate>
 <?cs call:csrf() ?>
 <?cs call:field(Form.access_id, "access_id", Lang.Contracts.AccessId, "text", "off", Lang.Contracts.IdHint, "") ?>
@@ -18,7 +19,7 @@
 </section>
 <section class="card ppi" aria-labelledby="ppi-title">
 <h2 id="ppi-title"><?cs var:Lang.Wizard.PpiTitle ?></h2>
-<p><?cs if:User.Kind == "personal" ?><?cs var:Lang.Wizard.PpiPersonal ?><?cs else ?><?cs var:Lang.Contracts.PpiWork ?><?cs /if ?></p>
+<p><?cs if:User.Kind == "personal" ?><?cs var:Lang.Wizard.PpiPersonal ?><?cs else ?><?cs var:Lang.Contracts.PpiWork ?> <a href="/help/ppi-work"><?cs var:Lang.Help.PpiWork.Title ?></a><?cs /if ?></p>
 <p><a class="button secondary" href="/ppi"><?cs var:Lang.Wizard.PpiBuy ?></a></p>
 </section>
 </div>

@@ -39,4 +39,29 @@
 <div class="field<?cs if:Form.code.Error ?> invalid<?cs /if ?>">
 <?cs call:label(Form.code, "code", Lang.Code.Code, hint, "") ?>
 <input id="f-code" name="code" type="text" class="code" autocomplete="one-time-code" spellcheck="false" maxlength="40" required<?cs call:describedby(Form.code, "code", hint) ?>>
-</div><?cs /def ?>
+</div><?cs /def ?><?cs #
+
+?><?cs # An upload form's file field: the limit and the accepted types shown
+     before upload (R11.9, R16.6), hint what the form adds.  It leaves the
+     field's div open: the form closes it, after a button of its own. ?><?cs #
+?><?cs def:files_field(hint) ?>
+<div class="field<?cs if:Form.files.Error ?> invalid<?cs /if ?>" id="files">
+<?cs call:label(Form.files, "files", Lang.Wizard.Files, "", "1") ?>
+<p class="hint" id="h-files"><?cs var:Lang.Upload.Limit ?> <strong><?cs var:Upload.Limit ?></strong>.<?cs if:hint ?> <?cs var:hint ?><?cs /if ?></p>
+<p class="hint" id="h-files-types"><?cs var:Lang.Wizard.Accepted ?> <?cs each:a = Upload.Types ?><?cs var:a ?> <?cs /each ?></p>
+<input id="f-files" name="files" type="file" multiple aria-describedby="h-files h-files-types<?cs if:Form.files.Error ?> e-files<?cs /if ?>">
+<?cs /def ?><?cs #
+
+?><?cs # Help by an activation form (R16.4): how activating works, and after
+     a refusal why it may fail, with the account signed in. ?><?cs #
+?><?cs def:help_activation() ?>
+<?cs if:Form.access_id.Error || Form.contract_id.Error || Page.Throttled ?>
+<p class="help-links" id="help-activation"><?cs var:Lang.Help.CheckAccount ?> <strong><?cs var:User.Email ?></strong>. <a href="/help/add-failed"><?cs var:Lang.Help.Failed.Title ?></a> · <a href="/help/missing-contract"><?cs var:Lang.Help.Missing.Title ?></a></p>
+<?cs else ?>
+<p class="help-links" id="help-activation"><a href="/help/activate"><?cs var:Lang.Help.Activate.Title ?></a></p>
+<?cs /if ?><?cs /def ?><?cs #
+
+?><?cs # Help by plans that cannot be used, or none (R16.4). ?><?cs #
+?><?cs def:help_plans() ?>
+<p class="help-links"><?cs var:Lang.Help.WhichAccount ?> <strong><?cs var:User.Email ?></strong>. <a href="/help/benefits"><?cs var:Lang.Help.Benefits.Title ?></a> · <a href="/help/missing-contract"><?cs var:Lang.Help.Missing.Title ?></a></p>
+<?cs /def ?>

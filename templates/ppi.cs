@@ -8,6 +8,7 @@
 <h2><?cs var:Lang.Ppi.WorkTitle ?></h2>
 <p><?cs var:Lang.Ppi.WorkWhy ?></p>
 <p><?cs var:Lang.Ppi.WorkWhat ?></p>
+<p><a href="/help/ppi-work"><?cs var:Lang.Help.PpiWork.Title ?></a></p>
 </div>
 <form method="post" action="/signout">
 <?cs call:csrf() ?>

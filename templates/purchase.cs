@@ -38,7 +38,7 @@
 <?cs else ?>
 <form method="post" action="/ppi/<?cs var:Purchase.Id ?>/buy">
 <?cs call:csrf() ?>
-<p class="charge-notice"><strong><?cs var:Lang.Purchase.Notice ?></strong></p>
+<p class="charge-notice"><strong><?cs var:Lang.Purchase.Notice ?></strong> <a href="/help/agreement"><?cs var:Lang.Help.Agreement.Read ?></a></p>
 <p><button type="submit" class="primary"><?cs if:Purchase.Status == "charging" ?><?cs var:Lang.Purchase.Finish ?><?cs else ?><?cs var:Lang.Purchase.Buy ?> <?cs var:Purchase.Amount ?><?cs /if ?></button></p>
 </form>
 <p><a href="/ppi<?cs if:Purchase.Draft ?>?draft=<?cs var:Purchase.Draft ?><?cs /if ?>"><?cs var:Lang.Purchase.Cancel ?></a></p>

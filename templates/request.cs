@@ -62,9 +62,7 @@
 <?cs call:label(Form.body, "body", Lang.Request.Message, "", "") ?>
 <textarea id="f-body" name="body" rows="6"<?cs call:describedby(Form.body, "body", "") ?>><?cs var:Form.body.Value ?></textarea>
 </div>
-<div class="field<?cs if:Form.files.Error ?> invalid<?cs /if ?>">
-<?cs call:label(Form.files, "files", Lang.Wizard.Files, Lang.Wizard.FilesHint, "1") ?>
-<input id="f-files" name="files" type="file" multiple aria-describedby="h-files<?cs if:Form.files.Error ?> e-files<?cs /if ?>">
+<?cs call:files_field(Lang.Request.FilesHint) ?>
 </div>
 <p><button type="submit" class="primary"><?cs var:Lang.Request.Send ?></button></p>
 </form>

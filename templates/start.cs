@@ -9,7 +9,7 @@
 <p><?cs var:Lang.Start.Here.Text ?></p>
 <?cs else ?>
 <h2 id="portal-<?cs var:p.Code ?>"><?cs var:p.Name ?></h2>
-<p><?cs if:p.Code == "office" ?><?cs var:Lang.Start.Office ?><?cs elif:p.Code == "azure" ?><?cs var:Lang.Start.Azure ?><?cs elif:p.Code == "dynamics" ?><?cs var:Lang.Start.Dynamics ?><?cs else ?><?cs var:Lang.Start.Elsewhere ?><?cs /if ?></p>
+<p><?cs if:p.Code == "office" ?><?cs var:Lang.Start.Office ?><?cs elif:p.Code == "azure" ?><?cs var:Lang.Start.Azure ?><?cs elif:p.Code == "dynamics" ?><?cs var:Lang.Start.Dynamics ?><?cs elif:p.Code == "lcs" ?><?cs var:Lang.Start.Lifecycle ?><?cs else ?><?cs var:Lang.Start.Elsewhere ?><?cs /if ?></p>
 <?cs /if ?>
 <ul class="products"><?cs each:x = p.Products ?>
 <li><?cs var:x.Name ?><?cs if:x.Kind == "hybrid" ?> <span class="tag"><?cs var:Lang.Kinds.hybrid ?></span><?cs /if ?></li><?cs /each ?>

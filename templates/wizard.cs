@@ -34,10 +34,7 @@
 <?cs call:label(Form.description, "description", Lang.Wizard.Description, Lang.Wizard.DescriptionHint, "") ?>
 <textarea id="f-description" name="description" rows="8"<?cs call:describedby(Form.description, "description", Lang.Wizard.DescriptionHint) ?>><?cs var:Form.description.Value ?></textarea>
 </div>
-<div class="field<?cs if:Form.files.Error ?> invalid<?cs /if ?>" id="files">
-<?cs call:label(Form.files, "files", Lang.Wizard.Files, Lang.Wizard.FilesHint, "1") ?>
-<p class="hint" id="h-files-types"><?cs var:Lang.Wizard.Accepted ?> <?cs each:a = Accepted ?><?cs var:a ?> <?cs /each ?></p>
-<input id="f-files" name="files" type="file" multiple aria-describedby="h-files h-files-types<?cs if:Form.files.Error ?> e-files<?cs /if ?>">
+<?cs call:files_field(Lang.Wizard.FilesHint) ?>
 <p><button type="submit" name="action" value="upload" class="secondary"><?cs var:Lang.Wizard.Upload ?></button></p>
 </div>
 <p><button type="submit" name="action" value="next" class="primary"><?cs var:Lang.Wizard.Next ?></button></p>
@@ -103,6 +100,7 @@
 <?cs /if ?><?cs /each ?>
 <?cs else ?>
 <p id="f-plan"><?cs var:Lang.Wizard.NoAvailable ?></p>
+<?cs call:help_plans() ?>
 <?cs /if ?>
 </fieldset>
 <?cs if:Page.HasUnavailable ?>
@@ -111,6 +109,7 @@
 <ul class="plans"><?cs each:p = Plans ?><?cs if:!p.Available ?>
 <li class="no"><strong><?cs var:p.Plan ?></strong>: <?cs var:p.Reason ?> <?cs var:p.Fix ?></li><?cs /if ?><?cs /each ?>
 </ul>
+<?cs call:help_plans() ?>
 </details>
 <?cs /if ?>
 <fieldset class="choices<?cs if:Form.severity.Error ?> invalid<?cs /if ?>">
@@ -152,6 +151,7 @@
 <summary><?cs var:Lang.Wizard.More ?></summary>
 <h3><?cs var:Lang.Contracts.ActivateTitle ?></h3>
 <?cs if:Page.Throttled ?><p class="error"><?cs var:Lang.Contracts.Throttled ?></p><?cs /if ?>
+<?cs call:help_activation() ?>
 <form method="post" action="/drafts/<?cs var:Draft.Id ?>/activate" novalidate>
 <?cs call:csrf() ?>
 <?cs call:field(Form.access_id, "access_id", Lang.Contracts.AccessId, "text", "off", Lang.Contracts.IdHint, "") ?>

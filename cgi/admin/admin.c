@@ -260,6 +260,40 @@ cmd_init(int argc, char **argv)
 }
 
 /*
+ * config: the configuration in force, after the file and the
+ * environment, as "Name = value" lines, or the value of one name: what
+ * tools/gen-nginx reads nginx's upload limit from (R16.6), so that
+ * nginx and the workers follow one setting.
+ */
+static int
+cmd_config(int argc, char **argv)
+{
+	char		 up[24], body[24];
+	const char	*vals[][2] = {
+		{ "Root", cfg.root },
+		{ "Var", cfg.var },
+		{ "Origin", cfg.origin },
+		{ "Upload.MaxBytes", int_str(up, cfg.max_upload) },
+		{ "Upload.BodyLimit", int_str(body, config_body_limit()) },
+	};
+	size_t		 i, n = sizeof(vals) / sizeof(vals[0]);
+
+	if (argc > 2)
+		return cmd_usage(stderr);
+	for (i = 0; i < n; i++)
+		if (argc == 1)
+			printf("%s = %s\n", vals[i][0], vals[i][1]);
+		else if (strcmp(argv[1], vals[i][0]) == 0) {
+			printf("%s\n", vals[i][1]);
+			return 0;
+		}
+	if (argc == 1)
+		return 0;
+	fprintf(stderr, "supportalctl: no setting %s\n", argv[1]);
+	return 1;
+}
+
+/*
  * add: one account with its profile complete or not.  Returns its id,
  * 0 when the email exists already, -1 on error.
  */
@@ -987,6 +1021,14 @@ static const struct cmd	 cmds[] = {
 	  "tmp), the key file if missing (Auth.KeyFile, default\n"
 	  "var/secret.key) and a database with every migration applied.\n"
 	  "Directories are made mode 0700, files 0600 (existing ones too)." },
+	{ "config", cmd_config, 0, "[NAME]",
+	  "Print the configuration in force (the file of SUPPORTAL_CONFIG,\n"
+	  "then the environment) as Name = value lines, or the value of\n"
+	  "NAME alone.  Upload.MaxBytes is the most the files of one upload,\n"
+	  "and of a draft together, may hold (default 104857600, 100 MiB);\n"
+	  "Upload.BodyLimit, that plus room for the form around them, is\n"
+	  "nginx's client_max_body_size on the upload routes (tools/gen-nginx\n"
+	  "writes it; nginx.conf.example says where)." },
 	{ "migrate", cmd_migrate, 1, "[--trust-existing]",
 	  "Apply the migrations of schema/ that the database lacks, each in\n"
 	  "one transaction, and create the key file if missing.  Workers\n"

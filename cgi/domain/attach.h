@@ -7,9 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* what one draft may hold (R5.5) */
+/* what one draft may hold (R5.5); its bytes: Upload.MaxBytes (R11.9) */
 #define FILES_PER_DRAFT	20
-#define BYTES_PER_DRAFT	(100LL * 1024 * 1024)
 
 /* a file to keep: where its upload waits and what it is */
 struct attach_in {

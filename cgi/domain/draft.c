@@ -24,6 +24,7 @@
 #include "domain/outbox.h"
 #include "domain/sla.h"
 #include "lib/arena.h"
+#include "lib/config.h"
 #include "lib/util.h"
 
 /*
@@ -121,11 +122,12 @@ draft_save(int64_t account, const struct draft *d)
 /*
  * draft_update: draft d of account saved with the files of its step, in
  * one transaction (R5.5, R11.9): each file is kept while the draft stays
- * within FILES_PER_DRAFT and BYTES_PER_DRAFT, counted inside the
- * transaction so that two uploads at once cannot pass them; kept[i] says
- * whether files[i] was (if not, it is left where it waits).  done is the
- * step d finishes when every file was kept (0: none).  The caller
- * checked each file's type.  Returns 0 or -1.
+ * within FILES_PER_DRAFT files and the configured upload size together
+ * (cfg.max_upload), counted inside the transaction so that two uploads
+ * at once cannot pass them; kept[i] says whether files[i] was (if not,
+ * it is left where it waits).  done is the step d finishes when every
+ * file was kept (0: none).  The caller checked each file's type.
+ * Returns 0 or -1.
  */
 int
 draft_update(int64_t account, struct draft *d, const struct attach_in *files,
@@ -139,7 +141,7 @@ draft_update(int64_t account, struct draft *d, const struct attach_in *files,
 	rc = draft_file_totals(d->id, &count, &bytes);
 	for (i = 0; i < nfiles && rc == 0; i++) {
 		kept[i] = count + 1 <= FILES_PER_DRAFT &&
-		    bytes + files[i].size <= BYTES_PER_DRAFT;
+		    bytes + files[i].size <= (int64_t)cfg.max_upload;
 		if (!kept[i])
 			continue;
 		rc = attach_add(d->id, account, &files[i]);

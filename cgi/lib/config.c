@@ -71,7 +71,7 @@ config_load(void)
 	strlcpy_(cfg.mail_from, "supportal <no-reply@localhost>",
 	    sizeof(cfg.mail_from));
 	cfg.max_form = 64 * 1024;
-	cfg.max_upload = 10 * 1024 * 1024;
+	cfg.max_upload = 100L * 1024 * 1024;	/* R11.9 */
 	cfg.max_params = 200;
 	strlcpy_(cfg.staff_label, "Support", sizeof(cfg.staff_label));
 	cfg.signup_ip_hour = 10;
@@ -112,6 +112,13 @@ config_load(void)
 		    "Auth.SignupPerClientHour", cfg.signup_ip_hour);
 		cfg.signup_minute = hdf_get_int_value(h,
 		    "Auth.SignupPerMinute", cfg.signup_minute);
+		if ((sc = hdf_get_value(h, "Upload.MaxBytes", NULL)) != NULL &&
+		    (cfg.max_upload = strtol(sc, NULL, 10)) < 1024) {
+			fprintf(stderr, "supportal: Upload.MaxBytes is at "
+			    "least 1024 bytes\n");
+			hdf_destroy(&h);
+			return -1;
+		}
 	}
 	set_str(cfg.root, sizeof(cfg.root), h, "Root", "SUPPORTAL_ROOT");
 	set_str(cfg.var, sizeof(cfg.var), h, "Var", "SUPPORTAL_VAR");
@@ -160,4 +167,18 @@ config_load(void)
 	    cfg.origin[strlen(cfg.origin) - 1] == '/')
 		cfg.origin[strlen(cfg.origin) - 1] = '\0';
 	return 0;
+}
+
+/*
+ * config_body_limit: the largest body an upload route takes, which is
+ * nginx's client_max_body_size there (tools/gen-nginx asks supportalctl
+ * for it): the files of one upload (Upload.MaxBytes, R11.9) and room for
+ * the form's text fields and the multipart framing around them, so that
+ * a file just over the limit reaches the worker, which refuses it in the
+ * user's language (R16.6).
+ */
+long
+config_body_limit(void)
+{
+	return cfg.max_upload + cfg.max_form + 1024L * 1024;
 }

@@ -19,7 +19,8 @@ struct config {
 	char	 mail_from[256];/* From: of the mails */
 	char	 sendmail[512];	/* a sendmail -t program, or "" to spool */
 	long	 max_form;	/* bytes of an urlencoded body */
-	long	 max_upload;	/* bytes of one upload request */
+	long	 max_upload;	/* Upload.MaxBytes: files of an upload, and
+				   of a draft together (R11.9) */
 	int	 max_params;	/* fields of one form or query */
 	int	 test_faults;	/* Testing.Faults: fault injection (H.37) */
 	char	 key_file[600];	/* Auth.KeyFile: 32 bytes that seal secrets */
@@ -33,5 +34,6 @@ extern struct config cfg;
 extern const char config_file[];	/* read when SUPPORTAL_CONFIG is unset */
 
 int	 config_load(void);
+long	 config_body_limit(void);
 
 #endif /* LIB_CONFIG_H */

@@ -138,6 +138,21 @@ buf_free(struct buf *b)
 }
 
 /*
+ * size_str: n bytes as people read a limit: "100 MiB", "512 KiB", or
+ * "1000 B" when neither divides it (the same in our languages).
+ */
+void
+size_str(char *out, size_t sz, int64_t n)
+{
+	if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
+		snprintf(out, sz, "%lld MiB", (long long)(n / (1024 * 1024)));
+	else if (n >= 1024 && n % 1024 == 0)
+		snprintf(out, sz, "%lld KiB", (long long)(n / 1024));
+	else
+		snprintf(out, sz, "%lld B", (long long)n);
+}
+
+/*
  * int_str: v in decimal, written at the end of buf; returns where it
  * begins.  For the values of a page's rows, where snprintf would cost
  * more than the rest of the value.

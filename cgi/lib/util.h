@@ -30,6 +30,7 @@ void	*xrealloc(void *, size_t);
 char	*xstrdup(const char *);
 size_t	 strlcpy_(char *, const char *, size_t);
 const char *int_str(char[24], int64_t);
+void	 size_str(char *, size_t, int64_t);
 void	 random_bytes(void *, size_t);
 void	 hex_encode(char *, const unsigned char *, size_t);
 void	 random_hex(char *, size_t);

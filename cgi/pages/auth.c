@@ -243,6 +243,10 @@ page_auth_signin_post(struct req *r)
 		return;
 	}
 	session_cookie(r, token, -1);
+	/* the profile's language in the cookie too, which nginx's own
+	 * pages read (a 413 over its limit: R16.6) */
+	if (a.profile_done && lang_valid(a.lang))
+		reply_cookie(r, "lang", a.lang, 365L * 86400);
 	log_line(r->rid, "signin %s account=%lld ip=%s", a.totp_on ?
 	    "password-ok" : "ok", (long long)a.id, r->ip);
 	r->log_note = a.totp_on ? "signin-password-ok" : "signin-ok";

@@ -15,6 +15,9 @@ void	 page_start_get(struct req *);
 void	 page_healthz_get(struct req *);
 void	 page_lang_post(struct req *);
 
+/* help.c: the help pages (R16.4) */
+void	 page_help_get(struct req *);
+
 /* auth.c */
 void	 page_auth_signin_get(struct req *);
 void	 page_auth_signin_post(struct req *);

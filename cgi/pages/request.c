@@ -115,6 +115,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 	request_url(r, t, sizeof(t), v->id, "");
 	view_set(r, "Page.Base", t);
 	view_set(r, "Page.StaffLabel", cfg.staff_label);	/* R14.10 */
+	view_upload(r);		/* the reply form's limit and types (R16.6) */
 	if (engineer(r)) {
 		view_set(r, "Page.Engineer", "1");
 		view_set(r, "Item.Owner", v->owner_name);

@@ -84,6 +84,14 @@ const struct route routes[] = {
 	{ M_GET,  "/drafts/:id/done",	page_wizard_done_get,
 	  RF_LOGIN | RF_PROFILE | RF_ID | RF_VERIFIED },
 	{ M_GET,  "/kb/:id",		page_kb_get, RF_LOGIN | RF_PROFILE | RF_ID },
+	/* help pages (R16.4): help.c; public, as one may need them to sign in
+	 * with the right account */
+	{ M_GET,  "/help/activate",	page_help_get, 0 },
+	{ M_GET,  "/help/missing-contract", page_help_get, 0 },
+	{ M_GET,  "/help/add-failed",	page_help_get, 0 },
+	{ M_GET,  "/help/benefits",	page_help_get, 0 },
+	{ M_GET,  "/help/ppi-work",	page_help_get, 0 },
+	{ M_GET,  "/help/agreement",	page_help_get, 0 },
 	/* the engineers' side (R8): the queues and a request's handling */
 	{ M_GET,  "/queue",		page_queue_get,
 	  RF_LOGIN | RF_PROFILE | RF_ENGINEER },

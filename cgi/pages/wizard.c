@@ -230,8 +230,7 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 		goto fail;
 	if (files(r, d->id) != 0)
 		goto fail;
-	for (i = 0; attach_types[i] != NULL; i++)
-		view_setf(r, attach_types[i], "Accepted.%d", i);
+	view_upload(r);		/* the limit and types (R16.6) */
 
 	/* self-help from the title and the description (R5.1) */
 	snprintf(text, sizeof(text), "%s %.200s", d->title, d->description);

@@ -270,6 +270,7 @@ struct mpread {
 	struct buf	 text;		/* the value of a text field */
 	char		 name[65];
 	size_t		 textbytes;	/* of all text fields */
+	long long	 filebytes;	/* of all files (R11.9) */
 	int		 status;	/* why a callback aborted */
 };
 
@@ -316,6 +317,11 @@ mp_data(void *arg, const char *p, size_t n)
 		}
 		buf_add(&m->text, p, n);
 		return 0;
+	}
+	/* the files of one upload within the configured limit (R16.6) */
+	if ((m->filebytes += (long long)n) > cfg.max_upload) {
+		m->status = 413;
+		return -1;
 	}
 	sha256_update(&m->sha, p, n);
 	m->cur->size += (int64_t)n;
@@ -371,7 +377,9 @@ mp_end(void *arg)
 /*
  * read_multipart: stream a multipart body of len bytes through our own
  * parser (SECURITY.md G.29): fields into r->form, files into var/tmp/.
- * Returns 0 or the status to answer with.
+ * A body refused halfway is still read to its end, and dropped: nginx
+ * sends it whole, and would answer 502 instead of our page if we closed
+ * the connection first.  Returns 0 or the status to answer with.
  */
 static int
 read_multipart(struct req *r, const char *ct, long long len)
@@ -389,13 +397,16 @@ read_multipart(struct req *r, const char *ct, long long len)
 	cb.arg = &m;
 	if (mp_init(&mp, ct, &cb) != 0)
 		return 400;
-	while (left > 0 && status == 0) {
+	while (left > 0) {
 		size_t	 want = left < (long long)sizeof(chunk) ?
 		    (size_t)left : sizeof(chunk);
 
-		if (read_body(r, chunk, want) != 0)
-			status = 400;
-		else if (mp_feed(&mp, chunk, want) != 0)
+		if (read_body(r, chunk, want) != 0) {
+			if (status == 0)
+				status = 400;
+			break;
+		}
+		if (status == 0 && mp_feed(&mp, chunk, want) != 0)
 			status = m.status ? m.status : 400;
 		left -= (long long)want;
 	}
@@ -497,8 +508,8 @@ req_read_body(struct req *r, int uploads)
 			r->bad = 400;
 		else if (!uploads)
 			r->bad = 415;
-		else if (len > cfg.max_upload)
-			r->bad = 413;
+		else if (len > config_body_limit())
+			r->bad = 413;	/* nginx's limit too (J.40) */
 		else
 			r->bad = read_multipart(r, ct, len);
 		return 0;

@@ -153,6 +153,9 @@ route_dispatch(struct req *r)
 	const struct route	*rt = r->route;
 
 	if (r->bad) {
+		/* files over the limit: the page says the limit (R16.6) */
+		if (r->bad == 413 && rt != NULL && (rt->flags & RF_UPLOAD))
+			view_upload(r);
 		reply_error(r, r->bad);
 		return;
 	}

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "web/view.h"
+#include "domain/attach.h"
+#include "lib/config.h"
 #include "lib/util.h"
 #include "text/i18n.h"
 #include "web/reply.h"
@@ -112,6 +114,23 @@ const char *
 view_str(struct req *r, const char *key)
 {
 	return i18n_get(r->lang, key);
+}
+
+/*
+ * view_upload: what every upload form shows before upload (R11.9,
+ * R16.6): the configured limit, as Upload.Limit, and the accepted types,
+ * as Upload.Types.N.
+ */
+void
+view_upload(struct req *r)
+{
+	char	 v[32];
+	int	 i;
+
+	size_str(v, sizeof(v), cfg.max_upload);
+	view_set(r, "Upload.Limit", v);
+	for (i = 0; attach_types[i] != NULL; i++)
+		view_setf(r, attach_types[i], "Upload.Types.%d", i);
 }
 
 /*

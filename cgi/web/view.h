@@ -27,5 +27,6 @@ int	 view_add_choice(void *, int64_t, const char *);
 int	 view_begin(struct req *);
 const char *view_str(struct req *, const char *);
 const char *view_label(struct req *, const char *, const char *);
+void	 view_upload(struct req *);
 
 #endif /* WEB_VIEW_H */

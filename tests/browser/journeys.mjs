@@ -1227,6 +1227,15 @@ async function bothLanguages(page, what, fn = null) {
 	check(`R12.1 ${what}: and back to English`, back === 'en', [`html lang="${back}"`]);
 }
 
+// the help pages (R16.4): public, each in both languages, audited
+await journey('R16.4 help pages in English and Polish', {}, async (page) => {
+	for (const p of ['activate', 'missing-contract', 'add-failed', 'benefits', 'ppi-work', 'agreement']) {
+		await page.goto(BASE + '/help/' + p);
+		check(`R16.4 /help/${p} opens for anyone`, urlPath(page) === '/help/' + p, [`at ${page.url()}`]);
+		await bothLanguages(page, `help: ${p}`);
+	}
+});
+
 await journey('identity in English and Polish', {}, async (page) => {
 	const email = uniqueEmail('ida');
 
