@@ -198,3 +198,20 @@ account_set_verified(int64_t id)
 	    SQLITE_OK &&
 	    db_changes() == 1 ? 0 : -1;
 }
+
+/*
+ * audit_add: one row of the audit of access (R17.2): action on account
+ * and on contract (0: neither), by the operator (op) or by the account
+ * itself, with the reason and what changed (detail).  In the caller's
+ * transaction.  0 or -1.
+ */
+int
+audit_add(const char *action, int64_t account, int64_t contract, int op,
+    const char *reason, const char *detail)
+{
+	return db_exec(STMT_AUDIT_ADD, P_TEXT(":action", action),
+	    P_REF(":account_id", account), P_REF(":contract_id", contract),
+	    P_INT(":by_operator", op), P_TEXT(":reason", reason),
+	    P_TEXT(":detail", detail), P_INT(":created", (int64_t)time(NULL)),
+	    P_END) == SQLITE_OK ? 0 : -1;
+}

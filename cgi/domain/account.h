@@ -58,6 +58,8 @@ int	 account_set_profile(int64_t, const struct profile *);
 int	 account_set_lang(int64_t, const char *);
 int	 account_set_role(int64_t, const char *);
 int	 account_set_verified(int64_t);
+int	 audit_add(const char *, int64_t, int64_t, int, const char *,
+	    const char *);
 extern const char *const contact_methods[];
 int	 accounts_readable(void);
 

@@ -537,6 +537,75 @@ contract_balances_ok(void)
 }
 
 /*
+ * contract_holders: call fn for every account that activated a contract
+ * of account, the account itself too (self), grouped by contract, the
+ * first to activate first (R17.1).  Strings are valid during the call
+ * only.  0, or -1 on a database error or when fn returns non-zero.
+ */
+int
+contract_holders(int64_t account, int (*fn)(void *, const struct holder_row *),
+    void *arg)
+{
+	sqlite3_stmt		*st;
+	struct holder_row	 h;
+	int			 rc;
+
+	if ((st = db_query(STMT_HOLDERS_OF_ACCOUNT,
+	    P_INT(":account_id", account), P_END)) == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		h.contract = db_col_int(st, HOLDER_CONTRACT);
+		h.name = db_col_text(st, HOLDER_NAME);
+		h.created = db_col_int(st, HOLDER_CREATED);
+		h.self = (int)db_col_int(st, HOLDER_SELF);
+		if (fn(arg, &h) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* contract_held: 1 when account activated contract, 0 when not, -1. */
+int
+contract_held(int64_t account, int64_t contract)
+{
+	return (int)db_int(STMT_ACTIVATION_HELD, -1,
+	    P_INT(":account_id", account), P_INT(":contract_id", contract),
+	    P_END);
+}
+
+/*
+ * activation_end: account's activation of contract goes, with an audit
+ * row saying who ended it (the account itself, or the operator) and
+ * why.  The ledger keeps every row, and the contract stays with the
+ * other accounts.  0, 1 when account does not hold contract, -1.
+ */
+static int
+activation_end(int64_t account, int64_t contract, int op, const char *reason)
+{
+	int	 n;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if (db_exec(STMT_ACTIVATION_DELETE, P_INT(":account_id", account),
+	    P_INT(":contract_id", contract), P_END) != SQLITE_OK)
+		return db_end(-1);
+	if ((n = db_changes()) == 1 && audit_add(op ? "revoke" : "remove",
+	    account, contract, op, reason, "") != 0)
+		return db_end(-1);
+	return db_end(n == 1 ? 0 : 1);
+}
+
+/* contract_remove: account removes contract from itself (R17.1). */
+int
+contract_remove(int64_t account, int64_t contract)
+{
+	return activation_end(account, contract, 0, "");
+}
+
+/*
  * contract_plans: every plan of account (or only contract, when not 0)
  * with its eligibility for version today (R3.7, R11.1), as fn rows.
  * Returns 0 or -1.

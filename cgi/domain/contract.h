@@ -1,6 +1,7 @@
 /*
  * contract.h: contracts, their eligibility, activation, the ledger of
- * incidents and the reminders (R3, R11.1, R11.7).
+ * incidents and the reminders (R3, R11.1, R11.7); who holds a contract,
+ * and the operator's changes to it (R17.1, R17.2).
  */
 #ifndef DOMAIN_CONTRACT_H
 #define DOMAIN_CONTRACT_H
@@ -110,6 +111,13 @@ struct ledger_row {
 	const char	*email;
 };
 
+struct holder_row {			/* an account that activated one */
+	int64_t		 contract;
+	const char	*name;
+	int64_t		 created;
+	int		 self;		/* the account that asks */
+};
+
 enum act {
 	ACT_OK,
 	ACT_NOT_FOUND,
@@ -142,6 +150,10 @@ int	 contract_ledger(int64_t, int, int64_t,
 int	 contract_debit(int64_t, int64_t, int64_t, const char *, const char *);
 int	 contract_credit(int64_t, int64_t, int64_t, const char *);
 int	 contract_balances_ok(void);
+int	 contract_holders(int64_t,
+	    int (*)(void *, const struct holder_row *), void *);
+int	 contract_held(int64_t, int64_t);
+int	 contract_remove(int64_t, int64_t);
 int	 contract_remind(time_t, int *);
 
 struct plan_row {			/* a plan and its eligibility */
