@@ -55,7 +55,7 @@
 <caption class="visually-hidden"><?cs var:Lang.Contracts.Ledger ?>: <?cs var:c.Plan ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.Ledger.When ?></th><th scope="col"><?cs var:Lang.Ledger.Change ?></th><th scope="col"><?cs var:Lang.Ledger.What ?></th><th scope="col"><?cs var:Lang.Ledger.Request ?></th><th scope="col"><?cs var:Lang.Ledger.Who ?></th></tr></thead>
 <tbody><?cs each:e = c.Ledger ?>
-<tr><td><?cs var:e.When ?></td><td class="num"><?cs var:e.Delta ?></td><td><?cs if:e.Kind == "issued" ?><?cs var:Lang.Ledger.Kind.issued ?><?cs elif:e.Kind == "debit" ?><?cs var:Lang.Ledger.Kind.debit ?><?cs elif:e.Kind == "return" ?><?cs var:Lang.Ledger.Kind.return ?><?cs else ?><?cs var:Lang.Ledger.Kind.purchase ?><?cs /if ?><?cs if:e.Reason ?>: <?cs var:e.Reason ?><?cs /if ?></td><td><?cs if:e.Request ?>#<?cs var:e.Request ?> <?cs /if ?><?cs var:e.Title ?></td><td><?cs var:e.Who ?></td></tr><?cs /each ?>
+<tr><td><?cs var:e.When ?></td><td class="num"><?cs var:e.Delta ?></td><td><?cs if:e.Kind == "issued" ?><?cs var:Lang.Ledger.Kind.issued ?><?cs elif:e.Kind == "debit" ?><?cs var:Lang.Ledger.Kind.debit ?><?cs elif:e.Kind == "return" ?><?cs var:Lang.Ledger.Kind.return ?><?cs elif:e.Kind == "topup" ?><?cs var:Lang.Ledger.Kind.topup ?><?cs elif:e.Kind == "extend" ?><?cs var:Lang.Ledger.Kind.extend ?> <?cs var:e.Note ?><?cs else ?><?cs var:Lang.Ledger.Kind.purchase ?><?cs /if ?><?cs if:e.Reason ?>: <?cs var:e.Reason ?><?cs /if ?></td><td><?cs if:e.Request ?>#<?cs var:e.Request ?> <?cs /if ?><?cs var:e.Title ?></td><td><?cs var:e.Who ?></td></tr><?cs /each ?>
 </tbody>
 </table>
 <?cs if:c.LedgerMore ?><p><a href="/contracts?ledger=<?cs var:c.Id ?>#contract-<?cs var:c.Id ?>"><?cs var:Lang.Contracts.LedgerAll ?></a></p><?cs /if ?>

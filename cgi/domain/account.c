@@ -86,6 +86,7 @@ account_load(int64_t id, struct account *a)
 		db_col_copy(st, ACCOUNT_PENDING_EMAIL, a->pending_email,
 		    sizeof(a->pending_email));
 		a->totp_on = (int)db_col_int(st, ACCOUNT_TOTP_ON);
+		a->disabled = (int)db_col_int(st, ACCOUNT_DISABLED);
 	}
 	db_done(st);
 	return rc;
@@ -197,6 +198,14 @@ account_set_verified(int64_t id)
 	return db_exec(STMT_ACCOUNT_SET_VERIFIED, P_INT(":id", id), P_END) ==
 	    SQLITE_OK &&
 	    db_changes() == 1 ? 0 : -1;
+}
+
+/* account_find: the id of the account of a normalised email, 0, -1. */
+int64_t
+account_find(const char *email)
+{
+	return db_int(STMT_ACCOUNT_ID_BY_EMAIL, 0, P_TEXT(":email", email),
+	    P_END);
 }
 
 /*

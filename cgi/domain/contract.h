@@ -109,6 +109,7 @@ struct ledger_row {
 	const char	*reason;
 	const char	*who;		/* name of the login, "" when none */
 	const char	*email;
+	const char	*note;		/* extend: the new end date */
 };
 
 struct holder_row {			/* an account that activated one */
@@ -154,6 +155,12 @@ int	 contract_holders(int64_t,
 	    int (*)(void *, const struct holder_row *), void *);
 int	 contract_held(int64_t, int64_t);
 int	 contract_remove(int64_t, int64_t);
+int	 contract_revoke(int64_t, int64_t, const char *);
+int	 contract_rekey(int64_t, const char *, char[CONTRACT_ID_LEN + 1],
+	    char[CONTRACT_ID_LEN + 1]);
+int	 contract_extend(int64_t, const char *, const char *, char *,
+	    size_t);
+int	 contract_topup(int64_t, int, const char *, char *, size_t);
 int	 contract_remind(time_t, int *);
 
 struct plan_row {			/* a plan and its eligibility */

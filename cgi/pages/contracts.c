@@ -179,6 +179,7 @@ add_entry(void *arg, const struct ledger_row *e)
 	view_put(row, "Reason", e->reason);
 	view_put(row, "Who", e->who);
 	view_put(row, "Email", e->email);
+	view_put(row, "Note", e->note);
 	return 0;
 }
 
