@@ -170,8 +170,9 @@ add_entry(void *arg, const struct ledger_row *e)
 	row = view_row(r, v, l->m++);
 	time_local(v, sizeof(v), (time_t)e->created, r->user.tz);
 	view_put(row, "When", v);
+	/* an extension changes no count: its cell stays empty */
 	snprintf(v, sizeof(v), "%+d", e->delta);
-	view_put(row, "Delta", v);
+	view_put(row, "Delta", e->delta != 0 ? v : "");
 	view_put(row, "Kind", e->kind);
 	if (e->request != 0)
 		view_put(row, "Request", int_str(v, e->request));
