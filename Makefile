@@ -23,7 +23,8 @@ DATA     = data/sql data/db data/schema
 DOMAIN   = domain/outbox domain/password domain/throttle domain/account domain/session \
            domain/catalogue domain/contract domain/sla domain/draft \
            domain/attach domain/request domain/queue domain/held \
-           domain/multipart domain/payment domain/totp domain/identity
+           domain/multipart domain/payment domain/totp domain/identity \
+           domain/report
 TEXT     = text/i18n text/tpl
 MAIL     = mail/mail
 WEB      = web/req web/form web/reply web/view web/session web/route \

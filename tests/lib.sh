@@ -51,6 +51,9 @@ harness_start() {
 	export SUPPORTAL_SCRYPT=${SUPPORTAL_SCRYPT:-10,8,1}
 	# the tests sign up hundreds of accounts from 127.0.0.1 (R14.4)
 	export SUPPORTAL_SIGNUP_LIMITS=${SUPPORTAL_SIGNUP_LIMITS:-100000,100000}
+	# ... and save hundreds of cards and purchases from it (R17.3); a
+	# test of the limits sets it empty: the configured default, 10
+	export SUPPORTAL_PAY_PER_DAY=${SUPPORTAL_PAY_PER_DAY-100000}
 	DB=$VAR/supportal.db
 	"$CTL" init >/dev/null || { echo "harness: init failed" >&2; exit 1; }
 	for try in 1 2 3 4 5; do

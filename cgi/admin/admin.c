@@ -20,9 +20,11 @@
 #include "domain/attach.h"
 #include "domain/catalogue.h"
 #include "domain/contract.h"
+#include "domain/identity.h"
 #include "domain/outbox.h"
 #include "domain/password.h"
 #include "domain/payment.h"
+#include "domain/report.h"
 #include "domain/totp.h"
 #include "lib/config.h"
 #include "lib/util.h"
@@ -1015,6 +1017,451 @@ cmd_check(int argc, char **argv)
 	return bad ? 1 : 0;
 }
 
+/* ------------------------------------------ R17.2: lists and exports */
+
+/* a report's rows, kept to be printed once their widths are known */
+struct table {
+	const struct report_col	*cols;
+	int			 n;
+	char			**cell;		/* rows * n */
+	size_t			 rows;
+};
+
+static int
+table_row(void *arg, const char *const *v)
+{
+	struct table	*t = arg;
+	int		 i;
+
+	t->cell = xrealloc(t->cell, (t->rows + 1) * t->n * sizeof(char *));
+	for (i = 0; i < t->n; i++)
+		t->cell[t->rows * t->n + i] = xstrdup(v[i]);
+	t->rows++;
+	return 0;
+}
+
+static void
+table_free(struct table *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->rows * t->n; i++)
+		free(t->cell[i]);
+	free(t->cell);
+}
+
+/* text_width: the characters of UTF-8 s (the bytes that start one). */
+static size_t
+text_width(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * text_cell: s padded to width w, control characters shown as ?, so
+ * that a name someone typed cannot move the operator's cursor or
+ * colour the terminal.
+ */
+static void
+text_cell(const char *s, size_t w, int last)
+{
+	size_t	 n = text_width(s);
+
+	for (; *s != '\0'; s++)
+		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+	while (!last && n++ < w + 2)
+		putchar(' ');
+}
+
+/* table_text: a header line, then a line a row, columns aligned. */
+static void
+table_text(const struct table *t)
+{
+	size_t	 w[16] = { 0 }, r, x;
+	int	 i;
+
+	for (i = 0; i < t->n && i < 16; i++) {
+		w[i] = strlen(t->cols[i].name);
+		for (r = 0; r < t->rows; r++)
+			if ((x = text_width(t->cell[r * t->n + i])) > w[i])
+				w[i] = x;
+	}
+	for (i = 0; i < t->n; i++)
+		text_cell(t->cols[i].name, w[i], i == t->n - 1);
+	putchar('\n');
+	for (r = 0; r < t->rows; r++) {
+		for (i = 0; i < t->n; i++)
+			text_cell(t->cell[r * t->n + i], w[i], i == t->n - 1);
+		putchar('\n');
+	}
+}
+
+/*
+ * table_json: an array of objects, one a line; integers as numbers
+ * (null when empty), everything else a string escaped (RFC 8259).
+ */
+static void
+table_json(const struct table *t)
+{
+	struct buf	 b = { 0 };
+	size_t		 r;
+	int		 i;
+
+	buf_puts(&b, "[");
+	for (r = 0; r < t->rows; r++) {
+		buf_puts(&b, r ? ",\n{" : "\n{");
+		for (i = 0; i < t->n; i++) {
+			const char	*v = t->cell[r * t->n + i];
+
+			if (i > 0)
+				buf_puts(&b, ", ");
+			json_str(&b, t->cols[i].name);
+			buf_puts(&b, ": ");
+			if (!t->cols[i].num)
+				json_str(&b, v);
+			else
+				buf_puts(&b, *v != '\0' ? v : "null");
+		}
+		buf_puts(&b, "}");
+	}
+	buf_puts(&b, t->rows ? "\n]\n" : "]\n");
+	fwrite(b.p, 1, b.len, stdout);
+	buf_free(&b);
+}
+
+/*
+ * table_csv: RFC 4180: a header record, then a record a row, CRLF
+ * after each; text fields guarded against formula injection
+ * (csv_cell), integers from the database as they are.
+ */
+static void
+table_csv(const struct table *t)
+{
+	struct buf	 b = { 0 };
+	size_t		 r;
+	int		 i;
+
+	for (i = 0; i < t->n; i++) {
+		if (i > 0)
+			buf_puts(&b, ",");
+		csv_cell(&b, t->cols[i].name, 1);
+	}
+	buf_puts(&b, "\r\n");
+	for (r = 0; r < t->rows; r++) {
+		for (i = 0; i < t->n; i++) {
+			if (i > 0)
+				buf_puts(&b, ",");
+			csv_cell(&b, t->cell[r * t->n + i], !t->cols[i].num);
+		}
+		buf_puts(&b, "\r\n");
+	}
+	fwrite(b.p, 1, b.len, stdout);
+	buf_free(&b);
+}
+
+enum format { FMT_TEXT, FMT_JSON, FMT_CSV };
+
+/* report: print report w (narrowed by contract, account) as fmt. */
+static int
+report(enum report w, int64_t contract, int64_t account, enum format fmt)
+{
+	struct table	 t;
+
+	memset(&t, 0, sizeof(t));
+	t.cols = report_cols(w, &t.n);
+	if (report_run(w, contract, account, table_row, &t) != 0) {
+		table_free(&t);
+		fprintf(stderr, "supportalctl: database error\n");
+		return 1;
+	}
+	if (fmt == FMT_JSON)
+		table_json(&t);
+	else if (fmt == FMT_CSV)
+		table_csv(&t);
+	else
+		table_text(&t);
+	table_free(&t);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+/* the options of the operator's commands; want says which one takes */
+struct opargs {
+	int64_t		 contract;	/* --contract ID */
+	int64_t		 account;	/* --account EMAIL, or EMAIL */
+	const char	*reason;	/* --reason TEXT */
+	const char	*end;		/* --end YYYY-MM-DD */
+	int		 incidents;	/* --incidents N */
+	int		 json;		/* --json */
+};
+
+enum {
+	OA_CONTRACT = 1, OA_ACCOUNT = 2, OA_REASON = 4, OA_END = 8,
+	OA_INCIDENTS = 16, OA_JSON = 32,
+	OA_EMAIL = 64,			/* EMAIL as the one operand */
+	OA_OPTIONAL = 128		/* --contract, --account optional */
+};
+
+/* account_arg: the id of the account of email, or 0 with it said. */
+static int64_t
+account_arg(const char *email)
+{
+	char	 norm[EMAIL_MAX + 1];
+	int64_t	 id;
+
+	email_normalise(norm, sizeof(norm), email);
+	if ((id = account_find(norm)) <= 0)
+		fprintf(stderr, "supportalctl: %s\n", id < 0 ?
+		    "database error" : "no account has this email");
+	return id > 0 ? id : 0;
+}
+
+/*
+ * opargs_read: the options of want into a.  0, or the exit code (2 for
+ * a usage error, 1 for an unknown account) after saying why.
+ */
+static int
+opargs_read(int argc, char **argv, unsigned want, struct opargs *a)
+{
+	static const struct option opts[] = {
+		{ "contract", required_argument, NULL, 'c' },
+		{ "account", required_argument, NULL, 'a' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "end", required_argument, NULL, 'e' },
+		{ "incidents", required_argument, NULL, 'i' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*email = NULL;
+	char		*end;
+	int		 c;
+	unsigned	 got = 0;
+
+	memset(a, 0, sizeof(*a));
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		switch (c) {
+		case 'c':
+			a->contract = parse_id(optarg);
+			got |= OA_CONTRACT;
+			if (a->contract == 0)
+				return cmd_usage(stderr);
+			break;
+		case 'a':
+			email = optarg;
+			got |= OA_ACCOUNT;
+			break;
+		case 'r':
+			a->reason = optarg;
+			got |= OA_REASON;
+			break;
+		case 'e':
+			a->end = optarg;
+			got |= OA_END;
+			break;
+		case 'i':
+			a->incidents = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || *optarg == '\0')
+				return cmd_usage(stderr);
+			got |= OA_INCIDENTS;
+			break;
+		case 'j':
+			a->json = 1;
+			got |= OA_JSON;
+			break;
+		default:
+			return cmd_usage(stderr);
+		}
+	if (want & OA_EMAIL) {
+		if (optind != argc - 1 || email != NULL)
+			return cmd_usage(stderr);
+		email = argv[optind];
+		got |= OA_ACCOUNT;
+	} else if (optind != argc)
+		return cmd_usage(stderr);
+	/* every option given is one the command takes; every one it
+	 * needs is given, but --json and the optional ones */
+	if ((got & ~(want | OA_ACCOUNT)) != 0 ||
+	    ((got & OA_ACCOUNT) && !(want & (OA_ACCOUNT | OA_EMAIL))))
+		return cmd_usage(stderr);
+	if (!(want & OA_OPTIONAL) && ((want & ~(OA_JSON | OA_EMAIL)) &
+	    ~got & (OA_CONTRACT | OA_ACCOUNT | OA_REASON | OA_END |
+	    OA_INCIDENTS)) != 0)
+		return cmd_usage(stderr);
+	if ((want & OA_REASON) && (a->reason == NULL || *a->reason == '\0' ||
+	    strlen(a->reason) > 500)) {
+		fprintf(stderr, "supportalctl: --reason says why, in 1 to 500 "
+		    "characters (it is kept with the change)\n");
+		return 2;
+	}
+	if (email != NULL && (a->account = account_arg(email)) == 0)
+		return 1;
+	return 0;
+}
+
+static int
+cmd_list_accounts(int argc, char **argv)
+{
+	struct opargs	 a;
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_JSON, &a)) != 0)
+		return rc;
+	return report(REPORT_ACCOUNTS, 0, 0, a.json ? FMT_JSON : FMT_TEXT);
+}
+
+static int
+cmd_list_contracts(int argc, char **argv)
+{
+	struct opargs	 a;
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_JSON, &a)) != 0)
+		return rc;
+	return report(REPORT_CONTRACTS, 0, 0, a.json ? FMT_JSON : FMT_TEXT);
+}
+
+static int
+cmd_list_activations(int argc, char **argv)
+{
+	struct opargs	 a;
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_JSON | OA_CONTRACT | OA_ACCOUNT |
+	    OA_OPTIONAL, &a)) != 0)
+		return rc;
+	return report(REPORT_ACTIVATIONS, a.contract, a.account, a.json ?
+	    FMT_JSON : FMT_TEXT);
+}
+
+static int
+cmd_export(int argc, char **argv)
+{
+	struct opargs	 a;
+	int		 w, rc;
+
+	if (argc < 2 || (w = report_parse(argv[1])) < 0 ||
+	    (w != REPORT_REQUESTS && w != REPORT_LEDGER && w != REPORT_AUDIT))
+		return cmd_usage(stderr);
+	if ((rc = opargs_read(argc - 1, argv + 1, w == REPORT_LEDGER ?
+	    OA_CONTRACT | OA_OPTIONAL : 0, &a)) != 0)
+		return rc;
+	return report((enum report)w, a.contract, 0, FMT_CSV);
+}
+
+/* done: the outcome rc (0, 1 with msg said, -1) of a change, printed. */
+static int
+done(int rc, const char *msg, const char *ok)
+{
+	if (rc < 0)
+		fprintf(stderr, "supportalctl: database error\n");
+	else if (rc > 0)
+		fprintf(stderr, "supportalctl: %s\n", msg);
+	else
+		printf("%s\n", ok);
+	return rc == 0 ? 0 : 1;
+}
+
+static int
+cmd_revoke_activation(int argc, char **argv)
+{
+	struct opargs	 a;
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_CONTRACT | OA_ACCOUNT |
+	    OA_REASON, &a)) != 0)
+		return rc;
+	return done(contract_revoke(a.account, a.contract, a.reason),
+	    "this account has not activated this contract",
+	    "activation revoked");
+}
+
+static int
+cmd_rekey_contract(int argc, char **argv)
+{
+	struct opargs	 a;
+	char		 aid[CONTRACT_ID_LEN + 1], cid[CONTRACT_ID_LEN + 1];
+	char		 fa[CONTRACT_ID_LEN + 2], fc[CONTRACT_ID_LEN + 2];
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_CONTRACT | OA_REASON, &a)) != 0)
+		return rc;
+	if ((rc = contract_rekey(a.contract, a.reason, aid, cid)) != 0)
+		return done(rc, "there is no such contract", "");
+	contract_id_format(fa, aid);
+	contract_id_format(fc, cid);
+	printf("Access ID:   %s\nContract ID: %s\n", fa, fc);
+	return 0;
+}
+
+static int
+cmd_extend_contract(int argc, char **argv)
+{
+	struct opargs	 a;
+	char		 err[200];
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_CONTRACT | OA_END | OA_REASON,
+	    &a)) != 0)
+		return rc;
+	return done(contract_extend(a.contract, a.end, a.reason, err,
+	    sizeof(err)), err, "end date extended");
+}
+
+static int
+cmd_add_incidents(int argc, char **argv)
+{
+	struct opargs	 a;
+	char		 err[200];
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_CONTRACT | OA_INCIDENTS |
+	    OA_REASON, &a)) != 0)
+		return rc;
+	return done(contract_topup(a.contract, a.incidents, a.reason, err,
+	    sizeof(err)), err, "incidents added");
+}
+
+static int
+cmd_disable_account(int argc, char **argv)
+{
+	struct opargs	 a;
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_EMAIL | OA_REASON, &a)) != 0)
+		return rc;
+	return done(identity_disable(a.account, 1, a.reason),
+	    "the account is disabled already", "account disabled");
+}
+
+static int
+cmd_enable_account(int argc, char **argv)
+{
+	struct opargs	 a;
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_EMAIL | OA_REASON, &a)) != 0)
+		return rc;
+	return done(identity_disable(a.account, 0, a.reason),
+	    "the account is not disabled", "account enabled");
+}
+
+static int
+cmd_send_reset(int argc, char **argv)
+{
+	struct opargs	 a;
+	int		 rc;
+
+	if ((rc = opargs_read(argc, argv, OA_EMAIL | OA_REASON, &a)) != 0)
+		return rc;
+	return done(identity_reset_send(a.account, a.reason, time(NULL)),
+	    "the account is disabled: enable it first",
+	    "password-reset link queued (send-mail delivers it)");
+}
+
 static const struct cmd	 cmds[] = {
 	{ "init", cmd_init, 0, "",
 	  "Create the var directory (attachments, spool, run, log, a private\n"
@@ -1096,6 +1543,61 @@ static const struct cmd	 cmds[] = {
 	  "Mark the address of the account EMAIL verified (R14.1), as if its\n"
 	  "owner had followed the link mailed to it.  Exits 1 when no account\n"
 	  "has that email." },
+	{ "list-accounts", cmd_list_accounts, 1, "[--json]",
+	  "List the accounts (R17.2): id, email, names, kind, role, whether\n"
+	  "verified and disabled, when created, how many contracts.  Plain\n"
+	  "text in columns (control characters shown as ?), or with --json\n"
+	  "an array of objects." },
+	{ "list-contracts", cmd_list_contracts, 1, "[--json]",
+	  "List the contracts (R17.2): id, Access ID, Contract ID,\n"
+	  "programme, plan, incidents total and left, dates, scope and how\n"
+	  "many accounts activated each.  --json as list-accounts." },
+	{ "list-activations", cmd_list_activations, 1,
+	  "[--contract ID] [--account EMAIL] [--json]",
+	  "List who activated which contract, and when (R17.2): every\n"
+	  "activation, or those of one contract (its id in list-contracts)\n"
+	  "or one account.  --json as list-accounts." },
+	{ "revoke-activation", cmd_revoke_activation, 1,
+	  "--contract ID --account EMAIL --reason TEXT",
+	  "End the account's activation of the contract (R17.2): it can no\n"
+	  "longer use it; the ledger keeps its rows and the other accounts\n"
+	  "keep the contract.  The reason is kept in the audit (export\n"
+	  "audit)." },
+	{ "rekey-contract", cmd_rekey_contract, 1,
+	  "--contract ID --reason TEXT",
+	  "Give the contract a new Access ID and Contract ID and print them,\n"
+	  "when the old pair has leaked (R17.2).  The old pair then finds\n"
+	  "nothing; the accounts that activated the contract keep it, and\n"
+	  "its ledger is unchanged.  The old pair and the reason are kept in\n"
+	  "the audit." },
+	{ "extend-contract", cmd_extend_contract, 1,
+	  "--contract ID --end YYYY-MM-DD --reason TEXT",
+	  "Move the contract's end date later (R17.2), with a row in its\n"
+	  "ledger giving the new date and the reason.  Its reminders of the\n"
+	  "end are due again before the new date." },
+	{ "add-incidents", cmd_add_incidents, 1,
+	  "--contract ID --incidents N --reason TEXT",
+	  "Add N incidents (1 to 1000) to the contract, its total and its\n"
+	  "balance (R17.2), with a row in its ledger giving the reason." },
+	{ "disable-account", cmd_disable_account, 1, "--reason TEXT EMAIL",
+	  "Disable the account (R17.2): its sessions end at once, and a\n"
+	  "sign-in is refused with the message of a wrong password.  Its\n"
+	  "contracts, requests and ledger rows stay.  The reason is kept in\n"
+	  "the audit; enable-account undoes it." },
+	{ "enable-account", cmd_enable_account, 1, "--reason TEXT EMAIL",
+	  "Enable a disabled account again (R17.2); the reason is kept in\n"
+	  "the audit." },
+	{ "send-reset", cmd_send_reset, 1, "--reason TEXT EMAIL",
+	  "Queue a password-reset mail to the account's address (R17.2): the\n"
+	  "link of \"forgot your password\", valid an hour; send-mail\n"
+	  "delivers it.  The reason is kept in the audit.  Refused for a\n"
+	  "disabled account." },
+	{ "export", cmd_export, 1, "requests|ledger|audit [--contract ID]",
+	  "Write the requests, the incident ledgers (of every contract, or of\n"
+	  "one) or the audit of access as CSV to standard output (RFC 4180,\n"
+	  "CRLF line ends, times in UTC).  A text field starting with = + - @\n"
+	  "(a formula to a spreadsheet) gets a leading '; integer columns\n"
+	  "come as they are." },
 };
 
 #define NCMDS	(sizeof(cmds) / sizeof(cmds[0]))

@@ -86,6 +86,7 @@ account_load(int64_t id, struct account *a)
 		db_col_copy(st, ACCOUNT_PENDING_EMAIL, a->pending_email,
 		    sizeof(a->pending_email));
 		a->totp_on = (int)db_col_int(st, ACCOUNT_TOTP_ON);
+		a->disabled = (int)db_col_int(st, ACCOUNT_DISABLED);
 	}
 	db_done(st);
 	return rc;
@@ -197,4 +198,29 @@ account_set_verified(int64_t id)
 	return db_exec(STMT_ACCOUNT_SET_VERIFIED, P_INT(":id", id), P_END) ==
 	    SQLITE_OK &&
 	    db_changes() == 1 ? 0 : -1;
+}
+
+/* account_find: the id of the account of a normalised email, 0, -1. */
+int64_t
+account_find(const char *email)
+{
+	return db_int(STMT_ACCOUNT_ID_BY_EMAIL, 0, P_TEXT(":email", email),
+	    P_END);
+}
+
+/*
+ * audit_add: one row of the audit of access (R17.2): action on account
+ * and on contract (0: neither), by the operator (op) or by the account
+ * itself, with the reason and what changed (detail).  In the caller's
+ * transaction.  0 or -1.
+ */
+int
+audit_add(const char *action, int64_t account, int64_t contract, int op,
+    const char *reason, const char *detail)
+{
+	return db_exec(STMT_AUDIT_ADD, P_TEXT(":action", action),
+	    P_REF(":account_id", account), P_REF(":contract_id", contract),
+	    P_INT(":by_operator", op), P_TEXT(":reason", reason),
+	    P_TEXT(":detail", detail), P_INT(":created", (int64_t)time(NULL)),
+	    P_END) == SQLITE_OK ? 0 : -1;
 }

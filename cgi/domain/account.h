@@ -29,6 +29,7 @@ struct account {
 	int	 verified;		/* the address is proven (R14.1) */
 	char	 pending_email[EMAIL_MAX + 1];	/* waiting for its link */
 	int	 totp_on;		/* two-factor sign-in (R14.6) */
+	int	 disabled;		/* by the operator (R17.2) */
 };
 
 struct profile {
@@ -58,6 +59,9 @@ int	 account_set_profile(int64_t, const struct profile *);
 int	 account_set_lang(int64_t, const char *);
 int	 account_set_role(int64_t, const char *);
 int	 account_set_verified(int64_t);
+int64_t	 account_find(const char *);
+int	 audit_add(const char *, int64_t, int64_t, int, const char *,
+	    const char *);
 extern const char *const contact_methods[];
 int	 accounts_readable(void);
 

@@ -445,6 +445,7 @@ contract_ledger(int64_t account, int per, int64_t whole,
 			l.reason = db_col_text(st, LEDGER_REASON);
 			l.who = db_col_text(st, LEDGER_WHO);
 			l.email = db_col_text(st, LEDGER_EMAIL);
+			l.note = db_col_text(st, LEDGER_NOTE);
 			if (fn(arg, &l) != 0) {
 				rc = -1;
 				break;
@@ -534,6 +535,222 @@ contract_balances_ok(void)
 		n = (int)db_col_int(st, 0);
 	db_done(st);
 	return n < 0 ? -1 : n == 0;
+}
+
+/*
+ * contract_holders: call fn for every account that activated a contract
+ * of account, the account itself too (self), grouped by contract, the
+ * first to activate first (R17.1).  Strings are valid during the call
+ * only.  0, or -1 on a database error or when fn returns non-zero.
+ */
+int
+contract_holders(int64_t account, int (*fn)(void *, const struct holder_row *),
+    void *arg)
+{
+	sqlite3_stmt		*st;
+	struct holder_row	 h;
+	int			 rc;
+
+	if ((st = db_query(STMT_HOLDERS_OF_ACCOUNT,
+	    P_INT(":account_id", account), P_END)) == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		h.contract = db_col_int(st, HOLDER_CONTRACT);
+		h.name = db_col_text(st, HOLDER_NAME);
+		h.created = db_col_int(st, HOLDER_CREATED);
+		h.self = (int)db_col_int(st, HOLDER_SELF);
+		if (fn(arg, &h) != 0) {
+			rc = -1;
+			break;
+		}
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* contract_held: 1 when account activated contract, 0 when not, -1. */
+int
+contract_held(int64_t account, int64_t contract)
+{
+	return (int)db_int(STMT_ACTIVATION_HELD, -1,
+	    P_INT(":account_id", account), P_INT(":contract_id", contract),
+	    P_END);
+}
+
+/*
+ * activation_end: account's activation of contract goes, with an audit
+ * row saying who ended it (the account itself, or the operator) and
+ * why.  The ledger keeps every row, and the contract stays with the
+ * other accounts.  0, 1 when account does not hold contract, -1.
+ */
+static int
+activation_end(int64_t account, int64_t contract, int op, const char *reason)
+{
+	int	 n;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if (db_exec(STMT_ACTIVATION_DELETE, P_INT(":account_id", account),
+	    P_INT(":contract_id", contract), P_END) != SQLITE_OK)
+		return db_end(-1);
+	if ((n = db_changes()) == 1 && audit_add(op ? "revoke" : "remove",
+	    account, contract, op, reason, "") != 0)
+		return db_end(-1);
+	return db_end(n == 1 ? 0 : 1);
+}
+
+/* contract_remove: account removes contract from itself (R17.1). */
+int
+contract_remove(int64_t account, int64_t contract)
+{
+	return activation_end(account, contract, 0, "");
+}
+
+/* contract_revoke: the operator ends account's activation (R17.2). */
+int
+contract_revoke(int64_t account, int64_t contract, const char *reason)
+{
+	return activation_end(account, contract, 1, reason);
+}
+
+/*
+ * contract_rekey: new Access ID and Contract ID for contract, e.g. after
+ * the old pair leaked (R17.2): the old pair then finds nothing (R3.5);
+ * the activations and the ledger stay as they are.  The old pair is
+ * kept in the audit row with the operator's reason.  0 with the new IDs
+ * in aid and cid, 1 when there is no such contract, -1 on error.
+ */
+int
+contract_rekey(int64_t contract, const char *reason,
+    char aid[CONTRACT_ID_LEN + 1], char cid[CONTRACT_ID_LEN + 1])
+{
+	sqlite3_stmt	*st;
+	char		 detail[80] = "";
+	int		 rc, tries;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if ((st = db_query(STMT_CONTRACT_KEYS, P_INT(":id", contract),
+	    P_END)) == NULL)
+		return db_end(-1);
+	if ((rc = db_row(st)) == 1)
+		snprintf(detail, sizeof(detail), "old Access ID %.5s-%.5s, "
+		    "Contract ID %.5s-%.5s", db_col_text(st, KEYS_ACCESS_ID),
+		    db_col_text(st, KEYS_ACCESS_ID) + 5,
+		    db_col_text(st, KEYS_CONTRACT_ID),
+		    db_col_text(st, KEYS_CONTRACT_ID) + 5);
+	db_done(st);
+	if (rc != 1)
+		return db_end(rc < 0 ? -1 : 1);
+	for (tries = 0; tries < 5; tries++) {
+		contract_id_new(aid);
+		contract_id_new(cid);
+		rc = db_exec(STMT_CONTRACT_REKEY, P_INT(":id", contract),
+		    P_TEXT(":access_id", aid), P_TEXT(":contract_id", cid),
+		    P_END);
+		if (rc != SQLITE_CONSTRAINT)
+			break;		/* else a collision: draw again */
+	}
+	if (rc != SQLITE_OK || audit_add("rekey", 0, contract, 1, reason,
+	    detail) != 0)
+		return db_end(-1);
+	return db_end(0);
+}
+
+/* contract_exists: 1 when contract is there, 0 when not, -1. */
+static int
+contract_exists(int64_t contract, char end[11])
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(STMT_CONTRACT_KEYS, P_INT(":id", contract),
+	    P_END)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1)
+		db_col_copy(st, KEYS_END, end, 11);
+	db_done(st);
+	return rc;
+}
+
+/*
+ * contract_extend: the operator moves the end date of contract later, to
+ * end (YYYY-MM-DD), with a ledger row of no incidents saying so and
+ * why (R17.2); the reminders of its end are due again.  0, 1 with the
+ * reason in err (no such contract, not a date, not later), -1.
+ */
+int
+contract_extend(int64_t contract, const char *end, const char *reason,
+    char *err, size_t esz)
+{
+	char	 old[11] = "";
+	int	 rc;
+
+	if (db_int(STMT_DATE_VALID, 0, P_TEXT(":day", end), P_END) != 1) {
+		snprintf(err, esz, "the end date must be a date YYYY-MM-DD");
+		return 1;
+	}
+	if (db_begin_write() != 0)
+		return -1;
+	if ((rc = contract_exists(contract, old)) != 1) {
+		snprintf(err, esz, "there is no contract %lld",
+		    (long long)contract);
+		return db_end(rc < 0 ? -1 : 1);
+	}
+	if (db_exec(STMT_CONTRACT_EXTEND, P_INT(":id", contract),
+	    P_TEXT(":end_date", end), P_END) != SQLITE_OK)
+		return db_end(-1);
+	if (db_changes() != 1) {
+		snprintf(err, esz, "the contract ends on %s already: the new "
+		    "end date must be later", old);
+		return db_end(1);
+	}
+	if (db_exec(STMT_LEDGER_OPERATOR, P_INT(":contract_id", contract),
+	    P_INT(":delta", 0), P_TEXT(":kind", "extend"),
+	    P_TEXT(":reason", reason), P_TEXT(":note", end),
+	    P_INT(":created", (int64_t)time(NULL)), P_END) != SQLITE_OK ||
+	    db_exec(STMT_REMINDERS_FORGET, P_INT(":contract_id", contract),
+	    P_TEXT(":kind_a", "expiry30"), P_TEXT(":kind_b", "expiry7"),
+	    P_END) != SQLITE_OK)
+		return db_end(-1);
+	return db_end(0);
+}
+
+/*
+ * contract_topup: the operator adds n incidents (1 to 1000) to contract,
+ * its total and its balance, with a ledger row saying why (R17.2); the
+ * reminder of the last incident is due again.  0, 1 with the reason in
+ * err, -1.
+ */
+int
+contract_topup(int64_t contract, int n, const char *reason, char *err,
+    size_t esz)
+{
+	char	 end[11];
+	int	 rc;
+
+	if (n <= 0 || n > 1000) {
+		snprintf(err, esz, "incidents must be 1 to 1000");
+		return 1;
+	}
+	if (db_begin_write() != 0)
+		return -1;
+	if ((rc = contract_exists(contract, end)) != 1) {
+		snprintf(err, esz, "there is no contract %lld",
+		    (long long)contract);
+		return db_end(rc < 0 ? -1 : 1);
+	}
+	if (db_exec(STMT_CONTRACT_TOPUP, P_INT(":id", contract),
+	    P_INT(":n", n), P_END) != SQLITE_OK || db_changes() != 1 ||
+	    db_exec(STMT_LEDGER_OPERATOR, P_INT(":contract_id", contract),
+	    P_INT(":delta", n), P_TEXT(":kind", "topup"),
+	    P_TEXT(":reason", reason), P_TEXT(":note", ""),
+	    P_INT(":created", (int64_t)time(NULL)), P_END) != SQLITE_OK ||
+	    db_exec(STMT_REMINDERS_FORGET, P_INT(":contract_id", contract),
+	    P_TEXT(":kind_a", "last"), P_TEXT(":kind_b", "last"),
+	    P_END) != SQLITE_OK)
+		return db_end(-1);
+	return db_end(0);
 }
 
 /*

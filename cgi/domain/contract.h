@@ -1,6 +1,7 @@
 /*
  * contract.h: contracts, their eligibility, activation, the ledger of
- * incidents and the reminders (R3, R11.1, R11.7).
+ * incidents and the reminders (R3, R11.1, R11.7); who holds a contract,
+ * and the operator's changes to it (R17.1, R17.2).
  */
 #ifndef DOMAIN_CONTRACT_H
 #define DOMAIN_CONTRACT_H
@@ -108,6 +109,14 @@ struct ledger_row {
 	const char	*reason;
 	const char	*who;		/* name of the login, "" when none */
 	const char	*email;
+	const char	*note;		/* extend: the new end date */
+};
+
+struct holder_row {			/* an account that activated one */
+	int64_t		 contract;
+	const char	*name;
+	int64_t		 created;
+	int		 self;		/* the account that asks */
 };
 
 enum act {
@@ -142,6 +151,16 @@ int	 contract_ledger(int64_t, int, int64_t,
 int	 contract_debit(int64_t, int64_t, int64_t, const char *, const char *);
 int	 contract_credit(int64_t, int64_t, int64_t, const char *);
 int	 contract_balances_ok(void);
+int	 contract_holders(int64_t,
+	    int (*)(void *, const struct holder_row *), void *);
+int	 contract_held(int64_t, int64_t);
+int	 contract_remove(int64_t, int64_t);
+int	 contract_revoke(int64_t, int64_t, const char *);
+int	 contract_rekey(int64_t, const char *, char[CONTRACT_ID_LEN + 1],
+	    char[CONTRACT_ID_LEN + 1]);
+int	 contract_extend(int64_t, const char *, const char *, char *,
+	    size_t);
+int	 contract_topup(int64_t, int, const char *, char *, size_t);
 int	 contract_remind(time_t, int *);
 
 struct plan_row {			/* a plan and its eligibility */

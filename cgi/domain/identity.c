@@ -320,11 +320,16 @@ fail:
 int
 identity_reset_ask(const char *email, const char *lang, time_t now)
 {
-	int64_t	 id;
+	struct account	 a;
+	int64_t		 id;
 
 	if (db_begin_write() != 0)
 		return -1;
-	if ((id = account_id_of(email)) < 0 || (id > 0 &&
+	/* a disabled account gets no link: it could not sign in after */
+	if ((id = account_id_of(email)) > 0 && account_load(id, &a) == 1 &&
+	    a.disabled)
+		id = 0;
+	if (id < 0 || (id > 0 &&
 	    reset_mail(id, email, outbox_lang(email, lang), "reset", now) != 0)) {
 		db_rollback();
 		return -1;
@@ -836,29 +841,6 @@ identity_session_end(int64_t account, int64_t id)
 /* ---------------------------------------------------------- your data */
 
 /*
- * json_str: s as a JSON string.  Hand-written: the stack has no JSON
- * library, and this is the one thing the export needs (RFC 8259 §7:
- * quote, backslash and controls escaped; UTF-8 passes as it is).
- */
-static void
-json_str(struct buf *b, const char *s)
-{
-	buf_add(b, "\"", 1);
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char	 c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			buf_add(b, "\\", 1);
-			buf_add(b, s, 1);
-		} else if (c < 0x20 || c == 0x7f)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_add(b, s, 1);
-	}
-	buf_add(b, "\"", 1);
-}
-
-/*
  * json_rows: the rows of st as a JSON array of objects named by keys
  * (one a column; a key starting with '#' is a number).
  */
@@ -1009,4 +991,53 @@ fail:
 	db_rollback();
 	buf_free(&names);
 	return -1;
+}
+
+/*
+ * identity_disable: the operator disables (on) or enables account
+ * (R17.2), the reason in the audit.  Disabled, its sessions end at once
+ * and a sign-in is refused as a wrong password is (the account is not
+ * found by its email); its contracts, requests and ledger rows stay.
+ * 0, 1 when it was so already (or is not there), -1.
+ */
+int
+identity_disable(int64_t account, int on, const char *reason)
+{
+	int	 n;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if (db_exec(STMT_ACCOUNT_SET_DISABLED, P_INT(":id", account),
+	    P_INT(":disabled", on), P_END) != SQLITE_OK)
+		return db_end(-1);
+	if ((n = db_changes()) == 1 && ((on && session_end_all(account) != 0) ||
+	    audit_add(on ? "disable" : "enable", account, 0, 1, reason,
+	    "") != 0))
+		return db_end(-1);
+	return db_end(n == 1 ? 0 : 1);
+}
+
+/*
+ * identity_reset_send: the operator mails account a password-reset link
+ * (R17.2), the one "forgot your password" mails (R14.3), without its
+ * five-minute gap; the reason in the audit.  0, 1 when the account is
+ * not there or disabled (its link would lead nowhere), -1.
+ */
+int
+identity_reset_send(int64_t account, const char *reason, time_t now)
+{
+	struct account	 a;
+	char		 token[65] = "";
+	int		 rc;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if ((rc = account_load(account, &a)) != 1 || a.disabled)
+		return db_end(rc < 0 ? -1 : 1);
+	if (link_new(account, "reset", a.email, RESET_TTL, now, token) != 0 ||
+	    link_mail(a.email, a.lang, "reset", "/reset", token,
+	    a.email) != 0 ||
+	    audit_add("reset", account, 0, 1, reason, "") != 0)
+		return db_end(-1);
+	return db_end(0);
 }

@@ -55,5 +55,7 @@ int	 identity_sessions(int64_t, time_t,
 int	 identity_session_end(int64_t, int64_t);
 int	 identity_export(int64_t, struct buf *);
 int	 identity_erase(int64_t);
+int	 identity_disable(int64_t, int, const char *);
+int	 identity_reset_send(int64_t, const char *, time_t);
 
 #endif /* IDENTITY_H */

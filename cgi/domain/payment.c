@@ -38,6 +38,7 @@
 #include "domain/catalogue.h"
 #include "domain/contract.h"
 #include "domain/outbox.h"
+#include "domain/throttle.h"
 #include "lib/config.h"
 #include "lib/util.h"
 
@@ -419,6 +420,27 @@ const struct provider *payment_provider = &test_provider;
 
 /* ------------------------------------------------------------ cards */
 
+/*
+ * pay_take: count one attempt of account from client (a throttle key:
+ * an IPv6 address by its /64) against the day's limits of kinds[0] (per
+ * account) and kinds[1] (per client), Payment.PerDay each (R17.3,
+ * SECURITY.md M.62).  Attempts are never given back: what is limited
+ * is the number of questions put to the provider, answered yes or no.
+ * 0, 1 when a limit is reached (nothing counted), -1.
+ */
+static int
+pay_take(const enum throttle_kind kinds[2], int64_t account,
+    const char *client, time_t now)
+{
+	char		 acct[24];
+	const char	*keys[2];
+	int64_t		 ids[2];
+
+	keys[0] = int_str(acct, account);
+	keys[1] = client;
+	return throttle_take(kinds, keys, 2, now, ids);
+}
+
 /* card_get: the card saved on account into c.  1, 0 when none, -1. */
 int
 card_get(int64_t account, struct card *c)
@@ -445,13 +467,20 @@ card_get(int64_t account, struct card *c)
 /*
  * card_save: check the card c as typed, have the provider tokenise it
  * and keep what may be kept on account, replacing the card saved
- * before.  Returns 0, or the error bits of card_check (plus
- * 1 << CARD_DECLINED when the provider refused it), or -1 on error.
- * The number's digits are wiped here; c's strings are the caller's.
+ * before.  A card that passes the checks is counted against the day's
+ * limits of account and of client (pay_take) before the provider is
+ * asked, so that the form cannot test cards one after another (M.62).
+ * Returns 0, or the error bits of card_check (plus 1 << CARD_DECLINED
+ * when the provider refused it, 1 << CARD_LIMIT when a limit refused
+ * it unasked), or -1 on error.  The number's digits are wiped here;
+ * c's strings are the caller's.
  */
 int
-card_save(int64_t account, const struct card_in *c, time_t now)
+card_save(int64_t account, const char *client, const struct card_in *c,
+    time_t now)
 {
+	static const enum throttle_kind kinds[2] = { THR_CARD_ACCOUNT,
+	    THR_CARD_CLIENT };
 	char		 digits[20], token[PAY_TOKEN_MAX + 1], last4[5];
 	const char	*brand;
 	int		 month = 0, year = 0, rc = -1;
@@ -462,6 +491,11 @@ card_save(int64_t account, const struct card_in *c, time_t now)
 		explicit_bzero(digits, sizeof(digits));
 		return (int)err;
 	}
+	if ((rc = pay_take(kinds, account, client, now)) != 0) {
+		explicit_bzero(digits, sizeof(digits));
+		return rc < 0 ? -1 : 1 << CARD_LIMIT;
+	}
+	rc = -1;
 	brand = card_brand(digits);
 	strlcpy_(last4, digits + strlen(digits) - 4, sizeof(last4));
 	e = payment_provider->tokenise(digits, month, year, c->cvc, token);
@@ -603,16 +637,23 @@ ppi_versions(choice_fn fn, void *arg)
 /* -------------------------------------------------------- purchases */
 
 /*
- * purchase_start: a new purchase of offer for version, by account a for
- * its draft (0: none), with the saved card and the prices of a's
- * country, committed with a fresh idempotency key before anything is
- * charged (H.37).  plan names the plan to be made.  Returns PST_OK with
- * *id, or why not.
+ * purchase_start: a new purchase of offer for version, by account a
+ * (from client, a throttle key) for its draft (0: none), with the saved
+ * card and the prices of a's country, committed with a fresh
+ * idempotency key before anything is charged (H.37).  The purchase
+ * keeps that price, currency and country: a change of the profile's
+ * country afterwards changes nothing of it (R17.3).  Purchases are
+ * counted against the day's limits of the account and of the client
+ * (R17.3), each one a charge at most.  plan names the plan to be made.
+ * Returns PST_OK with *id, or why not.
  */
 enum pstart
-purchase_start(const struct account *a, int64_t draft, int64_t version,
-    enum offer offer, const char *plan, time_t now, int64_t *id)
+purchase_start(const struct account *a, const char *client, int64_t draft,
+    int64_t version, enum offer offer, const char *plan, time_t now,
+    int64_t *id)
 {
+	static const enum throttle_kind kinds[2] = { THR_BUY_ACCOUNT,
+	    THR_BUY_CLIENT };
 	struct card	 c;
 	struct region	 g;
 	struct tm	 tm;
@@ -634,6 +675,8 @@ purchase_start(const struct account *a, int64_t draft, int64_t version,
 		return PST_NO_FIVE;			/* R6.2 */
 	if ((rc = ppi_version(version, NULL, 0)) != 1)
 		return rc < 0 ? PST_FAIL : PST_VERSION;
+	if ((rc = pay_take(kinds, a->id, client, now)) != 0)
+		return rc < 0 ? PST_FAIL : PST_LIMIT;
 	random_hex(key, PAY_KEY_LEN / 2);
 	if (db_begin_write() != 0)
 		return PST_FAIL;

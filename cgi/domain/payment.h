@@ -29,7 +29,8 @@ enum card_err {				/* what is wrong with a card typed in */
 	CARD_EXPIRED,
 	CARD_CVC,			/* the code's length for its brand */
 	CARD_DECLINED,			/* the provider refused it */
-	CARD_FAIL			/* the provider could not be reached */
+	CARD_FAIL,			/* the provider was not reached */
+	CARD_LIMIT			/* too many cards today (M.62) */
 };
 
 struct card_in {			/* as typed: wiped after use (I.39) */
@@ -121,6 +122,7 @@ enum pstart {				/* why a purchase cannot start */
 	PST_NOT_SOLD,			/* not in the account's country */
 	PST_NO_FIVE,			/* no 5-pack there (R6.2) */
 	PST_VERSION,			/* not an on-premises version here */
+	PST_LIMIT,			/* too many purchases today (R17.3) */
 	PST_FAIL
 };
 
@@ -137,14 +139,14 @@ const char *card_brand(const char *);
 unsigned card_check(const struct card_in *, time_t, char[20], int *, int *);
 void	 card_wipe(char *);
 int	 card_get(int64_t, struct card *);
-int	 card_save(int64_t, const struct card_in *, time_t);
+int	 card_save(int64_t, const char *, const struct card_in *, time_t);
 int	 card_remove(int64_t);
 int	 region_get(const char *, struct region *);
 void	 money_format(char *, size_t, int64_t, const char *, const char *);
 int	 ppi_version(int64_t, char *, size_t);
 int	 ppi_versions(choice_fn, void *);
-enum pstart purchase_start(const struct account *, int64_t, int64_t,
-	    enum offer, const char *, time_t, int64_t *);
+enum pstart purchase_start(const struct account *, const char *, int64_t,
+	    int64_t, enum offer, const char *, time_t, int64_t *);
 int	 purchase_get(int64_t, int64_t, struct purchase *);
 int	 purchase_of_draft(int64_t, int64_t, int64_t *);
 int	 purchase_unfinished(int64_t, time_t, int64_t *);

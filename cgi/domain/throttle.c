@@ -28,9 +28,16 @@ static const struct {
 	[THR_RESET_EMAIL] = { 10, 3600 },	/* M.55 */
 	[THR_RESET_IP] = { 30, 3600 },
 	[THR_VERIFY_RESEND] = { 5, 3600 },
+	[THR_CARD_ACCOUNT] = { 0, 86400 },	/* cfg.pay_day (M.62) */
+	[THR_CARD_CLIENT] = { 0, 86400 },
+	[THR_BUY_ACCOUNT] = { 0, 86400 },
+	[THR_BUY_CLIENT] = { 0, 86400 },
 };
 
-/* limit: a kind's limit, from the configuration for the sign-ups. */
+/*
+ * limit: a kind's limit, from the configuration for the sign-ups and
+ * for card saves and purchases.
+ */
 static int
 limit(enum throttle_kind kind)
 {
@@ -38,6 +45,8 @@ limit(enum throttle_kind kind)
 		return cfg.signup_ip_hour;
 	if (kind == THR_SIGNUP_ALL)
 		return cfg.signup_minute;
+	if (kind >= THR_CARD_ACCOUNT && kind <= THR_BUY_CLIENT)
+		return cfg.pay_day;
 	return rule[kind].limit;
 }
 

@@ -20,6 +20,10 @@ enum throttle_kind {
 	THR_RESET_EMAIL,	/* 10 reset requests per address an hour (M.55) */
 	THR_RESET_IP,		/* 30 per client an hour */
 	THR_VERIFY_RESEND,	/* 5 links again per account an hour (R14.1) */
+	THR_CARD_ACCOUNT,	/* card saves per account a day (M.62) */
+	THR_CARD_CLIENT,	/* ... per client (/64) a day */
+	THR_BUY_ACCOUNT,	/* purchases per account a day (R17.3) */
+	THR_BUY_CLIENT,		/* ... per client (/64) a day */
 	THR__MAX
 };
 

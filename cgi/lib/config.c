@@ -76,6 +76,9 @@ config_load(void)
 	strlcpy_(cfg.staff_label, "Support", sizeof(cfg.staff_label));
 	cfg.signup_ip_hour = 10;
 	cfg.signup_minute = 60;
+	/* card saves, and purchases, per account and per client a day:
+	 * a card-testing oracle closed (R17.3, SECURITY.md M.62) */
+	cfg.pay_day = 10;
 
 	/* present but unreadable is an error, not the compiled-in defaults */
 	path = getenv("SUPPORTAL_CONFIG");
@@ -119,6 +122,8 @@ config_load(void)
 			hdf_destroy(&h);
 			return -1;
 		}
+		cfg.pay_day = hdf_get_int_value(h, "Payment.PerDay",
+		    cfg.pay_day);
 	}
 	set_str(cfg.root, sizeof(cfg.root), h, "Root", "SUPPORTAL_ROOT");
 	set_str(cfg.var, sizeof(cfg.var), h, "Var", "SUPPORTAL_VAR");
@@ -142,10 +147,22 @@ config_load(void)
 		    "per-client-hour,per-minute\n");
 		return -1;
 	}
+	/* ... and save hundreds of cards (t_ppi.sh) */
+	if ((sc = getenv("SUPPORTAL_PAY_PER_DAY")) != NULL && *sc != '\0' &&
+	    sscanf(sc, "%d", &cfg.pay_day) != 1) {
+		fprintf(stderr, "supportal: SUPPORTAL_PAY_PER_DAY is a "
+		    "number\n");
+		return -1;
+	}
 	if ((sc = getenv("SUPPORTAL_SCRYPT")) != NULL && *sc != '\0' &&
 	    sscanf(sc, "%d,%d,%d", &cfg.scrypt_logn, &cfg.scrypt_r,
 	    &cfg.scrypt_p) != 3) {
 		fprintf(stderr, "supportal: SUPPORTAL_SCRYPT is logN,r,p\n");
+		return -1;
+	}
+	if (cfg.pay_day < 1) {
+		fprintf(stderr, "supportal: Payment.PerDay must be 1 or "
+		    "more\n");
 		return -1;
 	}
 	if (cfg.scrypt_logn < 1 || cfg.scrypt_logn > 22 ||

@@ -28,6 +28,7 @@ struct config {
 	char	 staff_label[64];/* Auth.StaffLabel: the mark of engineers */
 	int	 signup_ip_hour;/* Auth.SignupPerClientHour (M.56) */
 	int	 signup_minute;	/* Auth.SignupPerMinute: all clients */
+	int	 pay_day;	/* Payment.PerDay: cards, purchases (M.62) */
 };
 
 extern struct config cfg;

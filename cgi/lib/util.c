@@ -569,3 +569,68 @@ vals_next(const char *p, struct buf *name, struct buf *value)
 	}
 	return end + 1;
 }
+
+/*
+ * csv_cell: s as one field of a CSV record (RFC 4180) appended to b:
+ * quoted when it holds a comma, a quote, CR or LF, quotes doubled.
+ * With guard, a field a spreadsheet would take for a formula (starting
+ * with = + - @, a tab or CR) gets a leading ' first (OWASP's CSV
+ * injection advice); numbers from the database are given without.
+ */
+void
+csv_cell(struct buf *b, const char *s, int guard)
+{
+	int	 quote = strpbrk(s, ",\"\r\n") != NULL;
+
+	if (quote)
+		buf_add(b, "\"", 1);
+	if (guard && *s != '\0' && strchr("=+-@\t\r", *s) != NULL)
+		buf_add(b, "'", 1);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_add(b, "\"", 1);
+		buf_add(b, s, 1);
+	}
+	if (quote)
+		buf_add(b, "\"", 1);
+}
+
+/*
+ * json_str: s as a JSON string, quotes included, appended to b: the
+ * quote, the backslash and every control character escaped (RFC 8259
+ * §7); UTF-8 passes as it is (the database holds it valid).  NULL is
+ * "".  Hand-written: the stack has no JSON library, and the account's
+ * data (R14.9) and supportalctl's lists (R17.2) need only this.
+ */
+void
+json_str(struct buf *b, const char *s)
+{
+	buf_add(b, "\"", 1);
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char	 c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':
+			buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			buf_puts(b, "\\\\");
+			break;
+		case '\n':
+			buf_puts(b, "\\n");
+			break;
+		case '\r':
+			buf_puts(b, "\\r");
+			break;
+		case '\t':
+			buf_puts(b, "\\t");
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				buf_printf(b, "\\u%04x", c);
+			else
+				buf_add(b, s, 1);
+		}
+	}
+	buf_add(b, "\"", 1);
+}

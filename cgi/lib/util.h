@@ -46,6 +46,8 @@ void	 log_request(const char *);
 void	 tz_use(const char *);
 int64_t	 parse_id(const char *);
 void	 time_local(char *, size_t, time_t, const char *);
+void	 csv_cell(struct buf *, const char *, int);
+void	 json_str(struct buf *, const char *);
 
 /* the languages of the interface and of mails, the first the default */
 #define LANG_N	2

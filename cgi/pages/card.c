@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "domain/payment.h"
+#include "domain/throttle.h"
 #include "lib/util.h"
 #include "pages/pages.h"
 #include "web/form.h"
@@ -51,14 +52,16 @@ card_view(struct req *r)
 
 /*
  * card_form: read and save the card of r's POST (R6.3) into fm.
- * Returns 0 when saved, 1 when refused (fm says why), -1 on error.
- * The number and the code are dropped from fm, so that a page shown
- * again never holds them (I.39).
+ * Returns 0 when saved, 1 when refused (fm says why; r->status is 429
+ * when the day's limit of cards refused it, M.62), -1 on error.  The
+ * number and the code are dropped from fm, so that a page shown again
+ * never holds them (I.39).
  */
 int
 card_form(struct req *r, struct form *fm)
 {
 	struct card_in	 c;
+	char		 client[80];
 	int		 rc;
 
 	form_read(r, fm, card_fields, CF__MAX);
@@ -67,7 +70,8 @@ card_form(struct req *r, struct form *fm)
 		c.number = form_val(fm, CF_NUMBER);
 		c.expiry = form_val(fm, CF_EXPIRY);
 		c.cvc = form_val(fm, CF_CVC);
-		if ((rc = card_save(r->user.id, &c, r->now)) < 0) {
+		throttle_client_key(client, sizeof(client), r->ip);
+		if ((rc = card_save(r->user.id, client, &c, r->now)) < 0) {
 			fm->val[CF_NUMBER] = fm->val[CF_CVC] = NULL;
 			return -1;
 		}
@@ -83,6 +87,13 @@ card_form(struct req *r, struct form *fm)
 			form_error(fm, CF_EXPIRY, "CardExpired");
 		if (rc & 1 << CARD_CVC)
 			form_error(fm, CF_CVC, "CardCvc");
+		if (rc & 1 << CARD_LIMIT) {
+			form_error(fm, CF_NUMBER, "CardLimit");
+			log_line(r->rid, "card throttled account=%lld ip=%s",
+			    (long long)r->user.id, r->ip);
+			r->log_note = "card-throttled";
+			r->status = 429;
+		}
 	}
 	fm->val[CF_NUMBER] = fm->val[CF_CVC] = NULL;
 	if (fm->nerr > 0) {

@@ -1,6 +1,8 @@
 /*
  * contracts.c: the account's support contracts with their ledgers
- * (R3.6, R11.2) and activation by Access ID and Contract ID (R3.3-R3.5).
+ * (R3.6, R11.2) and who activated each (R17.1), activation by Access ID
+ * and Contract ID (R3.3-R3.5), and removing a contract from the account
+ * (R17.1).
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +24,13 @@ static const struct field activate_fields[AC__MAX] = {
 	    1, 40, NULL },
 };
 
+/* removing a contract: confirm=yes once its page has been seen */
+enum { CR_CONFIRM, CR__MAX };
+
+static const struct field remove_fields[CR__MAX] = {
+	[CR_CONFIRM] = { "confirm", "Contracts.Remove", F_TEXT, 0, 8, NULL },
+};
+
 #define LEDGER_ROWS	10	/* a card shows the newest; ?ledger=ID all */
 
 struct listing {
@@ -31,8 +40,27 @@ struct listing {
 	int		 idx;		/* its index in Contracts */
 	int		 m;		/* its ledger rows so far */
 	int64_t		 whole;		/* the contract whose ledger is whole */
+	int64_t		 confirm;	/* the contract to remove */
+	int64_t		 hcur;		/* contract of the holders */
+	int		 hidx;		/* its index in Contracts */
+	int		 hm;		/* its holders so far */
 	char		 today[11];
 };
+
+/* card_of: the index in Contracts of the card of contract id, or -1. */
+static int
+card_of(struct listing *l, int64_t id)
+{
+	char		 v[24];
+	const char	*s = int_str(v, id);
+	int		 i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(hdf_get_valuef(l->r->hdf, "Contracts.%d.Id", i),
+		    s) == 0)
+			return i;
+	return -1;
+}
 
 /* contract_state: the one word for a contract's state on its card. */
 static const char *
@@ -74,6 +102,41 @@ add_contract(void *arg, const struct contract_row *c)
 	view_setf(r, contract_state(c, l->today), "Contracts.%d.State", i);
 	snprintf(key, sizeof(key), "%lld", (long long)c->id);
 	view_setf(r, key, "Contracts.%d.Id", i);
+	if (c->id == l->confirm) {
+		view_set(r, "Page.Confirm", key);
+		view_set(r, "Page.ConfirmPlan", c->plan);
+	}
+	return 0;
+}
+
+/*
+ * add_holder: one account that activated a contract, under its card
+ * (R17.1): the name, the day, and whether it is the account asking.
+ * The rows come grouped by contract.
+ */
+static int
+add_holder(void *arg, const struct holder_row *h)
+{
+	struct listing	*l = arg;
+	struct req	*r = l->r;
+	HDF		*row;
+	char		 v[64];
+
+	if (h->contract != l->hcur) {
+		l->hcur = h->contract;
+		l->hm = 0;
+		l->hidx = card_of(l, h->contract);
+	}
+	if (l->hidx < 0)
+		return 0;
+	snprintf(v, sizeof(v), "Contracts.%d.Holders", l->hidx);
+	row = view_row(r, v, l->hm++);
+	view_put(row, "Name", h->name);
+	time_local(v, sizeof(v), (time_t)h->created, r->user.tz);
+	v[10] = '\0';			/* the day */
+	view_put(row, "When", v);
+	if (h->self)
+		view_put(row, "You", "1");
 	return 0;
 }
 
@@ -88,17 +151,11 @@ add_entry(void *arg, const struct ledger_row *e)
 	struct req	*r = l->r;
 	HDF		*row;
 	char		 v[64];
-	int		 i;
 
 	if (e->contract != l->cur) {
 		l->cur = e->contract;
 		l->m = 0;
-		l->idx = -1;
-		snprintf(v, sizeof(v), "%lld", (long long)e->contract);
-		for (i = 0; i < l->n; i++)
-			if (strcmp(hdf_get_valuef(r->hdf, "Contracts.%d.Id", i),
-			    v) == 0)
-				l->idx = i;
+		l->idx = card_of(l, e->contract);
 	}
 	if (l->idx < 0)
 		return 0;
@@ -113,8 +170,9 @@ add_entry(void *arg, const struct ledger_row *e)
 	row = view_row(r, v, l->m++);
 	time_local(v, sizeof(v), (time_t)e->created, r->user.tz);
 	view_put(row, "When", v);
+	/* an extension changes no count: its cell stays empty */
 	snprintf(v, sizeof(v), "%+d", e->delta);
-	view_put(row, "Delta", v);
+	view_put(row, "Delta", e->delta != 0 ? v : "");
 	view_put(row, "Kind", e->kind);
 	if (e->request != 0)
 		view_put(row, "Request", int_str(v, e->request));
@@ -122,18 +180,26 @@ add_entry(void *arg, const struct ledger_row *e)
 	view_put(row, "Reason", e->reason);
 	view_put(row, "Who", e->who);
 	view_put(row, "Email", e->email);
+	view_put(row, "Note", e->note);
 	return 0;
 }
 
-/* contracts_render: the page with the account's contracts and ledgers. */
+/*
+ * contracts_render: the page with the account's contracts, who activated
+ * them and their ledgers; confirm (not 0) the contract whose removal the
+ * page asks to confirm.
+ */
 static void
-contracts_render(struct req *r, int status, const struct form *fm)
+contracts_render(struct req *r, int status, const struct form *fm,
+    int64_t confirm)
 {
 	struct listing	 l;
 
 	memset(&l, 0, sizeof(l));
 	l.r = r;
 	l.cur = -1;
+	l.hcur = -1;
+	l.confirm = confirm;
 	l.whole = parse_id(req_param(&r->query, "ledger"));
 	today_utc(l.today, r->now);
 	view_set(r, "Page.Title", view_str(r, "Contracts.Title"));
@@ -141,6 +207,7 @@ contracts_render(struct req *r, int status, const struct form *fm)
 	if (fm != NULL)
 		form_to_hdf(r, fm);
 	if (contract_list(r->user.id, add_contract, &l) != 0 ||
+	    contract_holders(r->user.id, add_holder, &l) != 0 ||
 	    contract_ledger(r->user.id, LEDGER_ROWS + 1, l.whole, add_entry,
 	    &l) != 0) {
 		reply_error(r, 500);
@@ -153,11 +220,11 @@ contracts_render(struct req *r, int status, const struct form *fm)
 void
 page_contracts_get(struct req *r)
 {
-	const char	*done = req_param(&r->query, "activated");
-
-	if (done != NULL)
+	if (req_param(&r->query, "activated") != NULL)
 		view_set(r, "Page.Activated", "1");
-	contracts_render(r, 200, NULL);
+	if (req_param(&r->query, "removed") != NULL)
+		view_set(r, "Page.Removed", "1");
+	contracts_render(r, 200, NULL, 0);
 }
 
 /*
@@ -247,7 +314,44 @@ page_contracts_activate_post(struct req *r)
 		return;
 	case 1:
 		contracts_render(r, r->status ? r->status : 422,
-		    r->status == 429 ? NULL : &fm);
+		    r->status == 429 ? NULL : &fm, 0);
+		return;
+	default:
+		reply_error(r, 500);
+	}
+}
+
+/*
+ * POST /contracts/:id/remove: the account gives the contract up (R17.1)
+ * once it has said yes to the page that names it.  Its activation goes;
+ * the ledger keeps its rows and the contract stays with the other
+ * accounts that activated it.  A contract the account does not hold is
+ * 404 at either step, and nothing changes (D.17).
+ */
+void
+page_contracts_remove_post(struct req *r)
+{
+	struct form	 fm;
+	int		 rc;
+
+	form_read(r, &fm, remove_fields, CR__MAX);
+	if (strcmp(form_val(&fm, CR_CONFIRM), "yes") != 0) {
+		if ((rc = contract_held(r->user.id, r->id)) != 1) {
+			reply_error(r, rc == 0 ? 404 : 500);
+			return;
+		}
+		contracts_render(r, 200, NULL, r->id);
+		return;
+	}
+	switch (contract_remove(r->user.id, r->id)) {
+	case 0:
+		log_line(r->rid, "contract removed account=%lld contract=%lld",
+		    (long long)r->user.id, (long long)r->id);
+		r->log_note = "contract-removed";
+		reply_redirect(r, "/contracts?removed=1");
+		return;
+	case 1:
+		reply_error(r, 404);
 		return;
 	default:
 		reply_error(r, 500);

@@ -56,6 +56,7 @@ void	 page_account_delete_post(struct req *);
 /* contracts.c */
 void	 page_contracts_get(struct req *);
 void	 page_contracts_activate_post(struct req *);
+void	 page_contracts_remove_post(struct req *);
 enum activate_field { AC_ACCESS_ID, AC_CONTRACT_ID, AC__MAX };
 int	 activate_form(struct req *, struct form *);
 

@@ -19,6 +19,7 @@
 #include "domain/contract.h"
 #include "domain/draft.h"
 #include "domain/payment.h"
+#include "domain/throttle.h"
 #include "lib/util.h"
 #include "pages/pages.h"
 #include "text/i18n.h"
@@ -177,7 +178,7 @@ page_ppi_card_post(struct req *r)
 		reply_redirect(r, to);
 		return;
 	case 1:
-		ppi_render(r, 422, draft, &fm);
+		ppi_render(r, r->status ? r->status : 422, draft, &fm);
 		return;
 	default:
 		reply_error(r, 500);
@@ -196,7 +197,7 @@ page_ppi_start_post(struct req *r)
 	struct draft	 d;
 	int64_t		 draft, version, id;
 	enum offer	 o;
-	char		 to[64];
+	char		 to[64], client[80];
 	int		 rc;
 
 	form_read(r, &fm, start_fields, PPI__MAX);
@@ -221,7 +222,8 @@ page_ppi_start_post(struct req *r)
 	reconcile(r);
 	o = strcmp(form_val(&fm, PPI_OFFER), "five") == 0 ? OFFER_FIVE :
 	    OFFER_ONE;
-	switch (purchase_start(&r->user, draft, version, o, view_str(r,
+	throttle_client_key(client, sizeof(client), r->ip);
+	switch (purchase_start(&r->user, client, draft, version, o, view_str(r,
 	    o == OFFER_FIVE ? "Ppi.PlanFive" : "Ppi.PlanOne"), r->now, &id)) {
 	case PST_OK:
 		log_line(r->rid, "purchase %lld started account=%lld offer=%s",
@@ -247,6 +249,13 @@ page_ppi_start_post(struct req *r)
 	case PST_VERSION:
 		form_error(&fm, PPI_VERSION, "Choice");
 		break;
+	case PST_LIMIT:
+		log_line(r->rid, "purchase throttled account=%lld ip=%s",
+		    (long long)r->user.id, r->ip);
+		r->log_note = "purchase-throttled";
+		form_error(&fm, PPI_OFFER, "PurchaseLimit");
+		ppi_render(r, 429, draft, &fm);
+		return;
 	default:
 		reply_error(r, 500);
 		return;

@@ -104,7 +104,7 @@ page_profile_card_post(struct req *r)
 		reply_redirect(r, "/profile?card=saved");
 		return;
 	case 1:
-		profile_show(r, 422, &fm);
+		profile_show(r, r->status ? r->status : 422, &fm);
 		return;
 	default:
 		reply_error(r, 500);

@@ -54,6 +54,8 @@ const struct route routes[] = {
 	{ M_GET,  "/contracts",		page_contracts_get, RF_LOGIN | RF_PROFILE },
 	{ M_POST, "/contracts/activate", page_contracts_activate_post,
 	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/contracts/:id/remove", page_contracts_remove_post,
+	  RF_LOGIN | RF_PROFILE | RF_ID },
 	{ M_GET,  "/requests",		page_requests_get, RF_LOGIN | RF_PROFILE },
 	{ M_POST, "/requests/new",	page_requests_new_post,
 	  RF_LOGIN | RF_PROFILE | RF_VERIFIED },

@@ -52,8 +52,10 @@ session_load(struct req *r)
 			    &r->user)) < 0)
 				return -1;
 			/* a session waiting for its code signs nobody in;
-			 * only the code page reads it (R14.6) */
-			r->signed_in = rc == 1 && !r->sess.mfa_pending;
+			 * only the code page reads it (R14.6); nor does one
+			 * of an account disabled since (R17.2) */
+			r->signed_in = rc == 1 && !r->sess.mfa_pending &&
+			    !r->user.disabled;
 		}
 	}
 	pre = req_cookie_name(r, r->https ? "__Host-pre" : "pre");

@@ -73,7 +73,8 @@ expect_eq "schema 9 has the description in the middle" \
 
 out=$("$CTL" migrate 2>&1)
 check "R10 supportalctl migrate succeeds ($out)" test $? -eq 0
-expect_eq "the schema is current" "$(db 'PRAGMA user_version')" 12
+expect_eq "the schema is current" "$(db 'PRAGMA user_version')" \
+	"$(ls "$ROOT/schema" | sed -n 's/^0*\([0-9]*\)_.*\.sql$/\1/p' | tail -1)"
 expect_eq "every value of every draft and request came through" "$(dump)" "$before"
 "$CTL" migrate >/dev/null 2>&1
 check "a second migrate changes nothing" test $? -eq 0 -a "$(dump)" = "$before"

@@ -11,6 +11,8 @@
 #include "domain/contract.h"
 #include "domain/payment.h"
 
+#define IP	"192.0.2.1"	/* the buyers' client (R17.3) */
+
 TEST(luhn_and_brand)
 {
 	CHECK(luhn_ok("4242424242424242"));
@@ -149,31 +151,31 @@ TEST(regions_and_purchases)
 	buyer("carl@example.com", "personal", "BR", &carl);
 
 	/* R6.1, R6.3: a work account; no card yet */
-	CHECK(purchase_start(&bob, 0, version, OFFER_ONE, "P", 1, &id) ==
+	CHECK(purchase_start(&bob, IP, 0, version, OFFER_ONE, "P", 1, &id) ==
 	    PST_WORK);
-	CHECK(purchase_start(&ann, 0, version, OFFER_ONE, "P", 1, &id) ==
+	CHECK(purchase_start(&ann, IP, 0, version, OFFER_ONE, "P", 1, &id) ==
 	    PST_NO_CARD);
-	CHECK(card_save(ann.id, &declined, 1795600000) ==
+	CHECK(card_save(ann.id, IP, &declined, 1795600000) ==
 	    1 << CARD_DECLINED);
-	CHECK(card_save(ann.id, &good, 1795600000) == 0);
+	CHECK(card_save(ann.id, IP, &good, 1795600000) == 0);
 	CHECK(count("SELECT count(*) FROM cards WHERE last4 = '4242'"
 	    " AND brand = 'visa' AND token LIKE 'tok_%'") == 1);
-	CHECK(card_save(carl.id, &good, 1795600000) == 0);
+	CHECK(card_save(carl.id, IP, &good, 1795600000) == 0);
 
 	/* a saved card that has expired since (2041) */
-	CHECK(purchase_start(&ann, 0, version, OFFER_ONE, "P", 2250000000,
+	CHECK(purchase_start(&ann, IP, 0, version, OFFER_ONE, "P", 2250000000,
 	    &id) == PST_CARD_EXPIRED);
 
 	/* R6.2: no 5-pack in Brazil; not an on-premises version */
-	CHECK(purchase_start(&carl, 0, version, OFFER_FIVE, "P", 1, &id) ==
+	CHECK(purchase_start(&carl, IP, 0, version, OFFER_FIVE, "P", 1, &id) ==
 	    PST_NO_FIVE);
-	CHECK(purchase_start(&ann, 0, 999999, OFFER_ONE, "P", 1, &id) ==
+	CHECK(purchase_start(&ann, IP, 0, 999999, OFFER_ONE, "P", 1, &id) ==
 	    PST_VERSION);
 
 	/* R6.4, R11.10: committed before the charge; Buy twice, one
 	 * charge, one plan of 5 */
-	CHECK(purchase_start(&ann, 0, version, OFFER_FIVE, "Five", 1, &id) ==
-	    PST_OK);
+	CHECK(purchase_start(&ann, IP, 0, version, OFFER_FIVE, "Five", 1,
+	    &id) == PST_OK);
 	CHECK(purchase_get(id, ann.id, &p) == 1 && p.status == PS_NEW &&
 	    p.amount == 799900 && strlen(p.key) == PAY_KEY_LEN);
 	CHECK(purchase_get(id, carl.id, &p) == 0);	/* not Carl's */
@@ -189,8 +191,8 @@ TEST(regions_and_purchases)
 	/* H.37: charged, then killed before the commit: the provider has
 	 * the charge, the purchase is "charging"; reconciliation makes the
 	 * plan, once */
-	CHECK(purchase_start(&ann, 0, version, OFFER_ONE, "One", 10, &id2) ==
-	    PST_OK);
+	CHECK(purchase_start(&ann, IP, 0, version, OFFER_ONE, "One", 10,
+	    &id2) == PST_OK);
 	CHECK(purchase_get(id2, ann.id, &p) == 1);
 	{
 		char	 ch[PAY_TOKEN_MAX + 1], why[64];

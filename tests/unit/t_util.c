@@ -1,4 +1,7 @@
-/* t_util: SHA-256, UTF-8, local paths, constant-time compare, buffers. */
+/*
+ * t_util: SHA-256, UTF-8, local paths, constant-time compare, buffers,
+ * CSV and JSON fields.
+ */
 #include "unit.h"
 #include "lib/util.h"
 
@@ -166,6 +169,57 @@ TEST(local_times)
 	CHECK(strcmp(got, "1970-01") == 0);
 }
 
+/* csv_of, json_of: s as one CSV field (guarded or not), a JSON string */
+static const char *
+csv_of(const char *s, int guard)
+{
+	static struct buf	 b;
+
+	buf_free(&b);
+	buf_add(&b, "", 0);
+	csv_cell(&b, s, guard);
+	return b.p;
+}
+
+static const char *
+json_of(const char *s)
+{
+	static struct buf	 b;
+
+	buf_free(&b);
+	json_str(&b, s);
+	return b.p;
+}
+
+/*
+ * R17.2: the exports' CSV fields (RFC 4180, and no formula for a
+ * spreadsheet to run) and the lists' JSON strings (RFC 8259).
+ */
+TEST(csv_and_json)
+{
+	CHECK(strcmp(csv_of("plain", 1), "plain") == 0);
+	CHECK(strcmp(csv_of("", 1), "") == 0);
+	CHECK(strcmp(csv_of("a,b", 1), "\"a,b\"") == 0);
+	CHECK(strcmp(csv_of("say \"hi\"", 1), "\"say \"\"hi\"\"\"") == 0);
+	CHECK(strcmp(csv_of("two\r\nlines", 1), "\"two\r\nlines\"") == 0);
+	CHECK(strcmp(csv_of("=HYPERLINK(\"x\")", 1),
+	    "\"'=HYPERLINK(\"\"x\"\")\"") == 0);
+	CHECK(strcmp(csv_of("+1", 1), "'+1") == 0);
+	CHECK(strcmp(csv_of("-2+3", 1), "'-2+3") == 0);
+	CHECK(strcmp(csv_of("@SUM(A1)", 1), "'@SUM(A1)") == 0);
+	CHECK(strcmp(csv_of("\tx", 1), "'\tx") == 0);
+	CHECK(strcmp(csv_of("a=b", 1), "a=b") == 0);	/* only at the start */
+	CHECK(strcmp(csv_of("-1", 0), "-1") == 0);	/* a number */
+	CHECK(strcmp(json_of("plain"), "\"plain\"") == 0);
+	CHECK(strcmp(json_of("q\"b\\"), "\"q\\\"b\\\\\"") == 0);
+	CHECK(strcmp(json_of("a\nb\tc\r"), "\"a\\nb\\tc\\r\"") == 0);
+	CHECK(strcmp(json_of("\x01\x1b[31m\x7f"),
+	    "\"\\u0001\\u001b[31m\\u007f\"") == 0);
+	CHECK(strcmp(json_of("Zażółć </script>"),
+	    "\"Zażółć </script>\"") == 0);
+	CHECK(strcmp(json_of(""), "\"\"") == 0);
+}
+
 int
 main(void)
 {
@@ -178,5 +232,6 @@ main(void)
 	RUN(tokens);
 	RUN(log_escaping);
 	RUN(local_times);
+	RUN(csv_and_json);
 	DONE();
 }
