@@ -123,7 +123,13 @@
 <div class="choice"><input type="radio" id="f-severity-moderate" name="severity" value="moderate" aria-describedby="h-sev-moderate"<?cs if:Form.severity.Value == "moderate" ?> checked<?cs /if ?>>
 <label for="f-severity-moderate"><?cs var:Lang.Severity.moderate ?></label><p class="hint" id="h-sev-moderate"><?cs var:Lang.Wizard.ModerateHint ?></p></div>
 </fieldset>
-<div class="field choice single<?cs if:Form.allday.Error ?> invalid<?cs /if ?>">
+<?cs # R16.1: 24/7 is offered once critical is chosen: without JavaScript
+     the page comes back with it after Update, with it at once ?>
+<div id="severity-update">
+<p class="hint" id="h-sev-update"><?cs var:Lang.Wizard.SeverityUpdateHint ?></p>
+<p><button type="submit" name="action" value="refresh" class="secondary" aria-describedby="h-sev-update"><?cs var:Lang.Wizard.SeverityUpdate ?></button></p>
+</div>
+<div class="field choice single<?cs if:Form.allday.Error ?> invalid<?cs /if ?>" id="allday"<?cs if:Form.severity.Value != "critical" && !Form.allday.Error ?> hidden<?cs /if ?>>
 <?cs if:Form.allday.Error ?><p class="error" id="e-allday"><?cs var:Form.allday.Error ?></p><?cs /if ?>
 <input type="checkbox" id="f-allday" name="allday" value="1" aria-describedby="h-allday"<?cs if:Form.allday.Value ?> checked<?cs /if ?>>
 <label for="f-allday"><?cs var:Lang.Wizard.AllDay ?></label>
@@ -251,4 +257,5 @@
 <?cs call:csrf() ?>
 <button type="submit" class="link-dark"><?cs var:Lang.Wizard.Discard ?></button>
 </form>
+<?cs if:Page.Step == 2 ?><script src="/static/wizard.js" defer></script><?cs /if ?>
 <?cs include:"footer.cs" ?>

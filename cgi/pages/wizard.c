@@ -393,8 +393,11 @@ check_plan(void *arg, const struct plan_row *p)
 	return 0;
 }
 
-/* step2: the plan (one of the account's, available: D.20), severity and
- * routing (R5.3: 24/7 only for critical). */
+/*
+ * step2: the plan (one of the account's, available: D.20), severity and
+ * routing.  24/7 goes with critical only (R5.3, R16.1): whatever is
+ * posted, the draft never keeps it with another severity.
+ */
 static int
 step2(struct req *r, struct draft *d, struct form *fm)
 {
@@ -463,8 +466,10 @@ step4(struct req *r, struct draft *d, struct form *fm)
  * POST /drafts/:id/step: save one step.  Fields "step" (1-4) and
  * "action": "next" validates and moves on; in step 1, "refresh" (show
  * the versions, categories and problems of what is chosen) and
- * "upload" save without validating.  A refused step is shown again with
- * its errors and what was typed (422); what was valid is kept.
+ * "upload", in step 2 "refresh" (the page comes back with 24/7 once
+ * critical is chosen, R16.1), save without validating.  A refused step
+ * is shown again with its errors and what was typed (422); what was
+ * valid is kept.
  */
 void
 page_wizard_step_post(struct req *r)
@@ -499,6 +504,10 @@ page_wizard_step_post(struct req *r)
 	case 2:
 		form_read(r, &fm, step2_fields, S2__MAX);
 		rc = step2(r, &d, &fm);
+		if (!next) {		/* "Update": 24/7 follows (R16.1) */
+			memset(fm.err, 0, sizeof(fm.err));
+			fm.nerr = 0;
+		}
 		break;
 	case 3:
 		form_read(r, &fm, step3_fields, S3__MAX);
@@ -526,7 +535,8 @@ page_wizard_step_post(struct req *r)
 		return;
 	}
 	if (!next) {
-		to_draft(r, &d, "?step=1&saved=1#step-1");
+		to_draft(r, &d, step == 2 ? "?step=2&saved=1#step-2" :
+		    "?step=1&saved=1#step-1");
 		return;
 	}
 	to_draft(r, &d, "");
