@@ -1,9 +1,10 @@
 /*
  * draft.c: drafts of new support requests (R5.1-R5.6) and the submit
  * that turns one into a request in one transaction (R5.7): the incident
- * debited, the request and its contacts, the ledger row and the mail to
- * the primary contact.  Every draft is read and written with the
- * account that owns it in the WHERE clause (R7.4).
+ * debited, the request and its contacts, the ledger row, the mail to
+ * the primary contact and the "added" mail to each colleague (R16.2).
+ * Every draft is read and written with the account that owns it in the
+ * WHERE clause (R7.4).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -22,6 +23,7 @@
 #include "domain/catalogue.h"
 #include "domain/contract.h"
 #include "domain/outbox.h"
+#include "domain/request.h"
 #include "domain/sla.h"
 #include "lib/arena.h"
 #include "lib/util.h"
@@ -312,8 +314,9 @@ submit_mail(const struct account *a, const struct draft *d, int64_t id,
  * (complete, not yet submitted), its plan still usable (on the account,
  * valid, for this version: D.20), the request with its contacts, one
  * incident debited (never below zero), the ledger row, the draft's
- * attachments moved to the request, the mail to the primary contact,
- * and the draft marked submitted.  Any failure changes nothing.
+ * attachments moved to the request, the mail to the primary contact and
+ * to each colleague of step 4 (R16.2), and the draft marked submitted.
+ * Any failure changes nothing.
  * *id is the request's (also for SUBMIT_ALREADY); *why the plan's
  * reason for SUBMIT_PLAN.
  */
@@ -327,7 +330,7 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	char			 today[11], queue[64];
 	char			 sec[SECONDARY_MAX + 1][EMAIL_MAX + 1];
 	time_t			 respond_by;
-	int			 nsec, i, rc;
+	int			 nsec, ntyped, i, rc;
 	enum submit		 res = SUBMIT_FAIL;
 
 	*id = 0;
@@ -395,15 +398,23 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	    P_TEXT(":method", d.pc_method), P_INT(":added_by", a->id),
 	    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
 		goto fail;
+	/* the colleagues typed in step 4 are told as those added later are
+	 * (R16.2); the submitter, added to keep access, is not */
+	ntyped = nsec;
 	if (d.add_me && strcmp(d.pc_email, a->email) != 0)
 		strlcpy_(sec[nsec++], a->email, EMAIL_MAX + 1);
-	for (i = 0; i < nsec; i++)
+	for (i = 0; i < nsec; i++) {
 		if (db_exec(STMT_REQUEST_CONTACT_ADD, P_INT(":request_id", *id),
 		    P_TEXT(":email", sec[i]), P_TEXT(":role", "secondary"),
 		    P_TEXT(":name", ""), P_TEXT(":phone", ""),
 		    P_TEXT(":method", "email"), P_INT(":added_by", a->id),
 		    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
 			goto fail;
+		if (i < ntyped && db_changes() == 1 &&
+		    strcmp(sec[i], a->email) != 0 &&
+		    request_mail_one(*id, d.title, a, "added", sec[i]) != 0)
+			goto fail;
+	}
 	if (db_exec(STMT_ATTACH_TO_REQUEST, P_INT(":draft_id", d.id),
 	    P_INT(":request_id", *id), P_END) != SQLITE_OK ||
 	    submit_mail(a, &d, *id, respond_by, &n) != 0 ||

@@ -312,9 +312,13 @@ request_mail(struct outbox_mail *m, const char *tpl, int64_t id,
 	outbox_set(m, "Body", body);
 }
 
-/* mail_one: mail tpl about request v from a to email alone, in its language. */
-static int
-mail_one(const struct request_view *v, const struct account *a,
+/*
+ * request_mail_one: mail tpl about request id (its title) from a to
+ * email alone, in its language: "added" and "removed" (R11.4), also at
+ * the submit for the colleagues of step 4 (R16.2).
+ */
+int
+request_mail_one(int64_t id, const char *title, const struct account *a,
     const char *tpl, const char *email)
 {
 	struct outbox_mail	 m;
@@ -443,7 +447,7 @@ request_add_contact_tx(const struct request_view *v, const struct account *a,
 		return -1;
 	if (db_changes() != 1)
 		return 1;
-	return mail_one(v, a, "added", email);
+	return request_mail_one(v->id, v->title, a, "added", email);
 }
 
 int
@@ -473,7 +477,7 @@ request_remove_contact_tx(const struct request_view *v,
 	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
 	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK)
 		return -1;
-	return mail_one(v, a, "removed", email);
+	return request_mail_one(v->id, v->title, a, "removed", email);
 }
 
 int

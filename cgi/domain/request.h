@@ -74,6 +74,8 @@ int	 request_reply(const struct request_view *, const struct account *, int,
 int	 request_set_status(int64_t, const struct account *, int, time_t);
 int	 request_add_contact(const struct request_view *,
 	    const struct account *, const char *);
+int	 request_mail_one(int64_t, const char *, const struct account *,
+	    const char *, const char *);
 extern const char *const request_statuses[];
 
 #endif /* DOMAIN_REQUEST_H */
