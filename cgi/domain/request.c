@@ -99,7 +99,7 @@ request_list(const struct list_query *q,
 
 /*
  * columns_to_view: the columns STMT_REQUEST_FOR_CONTACT and _FOR_ENGINEER
- * share (0 to 17) into v.
+ * share (0 to 18) into v.
  */
 static void
 columns_to_view(sqlite3_stmt *st, struct request_view *v)
@@ -122,6 +122,7 @@ columns_to_view(sqlite3_stmt *st, struct request_view *v)
 	v->updated = db_col_int(st, REQ_UPDATED);
 	v->status_at = db_col_int(st, REQ_STATUS_AT);
 	v->paused_left = db_col_int(st, REQ_PAUSED_LEFT);
+	db_col_copy(st, REQ_KIND, v->kind, sizeof(v->kind));
 }
 
 /* view_clear: v empty, its texts "". */
@@ -324,7 +325,7 @@ request_mail_one(int64_t id, const char *title, const struct account *a,
 	struct outbox_mail	 m;
 	int			 rc;
 
-	request_mail(&m, tpl, v->id, v->title, a, "");
+	request_mail(&m, tpl, id, title, a, "");
 	m.to = email;
 	m.lang = outbox_lang(email, a->lang);
 	rc = outbox_put(&m);
@@ -592,11 +593,13 @@ request_engineer_status(const struct request_view *v, const struct account *a,
  * request_return: engineer a returns the incident request v took to its
  * plan, with reason (R8.2): once per request whatever is clicked, in
  * the customer's ledger (R11.2).  Returns 0, 1 when it was returned
- * already, -1 on error.
+ * already or took none (an advisory request, R16.5), -1 on error.
  */
 int
 request_return(const struct request_view *v, const struct account *a,
     const char *reason)
 {
+	if (strcmp(v->kind, "technical") != 0)	/* none taken (R16.5) */
+		return 1;
 	return contract_credit(v->contract, a->id, v->id, reason);
 }
