@@ -27,6 +27,7 @@
 <dt><?cs var:Lang.Wizard.Problem ?></dt><dd><?cs var:Item.Category ?>: <?cs var:Item.Problem ?></dd>
 <dt><?cs var:Lang.Requests.Severity ?></dt><dd><?cs var:Item.Severity ?><?cs if:Item.AllDay ?>, <?cs var:Lang.Wizard.AllDayShort ?><?cs /if ?></dd>
 <dt><?cs var:Lang.Done.Queue ?></dt><dd><?cs var:Item.Queue ?></dd>
+<?cs if:Item.Kind ?><dt><?cs var:Lang.Wizard.Kind ?></dt><dd><?cs var:Item.Kind ?> (<?cs var:Lang.Wizard.NoIncident ?>)</dd><?cs /if ?>
 <dt><?cs var:Lang.Request.Opened ?></dt><dd><?cs var:Item.Created ?></dd>
 </dl>
 <section class="card" aria-labelledby="desc-title">
@@ -102,11 +103,13 @@
 </div>
 <p><button type="submit" class="secondary"><?cs var:Lang.Queue.SetStatus ?></button></p>
 </form>
+<?cs if:!Item.Kind ?>
 <form method="post" action="<?cs var:Page.Base ?>/return" class="card" novalidate>
 <?cs call:csrf() ?>
 <?cs call:field(Form.reason, "reason", Lang.Queue.Reason, "text", "off", Lang.Queue.ReasonHint, "") ?>
 <p><button type="submit" class="secondary"><?cs var:Lang.Queue.Return ?></button></p>
 </form>
+<?cs /if ?>
 </section>
 <?cs else ?>
 <section aria-labelledby="state-title">

@@ -89,14 +89,32 @@
 <form method="post" action="/drafts/<?cs var:Draft.Id ?>/step" novalidate>
 <?cs call:csrf() ?>
 <input type="hidden" name="step" value="2">
+<?cs if:Page.Partner || Form.kind.Error ?>
+<?cs # R16.5: partners may ask about the programme, pre-sales or billing ?>
+<fieldset class="choices<?cs if:Form.kind.Error ?> invalid<?cs /if ?>">
+<legend><?cs var:Lang.Wizard.Kind ?></legend>
+<p class="hint" id="h-kind"><?cs var:Lang.Wizard.KindHint ?></p>
+<?cs if:Form.kind.Error ?><p class="error" id="e-kind"><?cs var:Form.kind.Error ?></p><?cs /if ?>
+<div class="choice"><input type="radio" id="f-kind" name="kind" value="technical" aria-describedby="h-kind"<?cs if:Form.kind.Value == "technical" || !Form.kind.Value ?> checked<?cs /if ?>>
+<label for="f-kind"><?cs var:Lang.ReqKind.technical ?></label></div>
+<?cs if:Page.Partner ?>
+<div class="choice"><input type="radio" id="f-kind-programme" name="kind" value="programme"<?cs if:Form.kind.Value == "programme" ?> checked<?cs /if ?>>
+<label for="f-kind-programme"><?cs var:Lang.ReqKind.programme ?></label></div>
+<div class="choice"><input type="radio" id="f-kind-presales" name="kind" value="presales"<?cs if:Form.kind.Value == "presales" ?> checked<?cs /if ?>>
+<label for="f-kind-presales"><?cs var:Lang.ReqKind.presales ?></label></div>
+<div class="choice"><input type="radio" id="f-kind-billing" name="kind" value="billing"<?cs if:Form.kind.Value == "billing" ?> checked<?cs /if ?>>
+<label for="f-kind-billing"><?cs var:Lang.ReqKind.billing ?></label></div>
+<?cs /if ?>
+</fieldset>
+<?cs /if ?>
 <fieldset class="choices<?cs if:Form.plan.Error ?> invalid<?cs /if ?>">
 <legend><?cs var:Lang.Wizard.Plan ?></legend>
 <?cs if:Form.plan.Error ?><p class="error" id="e-plan"><?cs var:Form.plan.Error ?></p><?cs /if ?>
-<?cs if:Page.HasAvailable ?><?cs set:first = 1 ?>
-<?cs each:p = Plans ?><?cs if:p.Available ?>
+<?cs if:Page.HasChoosable ?><?cs set:first = 1 ?>
+<?cs each:p = Plans ?><?cs if:p.Choosable ?>
 <div class="choice"><input type="radio" name="plan" value="<?cs var:p.Id ?>" id="<?cs if:first ?>f-plan<?cs else ?>f-plan-<?cs var:p.Id ?><?cs /if ?>"<?cs if:p.Id == Form.plan.Value ?> checked<?cs /if ?>>
 <label for="<?cs if:first ?>f-plan<?cs else ?>f-plan-<?cs var:p.Id ?><?cs /if ?>"><?cs var:p.Plan ?> <span class="muted">(<?cs var:p.Programme ?>)</span></label>
-<p class="hint"><?cs var:Lang.Wizard.Ends ?> <?cs var:p.End ?> · <?cs var:Lang.Contracts.Incidents ?>: <?cs var:p.Left ?></p></div><?cs set:first = 0 ?>
+<p class="hint"><?cs var:Lang.Wizard.Ends ?> <?cs var:p.End ?> · <?cs var:Lang.Contracts.Incidents ?>: <?cs var:p.Left ?><?cs if:p.Advisory ?> · <?cs if:p.Available ?><?cs var:Lang.Wizard.AdvisoryToo ?><?cs else ?><?cs var:Lang.Wizard.AdvisoryOnly ?> <?cs var:p.Reason ?><?cs /if ?><?cs /if ?></p></div><?cs set:first = 0 ?>
 <?cs /if ?><?cs /each ?>
 <?cs else ?>
 <p id="f-plan"><?cs var:Lang.Wizard.NoAvailable ?></p>
@@ -122,7 +140,13 @@
 <div class="choice"><input type="radio" id="f-severity-moderate" name="severity" value="moderate" aria-describedby="h-sev-moderate"<?cs if:Form.severity.Value == "moderate" ?> checked<?cs /if ?>>
 <label for="f-severity-moderate"><?cs var:Lang.Severity.moderate ?></label><p class="hint" id="h-sev-moderate"><?cs var:Lang.Wizard.ModerateHint ?></p></div>
 </fieldset>
-<div class="field choice single<?cs if:Form.allday.Error ?> invalid<?cs /if ?>">
+<?cs # R16.1: 24/7 is offered once critical is chosen: without JavaScript
+     the page comes back with it after Update, with it at once ?>
+<div id="severity-update">
+<p class="hint" id="h-sev-update"><?cs var:Lang.Wizard.SeverityUpdateHint ?></p>
+<p><button type="submit" name="action" value="refresh" class="secondary" aria-describedby="h-sev-update"><?cs var:Lang.Wizard.SeverityUpdate ?></button></p>
+</div>
+<div class="field choice single<?cs if:Form.allday.Error ?> invalid<?cs /if ?>" id="allday"<?cs if:(Form.severity.Value != "critical" || (Form.kind.Value && Form.kind.Value != "technical")) && !Form.allday.Error ?> hidden<?cs /if ?>>
 <?cs if:Form.allday.Error ?><p class="error" id="e-allday"><?cs var:Form.allday.Error ?></p><?cs /if ?>
 <input type="checkbox" id="f-allday" name="allday" value="1" aria-describedby="h-allday"<?cs if:Form.allday.Value ?> checked<?cs /if ?>>
 <label for="f-allday"><?cs var:Lang.Wizard.AllDay ?></label>
@@ -164,6 +188,7 @@
 </details>
 <?cs elif:Draft.Done >= 2 ?>
 <dl class="facts">
+<?cs if:Sum.Kind ?><dt><?cs var:Lang.Wizard.Kind ?></dt><dd><?cs var:Sum.Kind ?> (<?cs var:Lang.Wizard.NoIncident ?>)</dd><?cs /if ?>
 <dt><?cs var:Lang.Wizard.Plan ?></dt><dd><?cs each:p = Plans ?><?cs if:p.Id == Form.plan.Value ?><?cs var:p.Plan ?><?cs /if ?><?cs /each ?></dd>
 <dt><?cs var:Lang.Wizard.Severity ?></dt><dd><?cs var:Sum.Severity ?><?cs if:Form.allday.Value ?>, <?cs var:Lang.Wizard.AllDayShort ?><?cs /if ?></dd>
 <dt><?cs var:Lang.Wizard.Queue ?></dt><dd><?cs var:Sum.Country ?>, <?cs var:Form.tz.Value ?> · <?cs var:Sum.Queue ?></dd>
@@ -251,4 +276,5 @@
 <?cs call:csrf() ?>
 <button type="submit" class="link-dark"><?cs var:Lang.Wizard.Discard ?></button>
 </form>
+<?cs if:Page.Step == 2 ?><script src="/static/wizard.js" defer></script><?cs /if ?>
 <?cs include:"footer.cs" ?>

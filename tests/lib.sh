@@ -358,6 +358,15 @@ COMMIT;
 SQL
 }
 
+# schema_last: the version a database must be at, the number of the last
+# migration in schema/ (data/schema.c reads it the same way)
+schema_last() {
+	local f
+	f=$(ls "$ROOT"/schema/[0-9][0-9][0-9]_*.sql | tail -1)
+	f=${f##*/}
+	echo $((10#${f%%_*}))
+}
+
 # db QUERY: run a query on the test database (the tests' own look-ups).
 db() { sqlite3 -cmd ".timeout 5000" "$DB" "$@"; }
 

@@ -1,9 +1,10 @@
 /*
  * draft.c: drafts of new support requests (R5.1-R5.6) and the submit
  * that turns one into a request in one transaction (R5.7): the incident
- * debited, the request and its contacts, the ledger row and the mail to
- * the primary contact.  Every draft is read and written with the
- * account that owns it in the WHERE clause (R7.4).
+ * debited, the request and its contacts, the ledger row, the mail to
+ * the primary contact and the "added" mail to each colleague (R16.2).
+ * Every draft is read and written with the account that owns it in the
+ * WHERE clause (R7.4).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -22,10 +23,31 @@
 #include "domain/catalogue.h"
 #include "domain/contract.h"
 #include "domain/outbox.h"
+#include "domain/request.h"
 #include "domain/sla.h"
 #include "lib/arena.h"
 #include "lib/config.h"
 #include "lib/util.h"
+
+/*
+ * The kinds of request: a technical problem, or one of the partners'
+ * advisory topics, which draw no incident (R16.5).
+ */
+const char *const draft_kinds[] = { "technical", "programme", "presales",
+    "billing", NULL };
+
+/*
+ * draft_advisory: whether a plan of programme prog and eligibility elig
+ * can carry an advisory request (R16.5): a partner programme's, current
+ * today, whatever its balance and the product (none is drawn).
+ */
+int
+draft_advisory(enum programme prog, enum elig elig)
+{
+	return (prog == PROG_PARTNER_PACK || prog == PROG_PARTNER_CORE ||
+	    prog == PROG_PARTNER_CLOUD) && elig != ELIG_NOT_STARTED &&
+	    elig != ELIG_EXPIRED;
+}
 
 /*
  * draft_create: a new draft for account a, its routing and primary
@@ -89,6 +111,7 @@ draft_load(int64_t id, int64_t account, struct draft *d)
 		d->add_me = (int)db_col_int(st, DRAFT_ADD_ME);
 		d->request = db_col_int(st, DRAFT_REQUEST);
 		d->updated = db_col_int(st, DRAFT_UPDATED);
+		db_col_copy(st, DRAFT_KIND, d->kind, sizeof(d->kind));
 	}
 	db_done(st);
 	return rc;
@@ -114,7 +137,9 @@ draft_save(int64_t account, const struct draft *d)
 	    P_TEXT(":pc_phone", d->pc_phone),
 	    P_TEXT(":pc_method", d->pc_method),
 	    P_TEXT(":secondary", d->secondary), P_INT(":add_me", d->add_me),
-	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK)
+	    P_INT(":updated", (int64_t)time(NULL)),
+	    P_TEXT(":kind", *d->kind ? d->kind : "technical"), P_END) !=
+	    SQLITE_OK)
 		return -1;
 	return db_changes() == 1 ? 0 : 1;
 }
@@ -268,6 +293,7 @@ secondary_parse(const char *text, char out[][EMAIL_MAX + 1], int max)
 
 struct one_plan {
 	enum elig	 elig;
+	enum programme	 prog;
 	int		 found;
 };
 
@@ -278,6 +304,7 @@ one_plan(void *arg, const struct plan_row *p)
 
 	o->found = 1;
 	o->elig = p->elig;
+	o->prog = p->prog;
 	return 0;
 }
 
@@ -313,9 +340,11 @@ submit_mail(const struct account *a, const struct draft *d, int64_t id,
  * request_submit: step 6 (R5.7).  In one transaction: the draft of a
  * (complete, not yet submitted), its plan still usable (on the account,
  * valid, for this version: D.20), the request with its contacts, one
- * incident debited (never below zero), the ledger row, the draft's
- * attachments moved to the request, the mail to the primary contact,
- * and the draft marked submitted.  Any failure changes nothing.
+ * incident debited (never below zero), the ledger row (neither for an
+ * advisory request, whose plan must be a current partner's: R16.5), the
+ * draft's attachments moved to the request, the mail to the primary
+ * contact and to each colleague of step 4 (R16.2), and the draft marked
+ * submitted.  Any failure changes nothing.
  * *id is the request's (also for SUBMIT_ALREADY); *why the plan's
  * reason for SUBMIT_PLAN.
  */
@@ -325,11 +354,11 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 {
 	struct draft		 d;
 	struct cat_names	 n;
-	struct one_plan		 p = { ELIG_AVAILABLE, 0 };
+	struct one_plan		 p = { ELIG_AVAILABLE, PROG_SA, 0 };
 	char			 today[11], queue[64];
 	char			 sec[SECONDARY_MAX + 1][EMAIL_MAX + 1];
 	time_t			 respond_by;
-	int			 nsec, i, rc;
+	int			 nsec, ntyped, advisory, i, rc;
 	enum submit		 res = SUBMIT_FAIL;
 
 	*id = 0;
@@ -347,17 +376,24 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 		goto fail;
 	}
 	nsec = secondary_parse(d.secondary, sec, SECONDARY_MAX);
+	advisory = strcmp(d.kind, "technical") != 0;
 	if (d.done < 4 || d.contract == 0 || nsec < 0 ||
-	    catalogue_names(d.product, d.version, d.category, d.problem,
-	    a->lang, &n) != 1 || !n.version_ok || !n.category_ok ||
-	    !n.problem_ok) {
+	    *d.severity == '\0' || catalogue_names(d.product, d.version,
+	    d.category, d.problem, a->lang, &n) != 1 || !n.version_ok ||
+	    !n.category_ok || !n.problem_ok) {
 		res = SUBMIT_INCOMPLETE;
 		goto fail;
 	}
 	if (contract_plans(a->id, d.version, d.contract, today, one_plan,
 	    &p) != 0)
 		goto fail;
-	if (!p.found || p.elig != ELIG_AVAILABLE) {
+	if (advisory && (!p.found || !draft_advisory(p.prog, p.elig))) {
+		res = SUBMIT_ADVISORY;
+		goto fail;
+	}
+	if (advisory)
+		d.allday = 0;	/* the advisory queue keeps business hours */
+	else if (!p.found || p.elig != ELIG_AVAILABLE) {
 		*why = p.found ? p.elig : ELIG_EXPIRED;
 		res = p.found && p.elig == ELIG_NO_INCIDENTS ?
 		    SUBMIT_NO_INCIDENTS : SUBMIT_PLAN;
@@ -366,8 +402,12 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	if ((respond_by = sla_due(d.severity, d.allday, d.country, d.tz,
 	    now)) < 0)
 		goto fail;
-	snprintf(queue, sizeof(queue), "%s/%s%s", sla_region(d.country),
-	    d.severity, d.allday ? "/24x7" : "");
+	if (advisory)
+		snprintf(queue, sizeof(queue), "%s/advisory",
+		    sla_region(d.country));
+	else
+		snprintf(queue, sizeof(queue), "%s/%s%s",
+		    sla_region(d.country), d.severity, d.allday ? "/24x7" : "");
 	rc = db_exec(STMT_REQUEST_INSERT, P_INT(":draft_id", d.id),
 	    P_INT(":submitter_id", a->id), P_INT(":product_id", d.product),
 	    P_INT(":version_id", d.version), P_INT(":category_id", d.category),
@@ -377,7 +417,7 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	    P_INT(":allday", d.allday), P_TEXT(":country", d.country),
 	    P_TEXT(":timezone", d.tz), P_TEXT(":queue", queue),
 	    P_INT(":respond_by", (int64_t)respond_by),
-	    P_INT(":now", (int64_t)now), P_END);
+	    P_INT(":now", (int64_t)now), P_TEXT(":kind", d.kind), P_END);
 	if (rc == SQLITE_CONSTRAINT) {		/* submitted meanwhile */
 		res = SUBMIT_ALREADY;
 		goto fail;
@@ -385,8 +425,8 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	if (rc != SQLITE_OK)
 		goto fail;
 	*id = db_last_id();
-	if ((rc = contract_debit(d.contract, a->id, *id, d.title, today)) !=
-	    0) {
+	if (!advisory && (rc = contract_debit(d.contract, a->id, *id,
+	    d.title, today)) != 0) {
 		res = rc == 1 ? SUBMIT_NO_INCIDENTS : SUBMIT_FAIL;
 		*why = ELIG_NO_INCIDENTS;
 		goto fail;
@@ -397,15 +437,23 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	    P_TEXT(":method", d.pc_method), P_INT(":added_by", a->id),
 	    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
 		goto fail;
+	/* the colleagues typed in step 4 are told as those added later are
+	 * (R16.2); the submitter, added to keep access, is not */
+	ntyped = nsec;
 	if (d.add_me && strcmp(d.pc_email, a->email) != 0)
 		strlcpy_(sec[nsec++], a->email, EMAIL_MAX + 1);
-	for (i = 0; i < nsec; i++)
+	for (i = 0; i < nsec; i++) {
 		if (db_exec(STMT_REQUEST_CONTACT_ADD, P_INT(":request_id", *id),
 		    P_TEXT(":email", sec[i]), P_TEXT(":role", "secondary"),
 		    P_TEXT(":name", ""), P_TEXT(":phone", ""),
 		    P_TEXT(":method", "email"), P_INT(":added_by", a->id),
 		    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
 			goto fail;
+		if (i < ntyped && db_changes() == 1 &&
+		    strcmp(sec[i], a->email) != 0 &&
+		    request_mail_one(*id, d.title, a, "added", sec[i]) != 0)
+			goto fail;
+	}
 	if (db_exec(STMT_ATTACH_TO_REQUEST, P_INT(":draft_id", d.id),
 	    P_INT(":request_id", *id), P_END) != SQLITE_OK ||
 	    submit_mail(a, &d, *id, respond_by, &n) != 0 ||
@@ -449,6 +497,7 @@ request_confirmation(int64_t draft, const struct account *a,
 		db_col_copy(st, CONFIRM_QUEUE, c->queue, sizeof(c->queue));
 		db_col_copy(st, CONFIRM_PRIMARY, c->primary, sizeof(c->primary));
 		c->is_contact = (int)db_col_int(st, CONFIRM_IS_CONTACT);
+		db_col_copy(st, CONFIRM_KIND, c->kind, sizeof(c->kind));
 	}
 	db_done(st);
 	return rc;

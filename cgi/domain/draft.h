@@ -1,5 +1,6 @@
 /*
- * draft.h: drafts of new requests (R5.1-R5.6) and the submit (R5.7).
+ * draft.h: drafts of new requests (R5.1-R5.6) and the submit (R5.7),
+ * technical or, for partners, advisory (R16.5).
  */
 #ifndef DOMAIN_DRAFT_H
 #define DOMAIN_DRAFT_H
@@ -34,6 +35,7 @@ struct draft {
 	int	 add_me;
 	int64_t	 request;		/* set once submitted */
 	int64_t	 updated;
+	char	 kind[16];		/* one of draft_kinds (R16.5) */
 };
 
 enum submit {
@@ -42,6 +44,7 @@ enum submit {
 	SUBMIT_INCOMPLETE,
 	SUBMIT_PLAN,			/* the plan cannot be used now */
 	SUBMIT_NO_INCIDENTS,
+	SUBMIT_ADVISORY,		/* advisory, no current partner plan */
 	SUBMIT_FAIL
 };
 
@@ -61,7 +64,10 @@ struct confirm {			/* what the confirmation page shows */
 	char	 queue[64];
 	char	 primary[EMAIL_MAX + 1];
 	int	 is_contact;		/* the submitter can see it (R5.8) */
+	char	 kind[16];		/* technical, or advisory (R16.5) */
 };
+
+extern const char *const draft_kinds[];
 
 int	 draft_create(const struct account *, int64_t *);
 int	 draft_load(int64_t, int64_t, struct draft *);
@@ -71,6 +77,7 @@ int	 draft_update(int64_t, struct draft *, const struct attach_in *, int,
 int	 draft_discard(int64_t, int64_t);
 int	 draft_list(int64_t, int, int (*)(void *, const struct draft_row *),
 	    void *);
+int	 draft_advisory(enum programme, enum elig);
 int	 secondary_parse(const char *, char [][EMAIL_MAX + 1], int);
 enum submit request_submit(const struct account *, int64_t, time_t,
 	    int64_t *, enum elig *);

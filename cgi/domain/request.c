@@ -99,7 +99,7 @@ request_list(const struct list_query *q,
 
 /*
  * columns_to_view: the columns STMT_REQUEST_FOR_CONTACT and _FOR_ENGINEER
- * share (0 to 17) into v.
+ * share (0 to 18) into v.
  */
 static void
 columns_to_view(sqlite3_stmt *st, struct request_view *v)
@@ -122,6 +122,7 @@ columns_to_view(sqlite3_stmt *st, struct request_view *v)
 	v->updated = db_col_int(st, REQ_UPDATED);
 	v->status_at = db_col_int(st, REQ_STATUS_AT);
 	v->paused_left = db_col_int(st, REQ_PAUSED_LEFT);
+	db_col_copy(st, REQ_KIND, v->kind, sizeof(v->kind));
 }
 
 /* view_clear: v empty, its texts "". */
@@ -312,15 +313,19 @@ request_mail(struct outbox_mail *m, const char *tpl, int64_t id,
 	outbox_set(m, "Body", body);
 }
 
-/* mail_one: mail tpl about request v from a to email alone, in its language. */
-static int
-mail_one(const struct request_view *v, const struct account *a,
+/*
+ * request_mail_one: mail tpl about request id (its title) from a to
+ * email alone, in its language: "added" and "removed" (R11.4), also at
+ * the submit for the colleagues of step 4 (R16.2).
+ */
+int
+request_mail_one(int64_t id, const char *title, const struct account *a,
     const char *tpl, const char *email)
 {
 	struct outbox_mail	 m;
 	int			 rc;
 
-	request_mail(&m, tpl, v->id, v->title, a, "");
+	request_mail(&m, tpl, id, title, a, "");
 	m.to = email;
 	m.lang = outbox_lang(email, a->lang);
 	rc = outbox_put(&m);
@@ -443,7 +448,7 @@ request_add_contact_tx(const struct request_view *v, const struct account *a,
 		return -1;
 	if (db_changes() != 1)
 		return 1;
-	return mail_one(v, a, "added", email);
+	return request_mail_one(v->id, v->title, a, "added", email);
 }
 
 int
@@ -473,7 +478,7 @@ request_remove_contact_tx(const struct request_view *v,
 	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
 	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK)
 		return -1;
-	return mail_one(v, a, "removed", email);
+	return request_mail_one(v->id, v->title, a, "removed", email);
 }
 
 int
@@ -588,11 +593,13 @@ request_engineer_status(const struct request_view *v, const struct account *a,
  * request_return: engineer a returns the incident request v took to its
  * plan, with reason (R8.2): once per request whatever is clicked, in
  * the customer's ledger (R11.2).  Returns 0, 1 when it was returned
- * already, -1 on error.
+ * already or took none (an advisory request, R16.5), -1 on error.
  */
 int
 request_return(const struct request_view *v, const struct account *a,
     const char *reason)
 {
+	if (strcmp(v->kind, "technical") != 0)	/* none taken (R16.5) */
+		return 1;
 	return contract_credit(v->contract, a->id, v->id, reason);
 }

@@ -40,6 +40,7 @@ struct request_view {			/* a request seen by one contact */
 	int	 allday;
 	int64_t	 respond_by, created, updated, status_at;
 	int64_t	 paused_left;		/* -1 unless waiting (R11.3) */
+	char	 kind[16];		/* technical, or advisory (R16.5) */
 	/* seen by an engineer (R8) */
 	int64_t	 owner, contract;
 	char	 owner_name[2 * NAME_MAX_ + 2];
@@ -74,6 +75,8 @@ int	 request_reply(const struct request_view *, const struct account *, int,
 int	 request_set_status(int64_t, const struct account *, int, time_t);
 int	 request_add_contact(const struct request_view *,
 	    const struct account *, const char *);
+int	 request_mail_one(int64_t, const char *, const struct account *,
+	    const char *, const char *);
 extern const char *const request_statuses[];
 
 #endif /* DOMAIN_REQUEST_H */

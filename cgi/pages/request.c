@@ -141,6 +141,8 @@ request_render(struct req *r, int status, const struct request_view *v,
 	view_set(r, "Item.StatusCode", v->status);
 	view_set(r, "Item.AllDay", v->allday ? "1" : "");
 	view_set(r, "Item.Queue", v->queue);
+	if (*v->kind && strcmp(v->kind, "technical") != 0)	/* R16.5 */
+		view_set(r, "Item.Kind", view_label(r, "ReqKind", v->kind));
 	time_local(t, sizeof(t), (time_t)v->respond_by, r->user.tz);
 	view_set(r, "Item.RespondBy", t);
 	time_local(t, sizeof(t), (time_t)v->created, r->user.tz);

@@ -46,10 +46,12 @@ static const struct field step1_fields[S1__MAX] = {
 	[S1_FILES] = { "files", "Wizard.Files", F_TEXT, 0, 0, NULL },
 };
 
-/* step 2: the plan, severity and routing */
-enum { S2_PLAN, S2_SEVERITY, S2_ALLDAY, S2_COUNTRY, S2_TZ, S2__MAX };
+/* step 2: the kind (partners, R16.5), the plan, severity and routing */
+enum { S2_KIND, S2_PLAN, S2_SEVERITY, S2_ALLDAY, S2_COUNTRY, S2_TZ,
+    S2__MAX };
 
 static const struct field step2_fields[S2__MAX] = {
+	[S2_KIND] = { "kind", "Wizard.Kind", F_CHOICE, 0, 0, draft_kinds },
 	[S2_PLAN] = { "plan", "Wizard.Plan", F_TEXT, 1, 20, NULL },
 	[S2_SEVERITY] = { "severity", "Wizard.Severity", F_CHOICE, 1, 0,
 	    severities },
@@ -119,6 +121,15 @@ add_plan(void *arg, const struct plan_row *p)
 		view_set(r, "Page.HasAvailable", "1");
 	else
 		view_set(r, "Page.HasUnavailable", "1");
+	/* a current partner plan carries advisory requests (R16.5) */
+	if (draft_advisory(p->prog, p->elig)) {
+		view_setf(r, "1", "Plans.%d.Advisory", i);
+		view_set(r, "Page.Partner", "1");
+	}
+	if (p->elig == ELIG_AVAILABLE || draft_advisory(p->prog, p->elig)) {
+		view_setf(r, "1", "Plans.%d.Choosable", i);
+		view_set(r, "Page.HasChoosable", "1");
+	}
 	return 0;
 }
 
@@ -173,7 +184,7 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 	struct view_list		 l;
 	char			 today[11], text[TITLE_MAX * 4 + 1024];
 	char			 sec[SECONDARY_MAX][EMAIL_MAX + 1];
-	int			 i, ns;
+	int			 i, ns, advisory;
 	const char		*cname;
 
 	today_utc(today, r->now);
@@ -191,6 +202,7 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 	view_set(r, "Form.title.Value", d->title);
 	view_set(r, "Form.description.Value", d->description);
 	set_id(r, "Form.plan.Value", d->contract);
+	view_set(r, "Form.kind.Value", *d->kind ? d->kind : "technical");
 	view_set(r, "Form.severity.Value", d->severity);
 	view_set(r, "Form.allday.Value", d->allday ? "1" : "");
 	view_set(r, "Form.country.Value", d->country);
@@ -246,11 +258,20 @@ wizard_render(struct req *r, int status, const struct draft *d, int open,
 	view_set(r, "Page.Personal", strcmp(r->user.kind, "personal") == 0 ?
 	    "1" : "");
 
-	/* step 2's routing, step 5's summary */
+	/* step 2's routing, step 5's summary; an advisory request goes to
+	 * its region's advisory queue (R16.5) */
+	advisory = *d->kind && strcmp(d->kind, "technical") != 0;
+	if (advisory)
+		view_set(r, "Sum.Kind", view_label(r, "ReqKind", d->kind));
 	if (*d->severity) {
 		view_set(r, "Sum.Severity", view_label(r, "Severity", d->severity));
-		snprintf(text, sizeof(text), "%s/%s%s", sla_region(d->country),
-		    d->severity, d->allday ? "/24x7" : "");
+		if (advisory)
+			snprintf(text, sizeof(text), "%s/advisory",
+			    sla_region(d->country));
+		else
+			snprintf(text, sizeof(text), "%s/%s%s",
+			    sla_region(d->country), d->severity,
+			    d->allday ? "/24x7" : "");
 		view_set(r, "Sum.Queue", text);
 	}
 	if (*d->country && (cname = i18n_country(r->lang, d->country)) != NULL)
@@ -379,41 +400,66 @@ step1(struct req *r, struct draft *d, struct form *fm, int next)
 
 struct check_plan {
 	int64_t	 id;
-	int	 ok;
+	int	 advisory;		/* the request is advisory (R16.5) */
+	int	 ok;			/* plan id can carry it */
+	int	 partner;		/* a current partner plan is there */
 };
 
 static int
 check_plan(void *arg, const struct plan_row *p)
 {
 	struct check_plan	*c = arg;
+	int			 adv = draft_advisory(p->prog, p->elig);
 
-	if (p->id == c->id && p->elig == ELIG_AVAILABLE)
+	if (adv)
+		c->partner = 1;
+	if (p->id == c->id && (c->advisory ? adv : p->elig == ELIG_AVAILABLE))
 		c->ok = 1;
 	return 0;
 }
 
-/* step2: the plan (one of the account's, available: D.20), severity and
- * routing (R5.3: 24/7 only for critical). */
+/*
+ * step2: the kind, the plan (one of the account's, available: D.20),
+ * severity and routing.  24/7 goes with critical only (R5.3, R16.1):
+ * whatever is posted, the draft never keeps it with another severity.
+ * An advisory request (programme, pre-sales, billing: R16.5) needs a
+ * current partner plan, draws no incident and keeps business hours.
+ */
 static int
 step2(struct req *r, struct draft *d, struct form *fm)
 {
-	struct check_plan	 c = { parse_id(form_val(fm, S2_PLAN)), 0 };
+	struct check_plan	 c = { parse_id(form_val(fm, S2_PLAN)), 0, 0,
+	    0 };
+	const char		*kind = form_val(fm, S2_KIND);
 	char			 today[11];
 
+	if (fm->err[S2_KIND] != NULL || *kind == '\0')
+		kind = "technical";
+	c.advisory = strcmp(kind, "technical") != 0;
 	today_utc(today, r->now);
-	if (c.id != 0 && contract_plans(r->user.id, d->version, c.id, today,
-	    check_plan, &c) != 0)
+	if (contract_plans(r->user.id, d->version, 0, today, check_plan,
+	    &c) != 0)
 		return -1;
+	/* advisory only with a current partner contract, however forged */
+	if (c.advisory && !c.partner) {
+		form_error(fm, S2_KIND, "AdvisoryPartner");
+		kind = "technical";
+		c.advisory = c.ok = 0;
+	}
 	if (!c.ok)
-		form_error(fm, S2_PLAN, "PlanChoice");
+		form_error(fm, S2_PLAN, c.advisory ? "AdvisoryPlan" :
+		    "PlanChoice");
 	if (*form_val(fm, S2_ALLDAY) &&
 	    strcmp(form_val(fm, S2_SEVERITY), "critical") != 0)
 		form_error(fm, S2_ALLDAY, "AllDayCritical");
+	else if (*form_val(fm, S2_ALLDAY) && c.advisory)
+		form_error(fm, S2_ALLDAY, "AllDayAdvisory");
+	strlcpy_(d->kind, kind, sizeof(d->kind));
 	d->contract = c.ok ? c.id : 0;
 	strlcpy_(d->severity, fm->err[S2_SEVERITY] != NULL ? "" :
 	    form_val(fm, S2_SEVERITY), sizeof(d->severity));
 	d->allday = *form_val(fm, S2_ALLDAY) != '\0' &&
-	    strcmp(d->severity, "critical") == 0;
+	    strcmp(d->severity, "critical") == 0 && !c.advisory;
 	if (fm->err[S2_COUNTRY] == NULL)
 		strlcpy_(d->country, form_val(fm, S2_COUNTRY),
 		    sizeof(d->country));
@@ -462,8 +508,10 @@ step4(struct req *r, struct draft *d, struct form *fm)
  * POST /drafts/:id/step: save one step.  Fields "step" (1-4) and
  * "action": "next" validates and moves on; in step 1, "refresh" (show
  * the versions, categories and problems of what is chosen) and
- * "upload" save without validating.  A refused step is shown again with
- * its errors and what was typed (422); what was valid is kept.
+ * "upload", in step 2 "refresh" (the page comes back with 24/7 once
+ * critical is chosen, R16.1), save without validating.  A refused step
+ * is shown again with its errors and what was typed (422); what was
+ * valid is kept.
  */
 void
 page_wizard_step_post(struct req *r)
@@ -498,6 +546,10 @@ page_wizard_step_post(struct req *r)
 	case 2:
 		form_read(r, &fm, step2_fields, S2__MAX);
 		rc = step2(r, &d, &fm);
+		if (!next) {		/* "Update": 24/7 follows (R16.1) */
+			memset(fm.err, 0, sizeof(fm.err));
+			fm.nerr = 0;
+		}
 		break;
 	case 3:
 		form_read(r, &fm, step3_fields, S3__MAX);
@@ -525,7 +577,8 @@ page_wizard_step_post(struct req *r)
 		return;
 	}
 	if (!next) {
-		to_draft(r, &d, "?step=1&saved=1#step-1");
+		to_draft(r, &d, step == 2 ? "?step=2&saved=1#step-2" :
+		    "?step=1&saved=1#step-1");
 		return;
 	}
 	to_draft(r, &d, "");
@@ -603,10 +656,11 @@ page_wizard_submit_post(struct req *r)
 	struct draft	 d;
 	int64_t		 id;
 	enum elig	 why;
+	enum submit	 rc;
 
 	if (!load(r, &d, 1))
 		return;
-	switch (request_submit(&r->user, d.id, r->now, &id, &why)) {
+	switch ((rc = request_submit(&r->user, d.id, r->now, &id, &why))) {
 	case SUBMIT_OK:
 		log_line(r->rid, "submit draft=%lld request=%lld account=%lld",
 		    (long long)d.id, (long long)id, (long long)r->user.id);
@@ -620,8 +674,10 @@ page_wizard_submit_post(struct req *r)
 		return;
 	case SUBMIT_PLAN:
 	case SUBMIT_NO_INCIDENTS:
-		view_set(r, "Page.SubmitRefused", view_label(r, "Elig",
-		    elig_code[why]));
+	case SUBMIT_ADVISORY:
+		view_set(r, "Page.SubmitRefused", rc == SUBMIT_ADVISORY ?
+		    view_str(r, "Err.AdvisoryPartner") :
+		    view_label(r, "Elig", elig_code[why]));
 		if (load(r, &d, 0))
 			wizard_render(r, 409, &d, 2, NULL);
 		return;
@@ -656,6 +712,8 @@ page_wizard_done_get(struct req *r)
 	view_set(r, "Done.Queue", c.queue);
 	view_set(r, "Done.Primary", c.primary);
 	view_set(r, "Done.IsContact", c.is_contact ? "1" : "");
+	if (*c.kind && strcmp(c.kind, "technical") != 0)	/* R16.5 */
+		view_set(r, "Done.Kind", view_label(r, "ReqKind", c.kind));
 	view_set(r, "Page.Title", view_str(r, "Done.Title"));
 	view_set(r, "Page.Nav", "requests");
 	reply_render(r, 200, "done.cs");

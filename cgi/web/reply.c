@@ -247,11 +247,11 @@ reply_send(struct req *r)
 	if (fd >= 0 || r->download)	/* never rendered (J.42) */
 		buf_puts(&h, "Content-Security-Policy: sandbox;"
 		    " default-src 'none'\r\n");
-	else
+	else	/* scripts only as files of static/ (R16.1), never inline */
 		buf_puts(&h, "Content-Security-Policy: default-src 'none';"
-		    " style-src 'self'; img-src 'self'; form-action 'self';"
-		    " frame-ancestors 'none'; base-uri 'none';"
-		    " object-src 'none'\r\n");
+		    " script-src 'self'; style-src 'self'; img-src 'self';"
+		    " form-action 'self'; frame-ancestors 'none';"
+		    " base-uri 'none'; object-src 'none'\r\n");
 	buf_puts(&h,
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"

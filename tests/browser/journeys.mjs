@@ -41,6 +41,8 @@ const ROOT = process.env.ROOT || path.resolve(HERE, '../..');
 const BASE = process.env.BASE;
 const AID = process.env.ACCESS_ID;
 const CID = process.env.CONTRACT_ID;
+const PARTNER_AID = process.env.PARTNER_ACCESS_ID;	// a partner pack (R16.5)
+const PARTNER_CID = process.env.PARTNER_CONTRACT_ID;
 const SHOTS = process.env.SHOTS || path.join(ROOT, 'build/screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const DB = process.env.DB;
@@ -1021,9 +1023,33 @@ async function wizardJourney(page, { js = true, lang = 'en' } = {}) {
 	await page.setInputFiles('#f-files', file);
 	await nav(page, () => page.click('button[name=action][value=next]'));
 	await audit(page, 'wizard step 2', L, axe);
-	// 2: the plan, severity, where
+	// 2: the plan, severity, where.  24/7 is offered once critical is
+	// chosen (R16.1): without JavaScript after Update brings the page
+	// back, with it at once; another severity takes it away
+	const how = js ? 'with JavaScript' : 'without JavaScript';
+	const update = async () => {
+		if (!js)
+			await nav(page, () => page.click('button[name=action][value=refresh]'));
+	};
 	await page.check('#f-plan');
-	await page.check('#f-severity-important');
+	await page.check('#f-severity-moderate');
+	await update();
+	check(`R16.1 ${how} [${L}]: moderate chosen, 24/7 is not offered`,
+		!(await page.isVisible('#f-allday')) && await page.isChecked('#f-severity-moderate'));
+	await audit(page, 'wizard step 2, moderate', L, axe);
+	await page.check('#f-severity');
+	await update();
+	check(`R16.1 ${how} [${L}]: critical chosen, 24/7 is offered`,
+		await page.isVisible('#f-allday') && await page.isChecked('#f-severity'));
+	await page.check('#f-allday');
+	if (js) {
+		await page.check('#f-severity-important');
+		check(`R16.1 ${how} [${L}]: another severity takes 24/7 away, unticked`,
+			!(await page.isVisible('#f-allday')) && !(await page.isChecked('#f-allday')));
+		await page.check('#f-severity');
+		await page.check('#f-allday');
+	}
+	await audit(page, 'wizard step 2, critical with 24/7', L, axe);
 	await page.selectOption('#f-country', 'PL');
 	await page.selectOption('#f-tz', 'Europe/Warsaw');
 	await nav(page, () => page.click('button[name=action][value=next]'));
@@ -1057,6 +1083,8 @@ async function wizardJourney(page, { js = true, lang = 'en' } = {}) {
 	const id = m ? m[1] : null;
 	check('R5.7 the confirmation gives the request number and the first response time, with its zone',
 		!!id && /\d{4}-\d\d-\d\d \d\d:\d\d (CET|CEST)/.test(done), [done.slice(0, 300)]);
+	check(`R16.1 ${how} [${L}]: the request is submitted critical with 24/7`,
+		done.includes('EMEA/critical/24x7'), [done.slice(0, 300)]);
 	await audit(page, 'confirmation', L, axe);
 	if (js && L === 'en')
 		await shot(page, 'confirmation.png');
@@ -1087,6 +1115,62 @@ await journey('a request through the wizard in Polish', {}, async (page) => {
 await journey('a request through the wizard without JavaScript', { javaScriptEnabled: false }, async (page) => {
 	const id = await wizardJourney(page, { js: false });
 	check('R12.2 without JavaScript the wizard reaches the confirmation and the request page', !!id);
+});
+
+// a partner's advisory request (R16.5): the plan step offers it and says
+// it draws no incident, 24/7 goes away with it (R16.1), the confirmation
+// says it is advisory; step 2 audited in English and Polish
+await journey('a partner advisory request', {}, async (page) => {
+	const email = uniqueEmail('petra');
+	await signUp(page, 'Petra', 'Partner', email, 'work');
+	await page.goto(BASE + '/contracts');
+	await page.fill('#f-access_id', PARTNER_AID);
+	await page.fill('#f-contract_id', PARTNER_CID);
+	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
+	await page.goto(BASE + '/requests');
+	await nav(page, () => page.click('form[action="/requests/new"] button[type=submit]'));
+	const draft = urlPath(page);
+	await page.selectOption('#f-product', { label: 'SQL Server' });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-version', { index: 1 });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-category', { index: 1 });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-problem', { index: 1 });
+	await page.fill('#f-title', 'Which partner benefits renew in March');
+	await page.fill('#f-description', 'We would like to know which benefits of our pack renew in March.');
+	await nav(page, () => page.click('button[name=action][value=next]'));
+	const step2 = norm(await page.locator('#step-2').innerText());
+	check('R16.5 the plan step offers a partner advisory requests and says they draw no incident',
+		await page.isVisible('#f-kind-billing') && step2.includes(norm(T.en['Wizard.KindHint'])), [step2.slice(0, 300)]);
+	await page.check('#f-plan');
+	await page.check('#f-severity');
+	check('R16.1 critical chosen: 24/7 is offered', await page.isVisible('#f-allday'));
+	await page.check('#f-kind-billing');
+	check('R16.5 an advisory request takes 24/7 away (business hours)', !(await page.isVisible('#f-allday')));
+	await audit(page, 'wizard step 2, partner', 'en');
+	await shot(page, 'wizard-advisory.png');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	await audit(page, 'wizard step 2, partner', 'pl');
+	await page.check('#f-kind-billing');
+	await page.check('#f-plan');
+	await page.check('#f-severity-moderate');
+	await page.selectOption('#f-country', 'PL');
+	await page.selectOption('#f-tz', 'Europe/Warsaw');
+	for (let step = 2; step <= 4; step++)
+		await nav(page, () => page.click('button[name=action][value=next]'));
+	const verify = norm(await page.locator('main').innerText());
+	check('R16.5 the verify step says it is advisory, in Polish', verify.includes(norm(T.pl['ReqKind.billing']))
+		&& verify.includes('/advisory'), [verify.slice(0, 400)]);
+	await nav(page, () => page.click(`form[action="${draft}/submit"] button[type=submit]`));
+	const done = norm(await page.locator('main').innerText());
+	check('R16.5 the confirmation says no incident was drawn', urlPath(page) === `${draft}/done`
+		&& done.includes(norm(T.pl['Done.Advisory'])), [done.slice(0, 400)]);
+	await audit(page, 'confirmation, advisory', 'pl');
+	const left = execFileSync('sqlite3', ['-cmd', '.timeout 5000', DB,
+		"SELECT incidents_left FROM contracts WHERE programme = 'partner_pack'"],
+		{ encoding: 'utf8' }).trim();
+	check('R16.5 the partner plan still has its 5 incidents', left === '5', [`left: ${left}`]);
 });
 
 // pay per incident with a test card (R6): from step 2 of a request, the
@@ -1652,7 +1736,8 @@ await journey('F.27 the XSS corpus', {}, async (page, ctx) => {
 			csp: window.__csp || 0,
 			on: [...document.querySelectorAll('*')].filter((e) =>
 				[...e.attributes].some((a) => /^on/i.test(a.name))).map((e) => e.tagName).slice(0, 3),
-			js: [...document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i], iframe, object, embed, script')]
+			// the one script of the portal is its own file (R16.1)
+			js: [...document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i], iframe, object, embed, script:not([src="/static/wizard.js"])')]
 				.map((e) => e.tagName).slice(0, 3),
 		}));
 		if (r.flag || r.csp || r.on.length || r.js.length)

@@ -12,7 +12,7 @@ get /signin
 expect_eq "R1.2 the sign-in page is served" "$STATUS" 200
 expect_eq "a page opens with the doctype and its html element, no blank lines between (#19)" \
 	"$(head -2 "$T/body" | tr '\n' '|')" '<!DOCTYPE html>|<html lang="en">|'
-check "K.45 CSP on pages" grep -qi "^Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'" "$T/headers"
+check "K.45 CSP on pages" grep -qi "^Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'" "$T/headers"
 check "K.45 nosniff" grep -qi '^X-Content-Type-Options: nosniff' "$T/headers"
 check "K.45 Referrer-Policy" grep -qi '^Referrer-Policy: ' "$T/headers"
 check "K.45 COOP same-origin" grep -qi '^Cross-Origin-Opener-Policy: same-origin' "$T/headers"

@@ -63,7 +63,7 @@ headers_ok() {
 	case "$ct" in
 	text/html*)
 		[ "$ct" = "text/html; charset=utf-8" ] || bad="$bad\n$what: Content-Type '$ct'"
-		[[ $h == *$'\n'"content-security-policy: default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"* ]] ||
+		[[ $h == *$'\n'"content-security-policy: default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"* ]] ||
 			bad="$bad\n$what: CSP"
 		[[ $h == *$'\n'"referrer-policy: "* ]] || bad="$bad\n$what: Referrer-Policy"
 		[[ $h == *$'\n'"cross-origin-opener-policy: same-origin"* ]] || bad="$bad\n$what: COOP"

@@ -73,8 +73,7 @@ expect_eq "schema 9 has the description in the middle" \
 
 out=$("$CTL" migrate 2>&1)
 check "R10 supportalctl migrate succeeds ($out)" test $? -eq 0
-expect_eq "the schema is current" "$(db 'PRAGMA user_version')" \
-	"$(ls "$ROOT/schema" | sed -n 's/^0*\([0-9]*\)_.*\.sql$/\1/p' | tail -1)"
+expect_eq "the schema is current (the last migration's number)" "$(db 'PRAGMA user_version')" "$(schema_last)"
 expect_eq "every value of every draft and request came through" "$(dump)" "$before"
 "$CTL" migrate >/dev/null 2>&1
 check "a second migrate changes nothing" test $? -eq 0 -a "$(dump)" = "$before"
@@ -82,6 +81,8 @@ for t in drafts requests; do
 	expect_eq "the description is the last column of $t" \
 		"$(db "SELECT name FROM pragma_table_info('$t') ORDER BY cid DESC LIMIT 1")" description
 done
+expect_eq "R16.5 the drafts and requests from before are technical ones" \
+	"$(db "SELECT group_concat(DISTINCT kind) FROM (SELECT kind FROM drafts UNION ALL SELECT kind FROM requests)")" technical
 expect_eq "20,000 characters kept, and the Polish ones" \
 	"$(db "SELECT length(description) FROM requests WHERE id = 3; SELECT description FROM drafts WHERE id = 2" | tr '\n' ' ')" \
 	"20000 Zażółć gęślą jaźń "

@@ -75,13 +75,17 @@ cmp -s "$T/missing" "$T/foreign"
 expect_eq "D.17 the 404 of another's request is the 404 of a missing one" "$?" 0
 
 # R7.3: a contact adds a secondary contact, who is mailed (R9.2, R11.4)
+# (Piotr, typed in step 4, was told at the submit: R16.2)
+expect_eq "R16.2 Piotr, typed in step 4, was mailed at the submit" \
+	"$(db "SELECT count(*) FROM outbox WHERE recipient = 'piotr@example.com' AND subject LIKE 'You were added%'")" 1
+n0=$(db "SELECT max(id) FROM outbox")
 get "/requests/$R"
 post "/requests/$R/contacts" "email=Kasia@Example.com"
 expect_eq "R7.3 a contact adds a secondary contact" "$(header Location)" "/requests/$R?added=1#sharing"
 expect_eq "R7.3 ... who is a contact now" \
 	"$(db "SELECT role FROM request_contacts WHERE request_id = $R AND email = 'kasia@example.com'")" secondary
 expect_eq "R11.4 ... and alone gets the 'added' mail" \
-	"$(db "SELECT group_concat(recipient) FROM outbox WHERE subject LIKE 'You were added%'")" "kasia@example.com"
+	"$(db "SELECT group_concat(recipient) FROM outbox WHERE id > $n0 AND subject LIKE 'You were added%'")" "kasia@example.com"
 get "/requests/$R"
 post "/requests/$R/contacts" "email=kasia@example.com"
 expect_eq "R7.3 adding a contact twice is refused" "$STATUS" 422

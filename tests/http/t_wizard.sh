@@ -138,20 +138,24 @@ check "R11.3 ... and the first-response-by time with its zone" grep -qE '<dd>20[
 check "R5.8 the submitter is a contact: no warning" bash -c "! grep -q 'will not be able to see it' '$T/body'"
 expect_eq "R11.3 critical 24/7: one hour" "$(db "SELECT respond_by - created FROM requests")" 3600
 
-# R9.1, R9.2: one mail in the outbox, to the primary contact only (the
-# sign-ups' address links, R14.1, are not this check's: set aside)
+# R9.1, R9.2: the submit's mail in the outbox, to the primary contact
+# only; the colleagues of step 4 get the "added" mail (R16.2, t_seed.sh);
+# the sign-ups' address links (R14.1) are not this check's: set aside
 db "DELETE FROM outbox WHERE request_id IS NULL"
-expect_eq "R9.1 the mail is queued with the request" "$(db "SELECT count(*) || ' ' || recipient FROM outbox")" "1 piotr@example.com"
+expect_eq "R9.1 the mail is queued with the request" "$(db "SELECT count(*) || ' ' || recipient FROM outbox WHERE tpl = 'submitted'")" "1 piotr@example.com"
+expect_eq "R16.2 ... and one to each colleague of step 4" \
+	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE tpl = 'added' ORDER BY recipient)")" \
+	"kasia@example.com tomek@example.com"
 "$CTL" send-mail >/dev/null
 n=$(ls "$VAR/spool/mail/"*.eml 2>/dev/null | wc -l)
-expect_eq "R9.1 send-mail delivers it to the spool" "$n" 1
-m=$(ls "$VAR/spool/mail/"*.eml | head -1)
-check "R9.2 the mail goes to the primary contact" grep -q '^To: piotr@example.com' "$m"
+expect_eq "R9.1 send-mail delivers them to the spool" "$n" 3
+m=$(grep -l '^To: piotr@example.com' "$VAR/spool/mail/"*.eml | head -1)
+check "R9.2 the mail goes to the primary contact" test -n "$m"
 check "R9.2 it carries the request number" grep -q "#$R" "$m"
 check "R9.2 and a summary" grep -q 'Since Monday every report query takes minutes.' "$m"
-expect_eq "R9.1 sent once" "$(db "SELECT count(*) FROM outbox WHERE sent IS NOT NULL")" 1
+expect_eq "R9.1 sent once" "$(db "SELECT count(*) FROM outbox WHERE sent IS NOT NULL")" 3
 "$CTL" send-mail >/dev/null
-expect_eq "R9.1 nothing is sent twice" "$(ls "$VAR/spool/mail/"*.eml | wc -l)" 1
+expect_eq "R9.1 nothing is sent twice" "$(ls "$VAR/spool/mail/"*.eml | wc -l)" 3
 
 # R5.8: a submitter who is not a contact
 post /requests/new
