@@ -158,6 +158,7 @@ TEST(outbox)
 {
 	struct outbox_mail	 m = { "ola@example.com", "pl", "submitted", 0,
 	    { 0 } };
+	sqlite3_stmt		*st = NULL;
 	int			 sent, failed, n = 0;
 	char			 dir[700];
 	DIR			*d;
@@ -217,6 +218,29 @@ TEST(outbox)
 	cfg.sendmail[0] = '\0';
 	CHECK(mail_deliver(time(NULL) + 3600, &sent, &failed) == 0 &&
 	    sent == 1);
+	/* M.61: a confirmation queued after 150 mails of a thread goes in
+	 * the first hundred sent */
+	CHECK(db_begin_write() == 0);
+	for (n = 0; n < 150; n++) {
+		struct outbox_mail	 b = { "many@example.com", "en", "status",
+		    0, { 0 } };
+
+		outbox_set(&b, "Request.Id", "7");
+		outbox_set(&b, "Status", "waiting");
+		CHECK(outbox_put(&b) == 0);
+		outbox_free(&b);
+	}
+	m.to = "first@example.com";
+	CHECK(outbox_put(&m) == 0);
+	CHECK(db_commit() == 0);
+	outbox_free(&m);
+	CHECK(mail_deliver(time(NULL), &sent, &failed) == 0 && sent == 100);
+	CHECK(sqlite3_prepare_v2(db_handle(), "SELECT count(*) FROM outbox"
+	    " WHERE recipient = 'first@example.com' AND sent IS NOT NULL", -1,
+	    &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_int(st, 0) == 1);
+	sqlite3_finalize(st);
+	CHECK(mail_deliver(time(NULL), &sent, &failed) == 0 && sent == 51);
 }
 
 /*
