@@ -966,13 +966,21 @@ file_sha256(const char *path, char hex[65], int64_t *size)
  * every attachment present with its size and SHA-256 (R13.3).  Prints
  * each problem; exits 1 when there is one.
  */
+/* orphan: a file in var/attachments/ without its row (R15.9). */
+static void
+orphan(void *arg, const char *path)
+{
+	(void)arg;
+	printf("attachment file %s has no row\n", path);
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
 	sqlite3_stmt	*st;
 	char		 path[1200], hex[65];
 	int64_t		 size;
-	int		 bad = 0, n = 0;
+	int		 bad = 0, n = 0, k;
 
 	(void)argv;
 	if (argc != 1)
@@ -1012,6 +1020,9 @@ cmd_check(int argc, char **argv)
 		}
 	}
 	db_done(st);
+	if ((k = attach_orphans(orphan, NULL)) < 0)
+		return 1;
+	bad += k;
 	printf("%s: %d problems (%d attachments checked)\n",
 	    bad ? "check failed" : "check passed", bad, n);
 	return bad ? 1 : 0;

@@ -5,6 +5,7 @@
  * the WHERE clause (R7.4).
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -80,14 +81,16 @@ attach_path(char *out, size_t sz, const char *name)
  * keep_file: keep the uploaded file tmp as an attachment of a draft, or
  * of message msg of request: moved under a generated name into
  * var/attachments/ and recorded with its size and SHA-256, in the
- * caller's transaction.  Returns 0 or -1 (the file is then left where
- * it was).
+ * caller's transaction; stored is its new name (attach_undo removes it
+ * if that transaction is rolled back).  Returns 0 or -1 (the file is
+ * then left where it was).
  */
 static int
 keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
-    const char *tmp, const char *name, int64_t size, const char *sha)
+    const char *tmp, const char *name, int64_t size, const char *sha,
+    char stored[33])
 {
-	char	 stored[33], path[1200], shown[256 * 3 + 1];
+	char	 path[1200], shown[256 * 3 + 1];
 
 	random_hex(stored, 16);
 	attach_path(path, sizeof(path), stored);
@@ -101,9 +104,61 @@ keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
 		return -1;
 	if (rename(tmp, path) != 0) {
 		log_line(NULL, "attachment %s: %s", path, strerror(errno));
+		stored[0] = '\0';
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * attach_orphans: fn(path) for each file in var/attachments/ that no
+ * attachment row names (R15.9): what a crash between a move and its
+ * commit could leave.  How many, or -1.
+ */
+int
+attach_orphans(void (*fn)(void *, const char *), void *arg)
+{
+	char		 dir[700], path[1200];
+	DIR		*d;
+	struct dirent	*e;
+	int64_t		 rows;
+	int		 n = 0;
+
+	snprintf(dir, sizeof(dir), "%s/attachments", cfg.var);
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while (n >= 0 && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		rows = db_int(STMT_ATTACH_STORED_IS, -1,
+		    P_TEXT(":stored", e->d_name), P_END);
+		if (rows < 0)
+			n = -1;
+		else if (rows == 0) {
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			fn(arg, path);
+			n++;
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+/*
+ * attach_undo: the files of n kept in a transaction that was then rolled
+ * back, removed: no file stays on disk without its row (R15.9, M.60).
+ */
+void
+attach_undo(const struct attach_in *f, int n)
+{
+	char	 path[1200];
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (f[i].stored[0] != '\0') {
+			attach_path(path, sizeof(path), f[i].stored);
+			unlink(path);
+		}
 }
 
 /*
@@ -111,10 +166,10 @@ keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
  * transaction (draft_update's).
  */
 int
-attach_add(int64_t draft, int64_t account, const struct attach_in *f)
+attach_add(int64_t draft, int64_t account, struct attach_in *f)
 {
 	return keep_file(draft, 0, 0, account, f->tmp, f->name, f->size,
-	    f->sha256);
+	    f->sha256, f->stored);
 }
 
 /*
@@ -212,10 +267,10 @@ draft_file_totals(int64_t draft, int64_t *count, int64_t *bytes)
  */
 int
 request_attach(int64_t id, int64_t msg, int64_t account,
-    const struct attach_in *f)
+    struct attach_in *f)
 {
 	return keep_file(0, id, msg, account, f->tmp, f->name, f->size,
-	    f->sha256);
+	    f->sha256, f->stored);
 }
 
 /*

@@ -16,6 +16,7 @@ struct attach_in {
 	const char	*name;
 	int64_t		 size;
 	const char	*sha256;
+	char		 stored[33];	/* its name in var/attachments once kept */
 };
 
 #include "domain/account.h"
@@ -23,9 +24,11 @@ struct attach_in {
 extern const char *const attach_types[];
 int	 attach_acceptable(const char *);
 void	 attach_path(char *, size_t, const char *);
-int	 attach_add(int64_t, int64_t, const struct attach_in *);
+int	 attach_add(int64_t, int64_t, struct attach_in *);
+void	 attach_undo(const struct attach_in *, int);
+int	 attach_orphans(void (*)(void *, const char *), void *);
 int	 attach_remove(int64_t, int64_t, int64_t);
-int	 request_attach(int64_t, int64_t, int64_t, const struct attach_in *);
+int	 request_attach(int64_t, int64_t, int64_t, struct attach_in *);
 int	 attach_for(int64_t, const struct account *, char *, size_t, char *,
 	    size_t, int64_t *);
 int	 request_files(int64_t, int (*)(void *, int64_t, const char *, int64_t,

@@ -155,7 +155,7 @@ draft_save(int64_t account, const struct draft *d)
  * Returns 0 or -1.
  */
 int
-draft_update(int64_t account, struct draft *d, const struct attach_in *files,
+draft_update(int64_t account, struct draft *d, struct attach_in *files,
     int nfiles, int *kept, int done)
 {
 	int64_t	 count, bytes;
@@ -180,7 +180,9 @@ draft_update(int64_t account, struct draft *d, const struct attach_in *files,
 		d->done = done;
 	if (rc == 0)
 		rc = draft_save(account, d);
-	return db_end(rc);
+	if ((rc = db_end(rc)) < 0)
+		attach_undo(files, nfiles);	/* no file without its row */
+	return rc;
 }
 
 /*

@@ -72,7 +72,7 @@ extern const char *const draft_kinds[];
 int	 draft_create(const struct account *, int64_t *);
 int	 draft_load(int64_t, int64_t, struct draft *);
 int	 draft_save(int64_t, const struct draft *);
-int	 draft_update(int64_t, struct draft *, const struct attach_in *, int,
+int	 draft_update(int64_t, struct draft *, struct attach_in *, int,
 	    int *, int);
 int	 draft_discard(int64_t, int64_t);
 int	 draft_list(int64_t, int, int (*)(void *, const struct draft_row *),

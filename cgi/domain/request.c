@@ -18,11 +18,11 @@
 #include "domain/account.h"
 #include "domain/attach.h"
 #include "domain/contract.h"
-#include "domain/draft.h"
 #include "domain/held.h"
 #include "domain/outbox.h"
 #include "domain/sla.h"
 #include "lib/arena.h"
+#include "lib/config.h"
 
 /* like_word: w with LIKE's wildcards escaped by a backslash. */
 static void
@@ -268,7 +268,8 @@ request_messages(int64_t id, int (*fn)(void *, const struct thread_row *),
 
 /*
  * notify: mail m about request id to every contact but the one signed
- * in as except (R9.2, R11.4), each in their language, else fallback.
+ * in as except (R9.2, R11.4, R15.8), each in their language, else
+ * fallback.
  * Caller's transaction.
  */
 static int
@@ -276,24 +277,22 @@ notify(int64_t id, const char *except, struct outbox_mail *m,
     const char *fallback)
 {
 	sqlite3_stmt	*st;
-	char		 to[SECONDARY_MAX + 2][EMAIL_MAX + 1], lang[SECONDARY_MAX + 2][3];
-	int		 n = 0, i, rc = 0;
+	char		 lang[3];
+	int		 rc = 0;
 
+	/* every contact, however many (R15.8, M.61): each queued as its
+	 * row is read */
 	if ((st = db_query(STMT_OTHER_CONTACTS, P_INT(":request_id", id),
 	    P_TEXT(":email", except), P_END)) == NULL)
 		return -1;
-	while (n < SECONDARY_MAX + 2 && db_row(st) == 1) {
-		db_col_copy(st, OTHER_EMAIL, to[n], sizeof(to[n]));
-		db_col_copy(st, OTHER_LANG, lang[n], sizeof(lang[n]));
-		n++;
+	while (rc == 0 && (rc = db_row(st)) == 1) {
+		db_col_copy(st, OTHER_LANG, lang, sizeof(lang));
+		m->to = db_col_text(st, OTHER_EMAIL);
+		m->lang = lang[0] != '\0' ? lang : fallback;
+		rc = outbox_put(m) == 0 ? 0 : -1;
 	}
 	db_done(st);
-	for (i = 0; i < n && rc == 0; i++) {
-		m->to = to[i];
-		m->lang = lang[i][0] != '\0' ? lang[i] : fallback;
-		rc = outbox_put(m);
-	}
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* request_mail: m with template tpl and what every mail of request id says */
@@ -376,8 +375,8 @@ message_add(const struct request_view *v, const struct account *a,
  */
 int
 request_reply(const struct request_view *v, const struct account *a,
-    int engineer, const char *body, const struct attach_in *files,
-    int nfiles, const char *held)
+    int engineer, const char *body, struct attach_in *files, int nfiles,
+    const char *held)
 {
 	int64_t	 msg;
 	int	 i, rc;
@@ -389,7 +388,9 @@ request_reply(const struct request_view *v, const struct account *a,
 		rc = request_attach(v->id, msg, a->id, &files[i]);
 	if (rc == 0 && held != NULL)
 		rc = held_drop(held);
-	return db_end(rc);
+	if ((rc = db_end(rc)) < 0)
+		attach_undo(files, nfiles);	/* no file without its row */
+	return rc;
 }
 
 /*
@@ -433,21 +434,23 @@ request_set_status(int64_t id, const struct account *a, int reopen,
  * request_add_contact: a (a contact, or an engineer of its queue: the
  * caller checked) adds email as a secondary contact of request v
  * (R7.3), who is mailed (R9.2, R11.4) and sees the request once signed
- * in with that email.  Returns 0, 1 when email is a contact already or
- * there are too many, -1 on error.
+ * in with that email.  Returns 0, 1 when email is a contact already, 2
+ * when the request has Request.MaxContacts contacts (R15.8), -1.
  */
 static int
 request_add_contact_tx(const struct request_view *v, const struct account *a,
     const char *email)
 {
-	if (db_exec(STMT_REQUEST_CONTACT_ADD, P_INT(":request_id", v->id),
-	    P_TEXT(":email", email), P_TEXT(":role", "secondary"),
-	    P_TEXT(":name", ""), P_TEXT(":phone", ""),
-	    P_TEXT(":method", "email"), P_INT(":added_by", a->id),
-	    P_INT(":created", (int64_t)time(NULL)), P_END) != SQLITE_OK)
+	if (db_exec(STMT_REQUEST_CONTACT_ADD_CAPPED,
+	    P_INT(":request_id", v->id), P_TEXT(":email", email),
+	    P_TEXT(":role", "secondary"), P_INT(":added_by", a->id),
+	    P_INT(":created", (int64_t)time(NULL)),
+	    P_INT(":cap", cfg.max_contacts), P_END) != SQLITE_OK)
 		return -1;
-	if (db_changes() != 1)
-		return 1;
+	if (db_changes() != 1)	/* a contact already, or the cap reached */
+		return db_int(STMT_REQUEST_CONTACT_IS, -1,
+		    P_INT(":request_id", v->id), P_TEXT(":email", email),
+		    P_END) == 0 ? 2 : 1;
 	return request_mail_one(v->id, v->title, a, "added", email);
 }
 

@@ -71,7 +71,7 @@ int	 request_contacts(int64_t, int (*)(void *, const char *, const char *,
 int	 request_messages(int64_t, int (*)(void *, const struct thread_row *),
 	    void *);
 int	 request_reply(const struct request_view *, const struct account *, int,
-	    const char *, const struct attach_in *, int, const char *);
+	    const char *, struct attach_in *, int, const char *);
 int	 request_set_status(int64_t, const struct account *, int, time_t);
 int	 request_add_contact(const struct request_view *,
 	    const struct account *, const char *);

@@ -79,6 +79,9 @@ config_load(void)
 	/* card saves, and purchases, per account and per client a day:
 	 * a card-testing oracle closed (R17.3, SECURITY.md M.62) */
 	cfg.pay_day = 10;
+	/* a request's contacts: the primary, the 20 secondary contacts a
+	 * draft may name and the submitter, and a few added later (R15.8) */
+	cfg.max_contacts = 25;
 
 	/* present but unreadable is an error, not the compiled-in defaults */
 	path = getenv("SUPPORTAL_CONFIG");
@@ -124,6 +127,8 @@ config_load(void)
 		}
 		cfg.pay_day = hdf_get_int_value(h, "Payment.PerDay",
 		    cfg.pay_day);
+		cfg.max_contacts = hdf_get_int_value(h, "Request.MaxContacts",
+		    cfg.max_contacts);
 	}
 	set_str(cfg.root, sizeof(cfg.root), h, "Root", "SUPPORTAL_ROOT");
 	set_str(cfg.var, sizeof(cfg.var), h, "Var", "SUPPORTAL_VAR");

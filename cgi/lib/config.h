@@ -29,6 +29,7 @@ struct config {
 	int	 signup_ip_hour;/* Auth.SignupPerClientHour (M.56) */
 	int	 signup_minute;	/* Auth.SignupPerMinute: all clients */
 	int	 pay_day;	/* Payment.PerDay: cards, purchases (M.62) */
+	int	 max_contacts;	/* Request.MaxContacts (R15.8, M.61) */
 };
 
 extern struct config cfg;

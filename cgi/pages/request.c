@@ -287,8 +287,9 @@ page_request_contact_post(struct req *r)
 		reply_error(r, 500);
 		return;
 	}
-	if (rc == 1) {
-		form_error(&fm, CT_EMAIL, "AlreadyContact");
+	if (rc > 0) {		/* R15.8: at most Request.MaxContacts */
+		form_error(&fm, CT_EMAIL, rc == 1 ? "AlreadyContact" :
+		    "TooManyContacts");
 		request_render(r, 422, &v, &fm);
 		return;
 	}

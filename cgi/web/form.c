@@ -94,6 +94,7 @@ form_files(struct req *r, struct form *fm, size_t i, struct attach_in *files,
 		files[n].name = u->name;
 		files[n].size = u->size;
 		files[n].sha256 = u->sha256;
+		files[n].stored[0] = '\0';
 		ups[n++] = u;
 	}
 	return n;

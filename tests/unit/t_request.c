@@ -10,6 +10,7 @@
 #include "unit.h"
 #include "data/db.h"
 #include "domain/account.h"
+#include "domain/attach.h"
 #include "domain/draft.h"
 #include "domain/outbox.h"
 #include "domain/request.h"
@@ -244,6 +245,47 @@ TEST(outbox)
 }
 
 /*
+ * R15.9, M.60: a step whose second file cannot be kept keeps neither:
+ * the first one's move is undone with the transaction, so that no file
+ * stays on disk without its row.
+ */
+TEST(files_undone)
+{
+	static const char	 sha[] = "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855";
+	struct account		 a;
+	struct draft		 d;
+	struct attach_in	 f[2];
+	char			 tmp[700], path[1200];
+	int64_t			 id = 0, did = 0, count = -1, bytes = -1;
+	int			 kept[2];
+	FILE			*fp;
+
+	CHECK(account_create("files@example.com", "long-password-9", "F",
+	    "F", "personal", "en", &id) == ACCT_OK);
+	CHECK(account_load(id, &a) == 1);
+	CHECK(draft_create(&a, &did) == 0);
+	CHECK(draft_load(did, id, &d) == 1);
+	snprintf(tmp, sizeof(tmp), "%s/tmp/undo.1", cfg.var);
+	CHECK((fp = fopen(tmp, "w")) != NULL);
+	if (fp != NULL)
+		fclose(fp);
+	memset(f, 0, sizeof(f));
+	f[0].tmp = tmp;
+	f[0].name = "one.log";
+	f[0].sha256 = sha;
+	f[1].tmp = "/nonexistent/undo.2";
+	f[1].name = "two.log";
+	f[1].sha256 = sha;
+	CHECK(draft_update(id, &d, f, 2, kept, 0) == -1);
+	CHECK(kept[0] && f[0].stored[0] != '\0');
+	attach_path(path, sizeof(path), f[0].stored);
+	CHECK(access(path, F_OK) != 0);		/* moved, then removed */
+	CHECK(draft_file_totals(did, &count, &bytes) == 0 && count == 0);
+	arena_reset();
+}
+
+/*
  * R7.4: a request seen by its contact, and by no one else; a view used
  * again holds the new request's description alone (its texts are copies
  * in the request's arena, freed by arena_reset).
@@ -306,6 +348,7 @@ main(void)
 	RUN(respond_by_pause);
 	RUN(secondary);
 	RUN(outbox);
+	RUN(files_undone);
 	RUN(view);
 	i18n_free();
 	unit_db_done();
