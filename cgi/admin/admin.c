@@ -1020,8 +1020,11 @@ cmd_check(int argc, char **argv)
 		}
 	}
 	db_done(st);
-	if ((k = attach_orphans(orphan, NULL)) < 0)
+	if ((k = attach_orphans(orphan, NULL)) < 0) {
+		fprintf(stderr, "supportalctl: cannot compare %s/attachments "
+		    "with the database\n", cfg.var);
 		return 1;
+	}
 	bad += k;
 	printf("%s: %d problems (%d attachments checked)\n",
 	    bad ? "check failed" : "check passed", bad, n);

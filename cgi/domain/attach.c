@@ -113,7 +113,8 @@ keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
 /*
  * attach_orphans: fn(path) for each file in var/attachments/ that no
  * attachment row names (R15.9): what a crash between a move and its
- * commit could leave.  How many, or -1.
+ * commit could leave.  How many (none when the folder is not there
+ * yet), or -1.
  */
 int
 attach_orphans(void (*fn)(void *, const char *), void *arg)
@@ -126,7 +127,7 @@ attach_orphans(void (*fn)(void *, const char *), void *arg)
 
 	snprintf(dir, sizeof(dir), "%s/attachments", cfg.var);
 	if ((d = opendir(dir)) == NULL)
-		return -1;
+		return errno == ENOENT ? 0 : -1;
 	while (n >= 0 && (e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
