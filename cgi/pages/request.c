@@ -282,6 +282,11 @@ page_request_contact_post(struct req *r)
 		request_render(r, 422, &v, &fm);
 		return;
 	}
+	if (engineer(r) && v.owner != r->user.id) {	/* R15.6 */
+		form_error(&fm, CT_EMAIL, "OwnFirstAdd");
+		request_render(r, 409, &v, &fm);
+		return;
+	}
 	email_normalise(email, sizeof(email), form_val(&fm, CT_EMAIL));
 	if ((rc = request_add_contact(&v, &r->user, email)) < 0) {
 		reply_error(r, 500);

@@ -128,6 +128,12 @@ db "SELECT body FROM outbox WHERE subject LIKE 'Request #$R1: Resolved' AND reci
 check "R11.4 resolved: the mail offers to reopen" grep -q 'reopen the request within 30 days' "$T/mail"
 
 # R7.3, R11.11: contacts added, and removed only by the owner after a yes
+before=$(db_hash)
+JAR=$T/olga get "/queue/$R1"
+JAR=$T/olga post "/queue/$R1/contacts" "email=kasia@example.com"
+expect_eq "R15.6 another engineer, not the owner, cannot add a contact: 409" "$STATUS" 409
+check "R15.6 ... saying to take the request first" grep -q 'only its owner adds contacts' "$T/body"
+expect_eq "R15.6 ... and nothing changed" "$(db_hash)" "$before"
 JAR=$T/eng get "/queue/$R1"
 JAR=$T/eng post "/queue/$R1/contacts" "email=kasia@example.com"
 expect_eq "R7.3 the engineer adds a contact" "$(db "SELECT role FROM request_contacts WHERE request_id = $R1 AND email = 'kasia@example.com'")" secondary
