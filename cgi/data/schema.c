@@ -16,12 +16,6 @@
 #include "lib/config.h"
 #include "lib/util.h"
 
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * schema_list: the names of the migrations in order into *names (*n of
  * them; schema_free frees them).  0, or -1 when the folder cannot be
@@ -52,7 +46,7 @@ schema_list(char ***names, size_t *n)
 	}
 	closedir(d);
 	if (*n > 0)
-		qsort(*names, *n, sizeof(**names), cmp_name);
+		qsort(*names, *n, sizeof(**names), strp_cmp);
 	return 0;
 }
 

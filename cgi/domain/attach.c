@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -113,36 +114,59 @@ keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
 /*
  * attach_orphans: fn(path) for each file in var/attachments/ that no
  * attachment row names (R15.9): what a crash between a move and its
- * commit could leave.  How many (none when the folder is not there
- * yet), or -1.
+ * commit could leave.  The folder's names, sorted, are walked beside
+ * the rows' in one query, not a query a file.  How many (none when the
+ * folder is not there yet), or -1.
  */
 int
 attach_orphans(void (*fn)(void *, const char *), void *arg)
 {
-	char		 dir[700], path[1200];
+	char		 dir[700], path[1200], **name = NULL;
 	DIR		*d;
 	struct dirent	*e;
-	int64_t		 rows;
-	int		 n = 0;
+	sqlite3_stmt	*st;
+	size_t		 n = 0, i = 0;
+	int		 rc, found = 0, c;
 
 	snprintf(dir, sizeof(dir), "%s/attachments", cfg.var);
 	if ((d = opendir(dir)) == NULL)
 		return errno == ENOENT ? 0 : -1;
-	while (n >= 0 && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		rows = db_int(STMT_ATTACH_STORED_IS, -1,
-		    P_TEXT(":stored", e->d_name), P_END);
-		if (rows < 0)
-			n = -1;
-		else if (rows == 0) {
-			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-			fn(arg, path);
-			n++;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.') {
+			name = xrealloc(name, (n + 1) * sizeof(*name));
+			name[n++] = xstrdup(e->d_name);
+		}
+	closedir(d);
+	if (n > 0)
+		qsort(name, n, sizeof(*name), strp_cmp);
+	if ((st = db_query(STMT_ATTACH_STORED_ALL, P_END)) == NULL)
+		found = -1;
+	while (found >= 0 && i < n && (rc = db_row(st)) != 0) {
+		if (rc < 0) {
+			found = -1;
+			break;
+		}
+		/* the files before this row's name have none */
+		while (i < n && (c = strcmp(name[i], db_col_text(st, 0))) <= 0) {
+			if (c < 0) {
+				snprintf(path, sizeof(path), "%s/%s", dir,
+				    name[i]);
+				fn(arg, path);
+				found++;
+			}
+			i++;
 		}
 	}
-	closedir(d);
-	return n;
+	db_done(st);
+	for (; found >= 0 && i < n; i++) {	/* after the last row */
+		snprintf(path, sizeof(path), "%s/%s", dir, name[i]);
+		fn(arg, path);
+		found++;
+	}
+	while (n > 0)
+		free(name[--n]);
+	free(name);
+	return found;
 }
 
 /*

@@ -156,12 +156,6 @@ static char	**common;
 static size_t	  ncommon;
 static int	  common_loaded;
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 lower(char *s)
 {
@@ -199,7 +193,7 @@ common_load(void)
 		common[ncommon++] = xstrdup(line);
 	}
 	fclose(f);
-	qsort(common, ncommon, sizeof(*common), cmp_str);
+	qsort(common, ncommon, sizeof(*common), strp_cmp);
 }
 
 /* password_common: 1 if pw is one of the 3,000 most common (A.4). */
@@ -215,5 +209,5 @@ password_common(const char *pw)
 		return 0;
 	lower(low);
 	return bsearch(&key, common, ncommon, sizeof(*common),
-	    cmp_str) != NULL;
+	    strp_cmp) != NULL;
 }

@@ -56,12 +56,6 @@ at(struct tm tm, int day_offset, int hour)
 	return mktime(&tm);
 }
 
-static int
-cmp_day(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* closed: 1 if tm's day is a weekend day or a holiday of c. */
 static int
 closed(const struct sla_cal *c, const struct tm *tm)
@@ -76,7 +70,7 @@ closed(const struct sla_cal *c, const struct tm *tm)
 	snprintf(day, sizeof(day), "%04d-%02d-%02d", tm->tm_year + 1900,
 	    tm->tm_mon + 1, tm->tm_mday);
 	return bsearch(&key, c->holidays, c->nholidays, sizeof(*c->holidays),
-	    cmp_day) != NULL;
+	    strp_cmp) != NULL;
 }
 
 /*

@@ -634,3 +634,10 @@ json_str(struct buf *b, const char *s)
 	}
 	buf_add(b, "\"", 1);
 }
+
+/* strp_cmp: qsort's and bsearch's order of two char * (strcmp's). */
+int
+strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}

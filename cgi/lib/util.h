@@ -52,6 +52,7 @@ void	 json_str(struct buf *, const char *);
 /* the languages of the interface and of mails, the first the default */
 #define LANG_N	2
 extern const char *const languages[LANG_N + 1];	/* NULL-ended */
+int	 strp_cmp(const void *, const void *);
 int	 lang_index(const char *);
 int	 lang_valid(const char *);
 

@@ -41,12 +41,6 @@ read_hdf(HDF **h, const char *path)
 	return 0;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * zones_load: the zone names of the system's zone1970.tab (the third
  * column), plus UTC, sorted.
@@ -79,7 +73,7 @@ zones_load(void)
 		zones[nzones++] = xstrdup(tab2 + 1);
 	}
 	fclose(f);
-	qsort(zones, nzones, sizeof(*zones), cmp_str);
+	qsort(zones, nzones, sizeof(*zones), strp_cmp);
 	return 0;
 }
 
@@ -220,7 +214,7 @@ country_valid(const char *c)
 int
 tz_valid(const char *z)
 {
-	return bsearch(&z, zones, nzones, sizeof(*zones), cmp_str) != NULL;
+	return bsearch(&z, zones, nzones, sizeof(*zones), strp_cmp) != NULL;
 }
 
 size_t
