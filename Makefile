@@ -20,7 +20,7 @@ B        = build
 # (tests/lint/run checks), and supportalctl links no web/ or pages/ object
 LIB      = lib/util lib/arena lib/config
 DATA     = data/sql data/db data/schema
-DOMAIN   = domain/outbox domain/password domain/throttle domain/account domain/session \
+DOMAIN   = domain/history domain/outbox domain/password domain/throttle domain/account domain/session \
            domain/catalogue domain/contract domain/sla domain/draft \
            domain/attach domain/request domain/queue domain/held \
            domain/multipart domain/payment domain/totp domain/identity \

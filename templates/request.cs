@@ -37,7 +37,8 @@
 
 <section id="thread" aria-labelledby="thread-title">
 <h2 id="thread-title"><?cs var:Lang.Request.Thread ?></h2>
-<?cs if:!Thread.0.Id ?><p><?cs var:Lang.Request.NoMessages ?></p><?cs /if ?>
+<?cs if:Thread.Total == 0 ?><p><?cs var:Lang.Request.NoMessages ?></p><?cs /if ?>
+<?cs if:Thread.Total > 1 ?><p class="muted"><?cs var:Thread.Total ?> <?cs var:Lang.Request.ThreadCount ?> · <?cs if:Thread.Order == "newest" ?><a href="<?cs var:Page.Base ?>?order=oldest#thread"><?cs var:Lang.Request.OldestFirst ?></a><?cs else ?><a href="<?cs var:Page.Base ?>?order=newest#thread"><?cs var:Lang.Request.NewestFirst ?></a><?cs /if ?></p><?cs /if ?>
 <ol class="thread">
 <?cs each:m = Thread ?>
 <li class="card message<?cs if:m.Staff ?> staff<?cs /if ?>"><p class="muted"><strong><?cs if:m.Author ?><?cs var:m.Author ?><?cs else ?><?cs var:Lang.Request.FormerUser ?><?cs /if ?></strong><?cs if:m.Staff ?> <span class="mark"><?cs var:Page.StaffLabel ?></span><?cs /if ?> · <?cs var:m.When ?></p>
@@ -46,6 +47,13 @@
 </li>
 <?cs /each ?>
 </ol>
+<?cs if:Thread.Pages ?>
+<nav class="pager" aria-label="<?cs var:Lang.Request.ThreadPages ?>">
+<?cs if:Thread.Prev ?><a href="<?cs var:Page.Base ?>?order=<?cs var:Thread.Order ?>&amp;tpage=<?cs var:Thread.Prev ?>#thread"><?cs var:Lang.Requests.PagePrev ?></a><?cs /if ?>
+<span><?cs var:Thread.Page ?> <?cs var:Lang.Requests.PageOf ?> <?cs var:Thread.Pages ?></span>
+<?cs if:Thread.Next ?><a href="<?cs var:Page.Base ?>?order=<?cs var:Thread.Order ?>&amp;tpage=<?cs var:Thread.Next ?>#thread"><?cs var:Lang.Requests.PageNext ?></a><?cs /if ?>
+</nav>
+<?cs /if ?>
 <?cs if:Files.0.Id ?>
 <h3><?cs var:Lang.Request.Files ?></h3>
 <table class="files">
@@ -130,4 +138,17 @@
 <?cs /if ?>
 </section>
 <?cs /if ?>
+
+<section id="history" aria-labelledby="history-title">
+<h2 id="history-title"><?cs var:Lang.History.Title ?></h2>
+<p class="hint"><?cs if:Page.Engineer ?><?cs var:Lang.History.HintEngineer ?><?cs else ?><?cs var:Lang.History.Hint ?><?cs /if ?></p>
+<table class="history">
+<caption class="visually-hidden"><?cs var:Lang.History.Title ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.History.When ?></th><th scope="col"><?cs var:Lang.History.Who ?></th><th scope="col"><?cs var:Lang.History.What ?></th></tr></thead>
+<tbody><?cs each:h = History ?>
+<tr<?cs if:h.Internal ?> class="internal"<?cs /if ?>><td><?cs var:h.When ?></td><td><?cs if:h.Actor ?><?cs var:h.Actor ?><?cs if:h.Staff ?> <span class="mark"><?cs var:Page.StaffLabel ?></span><?cs /if ?><?cs else ?><?cs var:Lang.Site.Name ?><?cs /if ?></td><td><?cs var:Lang.History.Event[h.Event] ?><?cs if:h.Mail ?> (<?cs if:Lang.History.Mail[h.Mail] ?><?cs var:Lang.History.Mail[h.Mail] ?><?cs else ?><?cs var:h.Mail ?><?cs /if ?>)<?cs /if ?><?cs if:h.Detail ?>: <?cs var:h.Detail ?><?cs elif:h.Event == "owner" ?>: <?cs var:Lang.Queue.Nobody ?><?cs /if ?><?cs if:h.Internal ?> <span class="muted">(<?cs var:Lang.History.Internal ?>)</span><?cs /if ?></td></tr><?cs /each ?>
+</tbody>
+</table>
+<?cs if:Page.HistoryMore ?><p><a href="<?cs var:Page.Base ?>?history=all#history"><?cs var:Lang.History.All ?> (<?cs var:Page.HistoryTotal ?>)</a></p><?cs /if ?>
+</section>
 <?cs include:"footer.cs" ?>

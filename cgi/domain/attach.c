@@ -17,6 +17,7 @@
 
 #include "domain/attach.h"
 #include "data/db.h"
+#include "domain/history.h"
 #include "domain/account.h"
 #include "lib/config.h"
 #include "lib/util.h"
@@ -294,8 +295,10 @@ int
 request_attach(int64_t id, int64_t msg, int64_t account,
     struct attach_in *f)
 {
-	return keep_file(0, id, msg, account, f->tmp, f->name, f->size,
-	    f->sha256, f->stored);
+	if (keep_file(0, id, msg, account, f->tmp, f->name, f->size,
+	    f->sha256, f->stored) != 0)
+		return -1;
+	return history_add(id, account, HIST_FILE, f->name);	/* R15.7 */
 }
 
 /*

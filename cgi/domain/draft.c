@@ -22,6 +22,7 @@
 #include "domain/attach.h"
 #include "domain/catalogue.h"
 #include "domain/contract.h"
+#include "domain/history.h"
 #include "domain/outbox.h"
 #include "domain/request.h"
 #include "domain/sla.h"
@@ -427,17 +428,22 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	if (rc != SQLITE_OK)
 		goto fail;
 	*id = db_last_id();
+	if (history_add(*id, a->id, HIST_SUBMITTED, "") != 0)	/* R15.7 */
+		goto fail;
 	if (!advisory && (rc = contract_debit(d.contract, a->id, *id,
 	    d.title, today)) != 0) {
 		res = rc == 1 ? SUBMIT_NO_INCIDENTS : SUBMIT_FAIL;
 		*why = ELIG_NO_INCIDENTS;
 		goto fail;
 	}
+	if (!advisory && history_add(*id, a->id, HIST_DEBITED, "") != 0)
+		goto fail;
 	if (db_exec(STMT_REQUEST_CONTACT_ADD, P_INT(":request_id", *id),
 	    P_TEXT(":email", d.pc_email), P_TEXT(":role", "primary"),
 	    P_TEXT(":name", d.pc_name), P_TEXT(":phone", d.pc_phone),
 	    P_TEXT(":method", d.pc_method), P_INT(":added_by", a->id),
-	    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
+	    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK ||
+	    history_add(*id, a->id, HIST_CONTACT_ADDED, d.pc_email) != 0)
 		goto fail;
 	/* the colleagues typed in step 4 are told as those added later are
 	 * (R16.2); the submitter, added to keep access, is not */
@@ -451,13 +457,18 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 		    P_TEXT(":method", "email"), P_INT(":added_by", a->id),
 		    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
 			goto fail;
-		if (i < ntyped && db_changes() == 1 &&
+		if (db_changes() != 1)	/* named twice */
+			continue;
+		if (history_add(*id, a->id, HIST_CONTACT_ADDED, sec[i]) != 0)
+			goto fail;
+		if (i < ntyped &&
 		    strcmp(sec[i], a->email) != 0 &&
 		    request_mail_one(*id, d.title, a, "added", sec[i]) != 0)
 			goto fail;
 	}
 	if (db_exec(STMT_ATTACH_TO_REQUEST, P_INT(":draft_id", d.id),
 	    P_INT(":request_id", *id), P_END) != SQLITE_OK ||
+	    history_files(*id, a->id) != 0 ||
 	    submit_mail(a, &d, *id, respond_by, &n) != 0 ||
 	    db_exec(STMT_DRAFT_SUBMITTED, P_INT(":id", d.id),
 	    P_INT(":request_id", *id), P_INT(":updated", (int64_t)now),

@@ -6,11 +6,13 @@
  * after each command and before sending), so no template work holds the
  * write lock and the domain needs no templates (R14.4).
  */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "domain/outbox.h"
 #include "data/db.h"
+#include "domain/history.h"
 #include "lib/util.h"
 
 static int	 queued;	/* mails queued since outbox_queued() */
@@ -47,6 +49,12 @@ outbox_put(struct outbox_mail *m)
 	    SQLITE_OK ? 0 : -1;
 	if (rc == 0)
 		queued++;
+	if (rc == 0 && m->request != 0) {	/* R15.7: mails sent */
+		char	 what[320];
+
+		snprintf(what, sizeof(what), "%s %s", m->tpl, m->to);
+		rc = history_add(m->request, 0, HIST_MAIL, what);
+	}
 	return rc;
 }
 

@@ -19,6 +19,7 @@
 #include "domain/attach.h"
 #include "domain/contract.h"
 #include "domain/held.h"
+#include "domain/history.h"
 #include "domain/outbox.h"
 #include "domain/sla.h"
 #include "lib/arena.h"
@@ -204,7 +205,7 @@ clock_of(const struct request_view *v, struct sla_cal *c)
  * due when the working time left at the pause has passed (R11.3).
  */
 static int
-resume(const struct request_view *v, time_t now)
+resume(const struct request_view *v, int64_t actor, time_t now)
 {
 	struct sla_cal	 c;
 	time_t		 due;
@@ -213,9 +214,12 @@ resume(const struct request_view *v, time_t now)
 		return -1;
 	due = sla_add(&c, now, v->paused_left > 0 ? (long)v->paused_left : 0);
 	sla_calendar_free(&c);
-	return db_exec(STMT_REQUEST_RESUME, P_INT(":id", v->id),
+	if (db_exec(STMT_REQUEST_RESUME, P_INT(":id", v->id),
 	    P_INT(":status_at", (int64_t)now),
-	    P_INT(":respond_by", (int64_t)due), P_END) == SQLITE_OK ? 0 : -1;
+	    P_INT(":respond_by", (int64_t)due), P_END) != SQLITE_OK)
+		return -1;
+	return db_changes() == 1 ? history_add(v->id, actor, HIST_STATUS,
+	    "in_progress") : 0;
 }
 
 /* request_contacts: fn(email, role, name, added by) for each contact. */
@@ -239,17 +243,26 @@ request_contacts(int64_t id, int (*fn)(void *, const char *, const char *,
 	return rc < 0 ? -1 : 0;
 }
 
-/* request_messages: the thread of request id, oldest first. */
+/*
+ * request_messages: page (from 0) of the thread of request id, limit
+ * messages a page, oldest first or newest first (R15.8); *total is the
+ * number of messages.
+ */
 int
-request_messages(int64_t id, int (*fn)(void *, const struct thread_row *),
-    void *arg)
+request_messages(int64_t id, int newest, int page, int limit,
+    int (*fn)(void *, const struct thread_row *), void *arg, int *total)
 {
-	sqlite3_stmt		*st = db_query(STMT_MESSAGES_OF_REQUEST,
-	    P_INT(":request_id", id), P_END);
+	sqlite3_stmt		*st;
 	struct thread_row	 t;
 	int			 rc;
 
-	if (st == NULL)
+	if ((*total = (int)db_int(STMT_MESSAGES_COUNT, -1,
+	    P_INT(":request_id", id), P_END)) < 0)
+		return -1;
+	if ((st = db_query(newest ? STMT_MESSAGES_OF_REQUEST_NEWEST :
+	    STMT_MESSAGES_OF_REQUEST, P_INT(":request_id", id),
+	    P_INT(":limit", limit), P_INT(":offset", (int64_t)page * limit),
+	    P_END)) == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {
 		t.id = db_col_int(st, MESSAGE_ID);
@@ -358,7 +371,7 @@ message_add(const struct request_view *v, const struct account *a,
 	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
 		return -1;
 	if (!engineer && strcmp(v->status, "waiting") == 0 &&
-	    resume(v, now) != 0)
+	    resume(v, a->id, now) != 0)
 		return -1;
 	request_mail(&m, "message", v->id, v->title, a, body);
 	rc = notify(v->id, a->email, &m, a->lang);
@@ -414,6 +427,9 @@ request_set_status_tx(int64_t id, const struct account *a, int reopen,
 		return -1;
 	if (db_changes() != 1)
 		return 1;
+	if (history_add(id, a->id, HIST_STATUS, reopen ? "in_progress" :
+	    "closed") != 0)
+		return -1;
 	request_mail(&m, "status", id, v.title, a, "");
 	outbox_set(&m, "Status", reopen ? "in_progress" : "closed");
 	rc = notify(id, a->email, &m, a->lang);
@@ -451,6 +467,8 @@ request_add_contact_tx(const struct request_view *v, const struct account *a,
 		return db_int(STMT_REQUEST_CONTACT_IS, -1,
 		    P_INT(":request_id", v->id), P_TEXT(":email", email),
 		    P_END) == 0 ? 2 : 1;
+	if (history_add(v->id, a->id, HIST_CONTACT_ADDED, email) != 0)
+		return -1;
 	return request_mail_one(v->id, v->title, a, "added", email);
 }
 
@@ -479,7 +497,8 @@ request_remove_contact_tx(const struct request_view *v,
 	if (db_changes() != 1)
 		return 1;
 	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
-	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK)
+	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK ||
+	    history_add(v->id, a->id, HIST_CONTACT_REMOVED, email) != 0)
 		return -1;
 	return request_mail_one(v->id, v->title, a, "removed", email);
 }
@@ -504,7 +523,9 @@ request_take_tx(const struct request_view *v, int64_t engineer, time_t now)
 	    P_INT(":owner_id", engineer), P_INT(":updated", (int64_t)now),
 	    P_END) != SQLITE_OK)
 		return -1;
-	return db_changes() == 1 ? 0 : 1;
+	if (db_changes() != 1)
+		return 1;
+	return history_owner(v->id, engineer, engineer) == 0 ? 0 : -1;
 }
 
 int
@@ -572,6 +593,8 @@ request_engineer_status_tx(const struct request_view *v,
 		return -1;
 	if (db_changes() != 1)
 		return 1;
+	if (history_add(v->id, a->id, HIST_STATUS, status) != 0)
+		return -1;
 	/* R11.4: mailed when it becomes the customer's turn, or ends */
 	if (strcmp(status, "waiting") != 0 && strcmp(status, "resolved") != 0 &&
 	    strcmp(status, "closed") != 0)
@@ -602,7 +625,16 @@ int
 request_return(const struct request_view *v, const struct account *a,
     const char *reason)
 {
+	int	 rc;
+
 	if (strcmp(v->kind, "technical") != 0)	/* none taken (R16.5) */
 		return 1;
-	return contract_credit(v->contract, a->id, v->id, reason);
+	if (db_begin_write() != 0)
+		return -1;
+	if ((rc = contract_credit(v->contract, a->id, v->id, reason)) == 0)
+		rc = history_add(v->id, a->id, HIST_RETURNED, reason);
+	/* a credit refused rolled back already: the whole write ends */
+	if (db_end(rc == 0 ? 0 : -1) != 0)
+		return rc == 1 ? 1 : -1;
+	return 0;
 }

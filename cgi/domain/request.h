@@ -68,8 +68,8 @@ int	 request_remove_contact(const struct request_view *,
 	    const struct account *, const char *);
 int	 request_contacts(int64_t, int (*)(void *, const char *, const char *,
 	    const char *, const char *), void *);
-int	 request_messages(int64_t, int (*)(void *, const struct thread_row *),
-	    void *);
+int	 request_messages(int64_t, int, int, int,
+	    int (*)(void *, const struct thread_row *), void *, int *);
 int	 request_reply(const struct request_view *, const struct account *, int,
 	    const char *, struct attach_in *, int, const char *);
 int	 request_set_status(int64_t, const struct account *, int, time_t);

@@ -6,12 +6,14 @@
  * gets the same 404 as for a request that does not exist (R7.4).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/account.h"
 #include "domain/attach.h"
 #include "domain/draft.h"
 #include "domain/held.h"
+#include "domain/history.h"
 #include "domain/request.h"
 #include "lib/config.h"
 #include "lib/util.h"
@@ -103,12 +105,94 @@ status_name(struct req *r, const char *status)
 	    "Queue.Status" : "Status", status);
 }
 
+/* add_event: a row of the history (R15.7) */
+static int
+add_event(void *arg, const struct history_row *h)
+{
+	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "History", f->n++);
+	char		 v[64];
+	size_t		 sp;
+
+	view_put(row, "Event", h->event);
+	view_put(row, "Actor", h->actor);
+	if (h->staff)
+		view_put(row, "Staff", "1");
+	if (h->internal)
+		view_put(row, "Internal", "1");
+	if (strcmp(h->event, "status") == 0)
+		view_put(row, "Detail", status_name(f->r, h->detail));
+	else if (strcmp(h->event, "mail") == 0) {
+		/* "template recipient" */
+		sp = strcspn(h->detail, " ");
+		view_put(row, "Detail", h->detail[sp] != '\0' ?
+		    h->detail + sp + 1 : "");
+		snprintf(v, sizeof(v), "%.*s", (int)sp, h->detail);
+		view_put(row, "Mail", v);
+	} else
+		view_put(row, "Detail", h->detail);
+	time_local(v, sizeof(v), (time_t)h->created, f->r->user.tz);
+	view_put(row, "When", v);
+	return 0;
+}
+
+#define THREAD_PAGE	50	/* messages a page of a long thread (R15.8) */
+#define HISTORY_SHOWN	50	/* events shown until all are asked for */
+
+/*
+ * thread_page: the page of v's thread r asks for (?order=newest,
+ * ?tpage=N from 1), with its pager.  0 or -1.
+ */
+static int
+thread_page(struct req *r, const struct request_view *v)
+{
+	struct fill	 m = { r, 0 };
+	const char	*o = req_param(&r->query, "order");
+	const char	*pg = req_param(&r->query, "tpage");
+	int		 newest = o != NULL && strcmp(o, "newest") == 0;
+	int		 page = pg != NULL ? atoi(pg) : 1, total, pages;
+
+	if (page < 1 || page > 1000000)
+		page = 1;
+	if (request_messages(v->id, newest, page - 1, THREAD_PAGE,
+	    add_message, &m, &total) != 0)
+		return -1;
+	pages = (total + THREAD_PAGE - 1) / THREAD_PAGE;
+	view_set(r, "Thread.Order", newest ? "newest" : "oldest");
+	view_set_int(r, "Thread.Total", total);
+	if (pages > 1) {
+		view_set_int(r, "Thread.Page", page);
+		view_set_int(r, "Thread.Pages", pages);
+		if (page > 1)
+			view_set_int(r, "Thread.Prev", page - 1);
+		if (page < pages)
+			view_set_int(r, "Thread.Next", page + 1);
+	}
+	return 0;
+}
+
+/* history: v's history for r's side, the newest first (R15.7). */
+static int
+history(struct req *r, const struct request_view *v)
+{
+	struct fill	 h = { r, 0 };
+	int		 all = req_param(&r->query, "history") != NULL, total;
+
+	if (history_list(v->id, engineer(r), all ? 0 : HISTORY_SHOWN,
+	    add_event, &h, &total) != 0)
+		return -1;
+	view_set_int(r, "Page.HistoryTotal", total);
+	if (!all && total > HISTORY_SHOWN)
+		view_set(r, "Page.HistoryMore", "1");
+	return 0;
+}
+
 /* request_render: the page of v, with a reply being typed kept. */
 void
 request_render(struct req *r, int status, const struct request_view *v,
     const struct form *fm)
 {
-	struct fill	 c = { r, 0 }, m = { r, 0 }, f = { r, 0 };
+	struct fill	 c = { r, 0 }, f = { r, 0 };
 	char		 t[64];
 	int		 i;
 
@@ -156,7 +240,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 	if (fm != NULL)
 		form_to_hdf(r, fm);
 	if (request_contacts(v->id, add_contact, &c) != 0 ||
-	    request_messages(v->id, add_message, &m) != 0 ||
+	    thread_page(r, v) != 0 || history(r, v) != 0 ||
 	    request_files(v->id, add_file, &f) != 0) {
 		reply_error(r, 500);
 		return;

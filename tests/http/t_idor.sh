@@ -53,7 +53,7 @@ SR=$(db "SELECT id FROM requests WHERE draft_id = $SD")
 # Piotr is removed from Ewa's request (as an engineer would, R8.1)
 JAR=$T/piotr get "/requests/$R"
 expect_eq "D.18 the contact sees the request before removal" "$STATUS" 200
-db "DELETE FROM request_contacts WHERE request_id = $R AND email = 'piotr@example.com'"
+echo "DELETE FROM request_contacts WHERE request_id = $R AND email = 'piotr@example.com'" | db_fixture
 check "the objects exist ($D $R $F $OD $FD $SD $SR)" test -n "$F" -a -n "$FD" -a -n "$SR"
 
 # routes: METHOD PATH (the first %s is an id)

@@ -158,7 +158,7 @@ for i in $(seq 200); do
 	for who in ewa:2 piotr:3 kasia:5; do
 		[ $((i % ${who#*:})) = 0 ] && echo "INSERT INTO request_contacts (request_id, email, role, created) SELECT id, '${who%:*}@example.com', 'secondary', 0 FROM requests WHERE draft_id = $((1000 + i));"
 	done
-done | db
+done | db_fixture
 # listed ACCOUNT-JAR EMAIL QUERY-STRING STATUS-SQL LIKE-SQL PAGE
 listed() {
 	local jar=$1 email=$2 qs=$3 st=$4 like=$5 page=$6 want got n
