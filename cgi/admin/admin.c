@@ -20,11 +20,13 @@
 #include "domain/attach.h"
 #include "domain/catalogue.h"
 #include "domain/contract.h"
+#include "domain/draft.h"
 #include "domain/identity.h"
 #include "domain/outbox.h"
 #include "domain/password.h"
 #include "domain/payment.h"
 #include "domain/report.h"
+#include "domain/request.h"
 #include "domain/totp.h"
 #include "lib/config.h"
 #include "lib/util.h"
@@ -586,7 +588,7 @@ days_ago(char buf[11], int n)
  * partner pack on both, and one pair left for trying activation.
  */
 static int
-demo_contracts(int64_t anna, int64_t jan)
+demo_contracts(int64_t anna, int64_t jan, int64_t *sa)
 {
 	static const char *const ppi_version[] = { "sql-server/2019", NULL };
 	static const char *const sa_versions[] = { "sql-server/2022",
@@ -597,7 +599,7 @@ demo_contracts(int64_t anna, int64_t jan)
 		int64_t			 who[2];
 		int			 used;		/* incidents drawn */
 	} k[] = {
-		{ { PROG_SA, "SA support incidents", 4, days_ago(d[0], 90),
+		{ { PROG_SA, "SA support incidents", 10, days_ago(d[0], 90),
 		    SCOPE_ONPREM, sa_versions, NULL, NULL }, { anna, 0 }, 1 },
 		{ { PROG_VS, "Visual Studio professional support", 2,
 		    days_ago(d[1], 200), SCOPE_ONPREM, NULL, NULL, NULL },
@@ -634,6 +636,8 @@ demo_contracts(int64_t anna, int64_t jan)
 			fprintf(stderr, "supportalctl: demo: %s\n", err);
 			return -1;
 		}
+		if (i == 0)
+			*sa = id;	/* Anna's requests draw on it */
 		for (j = 0; j < 2; j++)
 			if (k[i].who[j] != 0 && contract_activate(k[i].who[j],
 			    aid, cid, &dummy) != ACT_OK)
@@ -651,6 +655,201 @@ demo_contracts(int64_t anna, int64_t jan)
 	return 0;
 }
 
+/* a message of a demo thread, by the engineer or the customer */
+struct demo_msg {
+	int		 engineer;
+	const char	*body;
+	const char	*file;		/* the name of a file sent with it */
+};
+
+/* a demo request and the state it is left in */
+struct demo_req {
+	const char	*codes[4];	/* product, version, category, problem */
+	const char	*title, *description, *severity, *country, *tz;
+	const char	*secondary;
+	int		 owned;
+	const char	*status;	/* set by the engineer, or "closed" */
+	const char	*returned;	/* the reason an incident is returned */
+	struct demo_msg	 thread[4];
+};
+
+/*
+ * demo_file: a small text file for a demo message, in var/tmp/, ready
+ * to keep (its path, size and SHA-256 into f).  0 or -1.
+ */
+static int
+demo_file(struct attach_in *f, const char *name, char tmp[700],
+    char sha[65])
+{
+	char	 text[256];
+	int	 fd, n;
+
+	n = snprintf(text, sizeof(text), "%s\n2026-12-04 09:12:01 backup"
+	    " of [sales] failed: 3041\n2026-12-04 09:12:01 operating"
+	    " system error 112 (not enough space on the disk)\n", name);
+	snprintf(tmp, 700, "%s/tmp/demo.XXXXXX", cfg.var);
+	if ((fd = mkstemp(tmp)) < 0)
+		return -1;
+	if (write(fd, text, (size_t)n) != n) {
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	close(fd);
+	sha256_hex(text, (size_t)n, sha);
+	f->tmp = tmp;
+	f->name = name;
+	f->size = n;
+	f->sha256 = sha;
+	return 0;
+}
+
+/*
+ * demo_request: Anna (a) submits q on contract, Sam (e) works it as q
+ * says: a working day to look at (R10.2, R15).  0 or -1.
+ */
+static int
+demo_request(const struct demo_req *q, const struct account *a,
+    const struct account *e, int64_t contract)
+{
+	struct draft		 d;
+	struct request_view	 v;
+	struct attach_in	 f;
+	char			 tmp[700], sha[65];
+	int64_t			 ids[4], rid, did;
+	enum elig		 why;
+	const struct demo_msg	*m;
+	time_t			 now = time(NULL);
+	int			 nf;
+
+	if (catalogue_ids(q->codes, ids) != 1 || draft_create(a, &did) != 0 ||
+	    draft_load(did, a->id, &d) != 1)
+		return -1;
+	d.done = 4;
+	d.product = ids[0];
+	d.version = ids[1];
+	d.category = ids[2];
+	d.problem = ids[3];
+	d.title = q->title;
+	d.description = q->description;
+	d.contract = contract;
+	strlcpy_(d.severity, q->severity, sizeof(d.severity));
+	strlcpy_(d.country, q->country, sizeof(d.country));
+	strlcpy_(d.tz, q->tz, sizeof(d.tz));
+	strlcpy_(d.secondary, q->secondary, sizeof(d.secondary));
+	d.add_me = 1;
+	if (draft_save(a->id, &d) != 0 ||
+	    request_submit(a, did, now, &rid, &why) != SUBMIT_OK)
+		return -1;
+	if (q->owned && (request_view_engineer(rid, e->id, "en", &v) != 1 ||
+	    request_take(&v, e->id, now) != 0))
+		return -1;
+	for (m = q->thread; m < q->thread + 4 && m->body != NULL; m++) {
+		nf = 0;
+		if (m->file != NULL && demo_file(&f, m->file, tmp, sha) == 0)
+			nf = 1;
+		if (request_view_engineer(rid, e->id, "en", &v) != 1 ||
+		    request_reply(&v, m->engineer ? e : a, m->engineer, m->body,
+		    &f, nf, NULL) != 0) {
+			if (nf)
+				unlink(tmp);
+			return -1;
+		}
+	}
+	if (q->returned != NULL &&
+	    (request_view_engineer(rid, e->id, "en", &v) != 1 ||
+	    request_return(&v, e, q->returned) != 0))
+		return -1;
+	if (strcmp(q->status, "closed") == 0)
+		return request_set_status(rid, a, 0, now) == 0 ? 0 : -1;
+	if (*q->status == '\0')
+		return 0;
+	return request_view_engineer(rid, e->id, "en", &v) == 1 &&
+	    request_engineer_status(&v, e, q->status, now) == 0 ? 0 : -1;
+}
+
+/*
+ * demo_requests: Anna's requests in every state, with threads, files and
+ * history, owned by Sam or by nobody yet, in both languages (R10.2,
+ * R15).  0 or -1.
+ */
+static int
+demo_requests(int64_t anna, int64_t sam, int64_t contract)
+{
+	static const struct demo_req q[] = {
+	    { { "sql-server", "2022", "performance", "slow-queries" },
+	      "Reports time out since the upgrade to SQL Server 2022",
+	      "Since the upgrade last weekend the monthly sales report runs"
+	      " for over ten minutes and times out; before, it took forty"
+	      " seconds.  Nothing else changed.",
+	      "important", "PL", "Europe/Warsaw",
+	      "jan.kowalski@contoso.example", 1, "in_progress", NULL,
+	      { { 1, "Thank you, Anna.  Could you send the actual execution"
+		  " plan of the report's main query, from before and after"
+		  " the upgrade if you still have the old one?", NULL },
+		{ 0, "Here are both plans.  The new one scans the orders"
+		  " table.", "plans.txt" },
+		{ 1, "The new plan comes from the new cardinality estimator."
+		  " As a first step, update the statistics of dbo.Orders with"
+		  " FULLSCAN; I will call you tomorrow at 10:00 to look at"
+		  " the result together.", NULL } } },
+	    { { "sql-server", "2022", "performance", "blocking" },
+	      "Zakleszczenia w nocnym imporcie zamówień",
+	      "Od wtorku nocny import zamówień kończy się błędem 1205"
+	      " (zakleszczenie) mniej więcej co drugą noc.",
+	      "moderate", "PL", "Europe/Warsaw", "", 0, "", NULL,
+	      { { 0, "Dołączam fragment dziennika z ostatniej nocy.",
+		  "import.log" } } },
+	    { { "sql-server", "2019", "backup", "backup-fails" },
+	      "Nightly backup fails with error 3041",
+	      "The nightly full backup of the sales database fails with"
+	      " error 3041.  The log backups still work.",
+	      "critical", "PL", "Europe/Warsaw", "", 1, "waiting", NULL,
+	      { { 0, "The error log of last night.", "errorlog.txt" },
+		{ 1, "The log shows operating system error 112: the backup"
+		  " disk is full.  Could you free space on it or point the"
+		  " job to another disk, then tell me how the next run goes?",
+		  NULL } } },
+	    { { "sql-server", "2019", "availability", "failover" },
+	      "Always On failover does not complete",
+	      "A manual failover of the availability group stays in"
+	      " RESOLVING for minutes.",
+	      "important", "PL", "Europe/Warsaw", "", 1, "resolved",
+	      "Product defect",
+	      { { 1, "This is a known defect of the build you run, fixed"
+		  " in the latest cumulative update.  The incident is"
+		  " returned to your contract.", NULL },
+		{ 0, "After the update the failover takes five seconds."
+		  " Thank you!", NULL } } },
+	    { { "sql-server", "2019", "availability", "replication" },
+	      "Replication errors after restoring the distributor",
+	      "After restoring the distribution database the log reader"
+	      " agent stops with error 18752.",
+	      "moderate", "PL", "Europe/Warsaw", "", 1, "closed", NULL,
+	      { { 1, "Run sp_replrestart on the publisher, then start the"
+		  " log reader agent again.", NULL },
+		{ 0, "That did it.  I am closing the request.", NULL } } },
+	    { { "sql-server", "2022", "performance", "high-cpu" },
+	      "High CPU on the Chicago reporting server",
+	      "The reporting server in our Chicago office runs at 100 %"
+	      " CPU every morning between 8 and 9.",
+	      "moderate", "US", "America/Chicago", "", 0, "", NULL,
+	      { { 0 } } },
+	};
+	struct account	 a, e;
+	size_t		 i;
+
+	if (account_load(anna, &a) != 1 || account_load(sam, &e) != 1)
+		return -1;
+	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
+		if (demo_request(&q[i], &a, &e, contract) != 0) {
+			fprintf(stderr, "supportalctl: demo: request %zu\n",
+			    i + 1);
+			return -1;
+		}
+	return 0;
+}
+
 /*
  * demo: the demo accounts (R10.2).  A personal customer and an engineer
  * with their profiles complete, and a work account that has yet to fill
@@ -664,7 +863,7 @@ cmd_demo(int argc, char **argv)
 	static const struct profile eng = { "support@vendor.example",
 	    "+1 425 555 0199", "Vendor Support", "US", "America/Los_Angeles",
 	    "en", "email" };
-	int64_t	 a, b, c;
+	int64_t	 a, b, c, sa = 0;
 	char	 path[700];
 
 	(void)argv;
@@ -684,7 +883,9 @@ cmd_demo(int argc, char **argv)
 	    cfg.root);
 	if (c > 0 && queues_set(c, "AMER,APAC,EMEA") != 0)
 		return 1;
-	if (a > 0 && (import_file(path) != 0 || demo_contracts(a, b) != 0)) {
+	if (a > 0 && (import_file(path) != 0 ||
+	    demo_contracts(a, b, &sa) != 0 ||
+	    demo_requests(a, c > 0 ? c : 0, sa) != 0)) {
 		fprintf(stderr, "supportalctl: the demo data failed\n");
 		return 1;
 	}

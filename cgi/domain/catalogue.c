@@ -425,6 +425,31 @@ catalogue_names(int64_t product, int64_t version, int64_t category,
 }
 
 /*
+ * catalogue_ids: the ids of a product, its version, category and problem
+ * named by their codes (code[0..3]) into id[0..3].  1, 0 when there is
+ * no such product, version, category or problem, -1.
+ */
+int
+catalogue_ids(const char *const code[4], int64_t id[4])
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(STMT_CATALOGUE_BY_CODES, P_TEXT(":product", code[0]),
+	    P_TEXT(":version", code[1]), P_TEXT(":category", code[2]),
+	    P_TEXT(":problem", code[3]), P_END)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		id[0] = db_col_int(st, CODES_PRODUCT);
+		id[1] = db_col_int(st, CODES_VERSION);
+		id[2] = db_col_int(st, CODES_CATEGORY);
+		id[3] = db_col_int(st, CODES_PROBLEM);
+	}
+	db_done(st);
+	return rc;
+}
+
+/*
  * kb_query: an FTS5 query from free text: up to 12 words of at least
  * three letters or digits, each quoted as a prefix, joined with OR.
  * Returns the length written (0 when no word qualifies).

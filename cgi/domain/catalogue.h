@@ -40,6 +40,7 @@ struct cat_names {			/* what a draft's ids name */
 	int	 problem_ok;
 };
 
+int	 catalogue_ids(const char *const [4], int64_t [4]);
 int	 catalogue_names(int64_t, int64_t, int64_t, int64_t, const char *,
 	    struct cat_names *);
 
