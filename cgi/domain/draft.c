@@ -61,8 +61,11 @@ int
 draft_create(const struct account *a, int64_t *id)
 {
 	char	 name[2 * NAME_MAX_ + 2];
+	int	 rc;
 
 	snprintf(name, sizeof(name), "%s %s", a->first, a->last);
+	if (db_begin_write() != 0)	/* counted and written under one lock */
+		return -1;
 	if (db_exec(STMT_DRAFT_INSERT, P_INT(":account_id", a->id),
 	    P_TEXT(":country", a->country), P_TEXT(":timezone", a->tz),
 	    P_TEXT(":pc_name", name),
@@ -72,11 +75,14 @@ draft_create(const struct account *a, int64_t *id)
 	    P_TEXT(":pc_method", *a->method ? a->method : "email"),
 	    P_INT(":now", (int64_t)time(NULL)),
 	    P_INT(":cap", cfg.draft_max_open), P_END) != SQLITE_OK)
-		return -1;
-	if (db_changes() != 1)
-		return 1;
-	*id = db_last_id();
-	return 0;
+		rc = -1;
+	else if (db_changes() != 1)
+		rc = 1;
+	else {
+		*id = db_last_id();
+		rc = 0;
+	}
+	return db_end(rc);
 }
 
 /*
