@@ -8,6 +8,10 @@
 <?cs call:label(f, id, label, hint, "") ?>
 <input id="f-<?cs var:id ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" autocomplete="<?cs var:ac ?>"<?cs if:type != "password" ?> spellcheck="false" maxlength="40"<?cs /if ?> required<?cs call:describedby(f, id, hint) ?>>
 </div><?cs /def ?>
+<?cs # One of the engineer's mails (R15.1), ticked when it is sent. ?>
+<?cs def:notify_box(f, id, label) ?>
+<div class="choice single<?cs if:f.Error ?> invalid<?cs /if ?>"><input type="checkbox" id="f-<?cs var:id ?>" name="<?cs var:id ?>" value="1"<?cs if:f.Value == "1" ?> checked<?cs /if ?><?cs if:f.Error ?> aria-invalid="true" aria-describedby="e-<?cs var:id ?>"<?cs /if ?>>
+<label for="f-<?cs var:id ?>"><?cs var:label ?></label><?cs if:f.Error ?> <span class="error" id="e-<?cs var:id ?>"><?cs var:f.Error ?></span><?cs /if ?></div><?cs /def ?>
 <div class="account">
 <h1><?cs var:Lang.Account.Title ?></h1>
 <?cs if:Page.Note == "verified" ?><div class="notice" role="status"><p><?cs var:Lang.Account.NoteVerified ?></p></div>
@@ -18,6 +22,7 @@
 <?cs elif:Page.Note == "ended" ?><div class="notice" role="status"><p><?cs var:Lang.Account.NoteEnded ?></p></div>
 <?cs elif:Page.Note == "totp" ?><div class="notice" role="status"><p><?cs var:Lang.Account.NoteTotp ?></p></div>
 <?cs elif:Page.Note == "off" ?><div class="notice" role="status"><p><?cs var:Lang.Account.NoteOff ?></p></div>
+<?cs elif:Page.Note == "notify" ?><div class="notice" role="status"><p><?cs var:Lang.Account.NoteNotify ?></p></div>
 <?cs /if ?>
 <p class="lead"><?cs var:Lang.Account.Intro ?></p>
 <?cs call:errors() ?>
@@ -62,6 +67,23 @@
 <p><button type="submit" class="primary"><?cs var:Lang.Account.EmailSubmit ?></button></p>
 </form>
 </section>
+
+<?cs if:Account.Engineer ?>
+<section class="card" aria-labelledby="notify-title">
+<h2 id="notify-title"><?cs var:Lang.Account.NotifyTitle ?></h2>
+<form method="post" action="/account/notify" novalidate>
+<?cs call:csrf() ?>
+<fieldset class="choices">
+<legend><?cs var:Lang.Account.NotifyLegend ?></legend>
+<?cs call:notify_box(Form.notify_new, "notify_new", Lang.Account.NotifyNew) ?>
+<?cs call:notify_box(Form.notify_reopened, "notify_reopened", Lang.Account.NotifyReopened) ?>
+<?cs call:notify_box(Form.notify_reply, "notify_reply", Lang.Account.NotifyReply) ?>
+<?cs call:notify_box(Form.notify_overdue, "notify_overdue", Lang.Account.NotifyOverdue) ?>
+</fieldset>
+<p><button type="submit" class="primary"><?cs var:Lang.Account.NotifySave ?></button></p>
+</form>
+</section>
+<?cs /if ?>
 
 <section class="card" aria-labelledby="password-title">
 <h2 id="password-title"><?cs var:Lang.Account.PasswordTitle ?></h2>

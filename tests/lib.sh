@@ -404,7 +404,8 @@ history_check() {
 	[ -f "${DB:-}" ] || return 0
 	[ "$(db "SELECT count(*) FROM sqlite_master WHERE name = 'test_shadow'")" = 1 ] || return 0
 	bad=$(db "
-WITH s AS (SELECT request_id, event, count(*) n FROM test_shadow GROUP BY 1, 2),
+WITH s AS (SELECT request_id, event, count(*) n FROM test_shadow
+  WHERE request_id <> 0 GROUP BY 1, 2),
 h AS (SELECT request_id, event, count(*) n FROM request_history
   WHERE event <> 'note' GROUP BY 1, 2)
 SELECT 'request ' || request_id || ' ' || event || ': ' || s.n || ' changes, '
@@ -418,6 +419,7 @@ SELECT 'request ' || r.id || ' is ' || r.status || ', its history says '
   || coalesce((SELECT detail FROM request_history WHERE request_id = r.id AND
   event = 'status' ORDER BY id DESC LIMIT 1), 'new') FROM requests r
   WHERE r.id IN (SELECT request_id FROM test_shadow WHERE event = 'submitted')
+  AND NOT EXISTS (SELECT 1 FROM test_shadow WHERE event = 'fixture')
   AND r.status <> coalesce((SELECT detail FROM request_history WHERE
   request_id = r.id AND event = 'status' ORDER BY id DESC LIMIT 1), 'new')
 LIMIT 20")
@@ -425,7 +427,7 @@ LIMIT 20")
 		not_ok "R15.7 every change left exactly one history row"
 		echo "$bad" | sed 's/^/#   /'
 	else
-		ok "R15.7 every change left exactly one history row ($(db "SELECT count(*) FROM test_shadow") changes)"
+		ok "R15.7 every change left exactly one history row ($(db "SELECT count(*) FROM test_shadow WHERE request_id <> 0") changes)"
 	fi
 }
 
@@ -438,6 +440,8 @@ db_fixture() {
 		db "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'test_shadow_*'"
 		cat
 		echo ";"
+		# rows changed by hand: their status is no longer the history's
+		echo "INSERT INTO test_shadow SELECT 0, 'fixture' WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'test_shadow');"
 		[ "$(db "SELECT count(*) FROM sqlite_master WHERE name = 'test_shadow'")" = 1 ] &&
 			sed -n '/^CREATE TRIGGER/,$p' "$SHADOW"
 		echo "COMMIT;"

@@ -22,6 +22,7 @@
 #include "domain/contract.h"
 #include "domain/draft.h"
 #include "domain/identity.h"
+#include "domain/notify.h"
 #include "domain/outbox.h"
 #include "domain/password.h"
 #include "domain/payment.h"
@@ -272,13 +273,18 @@ cmd_init(int argc, char **argv)
 static int
 cmd_config(int argc, char **argv)
 {
-	char		 up[24], body[24];
+	char		 up[24], body[24], text[24], dopen[24], dbytes[24];
+	char		 days[24];
 	const char	*vals[][2] = {
 		{ "Root", cfg.root },
 		{ "Var", cfg.var },
 		{ "Origin", cfg.origin },
 		{ "Upload.MaxBytes", int_str(up, cfg.max_upload) },
 		{ "Upload.BodyLimit", int_str(body, config_body_limit()) },
+		{ "Request.MaxText", int_str(text, cfg.max_text) },
+		{ "Draft.MaxOpen", int_str(dopen, cfg.draft_max_open) },
+		{ "Draft.MaxBytes", int_str(dbytes, cfg.draft_max_bytes) },
+		{ "Draft.ExpireDays", int_str(days, cfg.draft_expire_days) },
 	};
 	size_t		 i, n = sizeof(vals) / sizeof(vals[0]);
 
@@ -962,6 +968,48 @@ cmd_remind(int argc, char **argv)
 		return 1;
 	}
 	printf("%d reminders queued\n", sent);
+	return 0;
+}
+
+/*
+ * overdue: a mail to the owner of each request whose response-by passed
+ * while its clock ran, once per request and response-by (R15.1).
+ */
+static int
+cmd_overdue(int argc, char **argv)
+{
+	int	 sent;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if (notify_overdue(time(NULL), &sent) != 0) {
+		fprintf(stderr, "supportalctl: overdue: database error\n");
+		return 1;
+	}
+	printf("%d overdue mails queued\n", sent);
+	return 0;
+}
+
+/*
+ * expire-drafts: the drafts untouched for Draft.ExpireDays deleted with
+ * their files (R15.9).
+ */
+static int
+cmd_expire_drafts(int argc, char **argv)
+{
+	int	 n;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if (draft_expire(time(NULL) - (time_t)cfg.draft_expire_days * 86400,
+	    &n) != 0) {
+		fprintf(stderr, "supportalctl: expire-drafts: database or "
+		    "file error\n");
+		return 1;
+	}
+	printf("%d drafts expired\n", n);
 	return 0;
 }
 
@@ -1750,6 +1798,18 @@ static const struct cmd	 cmds[] = {
 	  "Check the database (PRAGMA integrity_check), that every contract's\n"
 	  "balance equals its ledger, and that every attachment is present\n"
 	  "with its size and SHA-256.  Prints each problem; exits 1 if any." },
+	{ "overdue", cmd_overdue, 1, "",
+	  "Queue a mail to the owner of each request whose first response\n"
+	  "is due and has passed while its clock ran (not waiting for the\n"
+	  "customer, not resolved or closed), if the owner chose that mail\n"
+	  "(R15.1).  Each is sent once per request and response time,\n"
+	  "however often this runs (the hourly timer runs it after remind);\n"
+	  "send-mail delivers them." },
+	{ "expire-drafts", cmd_expire_drafts, 1, "",
+	  "Delete the unfinished requests (drafts) untouched for\n"
+	  "Draft.ExpireDays days (default 30) with their files (R15.9); a\n"
+	  "file is removed before its row, never left without it.  The\n"
+	  "hourly timer runs it after remind." },
 	{ "add-account", cmd_add_account, 1,
 	  "--email E --first F --last L [--kind personal|work] [--engineer]",
 	  "Add a login account; the password is read from standard input.\n"
@@ -1865,7 +1925,8 @@ main(int argc, char *argv[])
 		}
 	}
 	rc = current->fn(argc - 1, argv + 1);
-	/* remind and reconcile queue mails as data: render them now */
+	/* remind, overdue and reconcile queue mails as data: render them
+	 * now */
 	if (db_handle() != NULL && outbox_queued() > 0 &&
 	    mail_render_pending() < 0)
 		rc = 1;

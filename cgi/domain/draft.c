@@ -23,6 +23,7 @@
 #include "domain/catalogue.h"
 #include "domain/contract.h"
 #include "domain/history.h"
+#include "domain/notify.h"
 #include "domain/outbox.h"
 #include "domain/request.h"
 #include "domain/sla.h"
@@ -52,15 +53,20 @@ draft_advisory(enum programme prog, enum elig elig)
 
 /*
  * draft_create: a new draft for account a, its routing and primary
- * contact prefilled from the profile (R5.3, R5.4).  *id is set.
- * Returns 0 or -1.
+ * contact prefilled from the profile (R5.3, R5.4), unless a has
+ * Draft.MaxOpen open drafts already (R15.9, M.60: counted by the insert
+ * itself, so that openings at once cannot pass it).  *id is set.
+ * Returns 0, 1 at the cap, or -1.
  */
 int
 draft_create(const struct account *a, int64_t *id)
 {
 	char	 name[2 * NAME_MAX_ + 2];
+	int	 rc;
 
 	snprintf(name, sizeof(name), "%s %s", a->first, a->last);
+	if (db_begin_write() != 0)	/* counted and written under one lock */
+		return -1;
 	if (db_exec(STMT_DRAFT_INSERT, P_INT(":account_id", a->id),
 	    P_TEXT(":country", a->country), P_TEXT(":timezone", a->tz),
 	    P_TEXT(":pc_name", name),
@@ -68,10 +74,16 @@ draft_create(const struct account *a, int64_t *id)
 	    *a->contact_email ? a->contact_email : a->email),
 	    P_TEXT(":pc_phone", a->phone),
 	    P_TEXT(":pc_method", *a->method ? a->method : "email"),
-	    P_INT(":now", (int64_t)time(NULL)), P_END) != SQLITE_OK)
-		return -1;
-	*id = db_last_id();
-	return 0;
+	    P_INT(":now", (int64_t)time(NULL)),
+	    P_INT(":cap", cfg.draft_max_open), P_END) != SQLITE_OK)
+		rc = -1;
+	else if (db_changes() != 1)
+		rc = 1;
+	else {
+		*id = db_last_id();
+		rc = 0;
+	}
+	return db_end(rc);
 }
 
 /*
@@ -149,33 +161,42 @@ draft_save(int64_t account, const struct draft *d)
  * draft_update: draft d of account saved with the files of its step, in
  * one transaction (R5.5, R11.9): each file is kept while the draft stays
  * within FILES_PER_DRAFT files and the configured upload size together
- * (cfg.max_upload), counted inside the transaction so that two uploads
- * at once cannot pass them; kept[i] says whether files[i] was (if not,
- * it is left where it waits).  done is the step d finishes when every
- * file was kept (0: none).  The caller checked each file's type.
+ * (cfg.max_upload), and the account's open drafts within Draft.MaxBytes
+ * together (R15.9, M.60), counted inside the transaction so that two
+ * uploads at once cannot pass them; kept[i] says whether files[i] was:
+ * 1, or 0 for the draft's limits, -1 for the account's (if not kept, it
+ * is left where it waits).  done is the step d finishes when every file
+ * was kept (0: none).  The caller checked each file's type.
  * Returns 0 or -1.
  */
 int
 draft_update(int64_t account, struct draft *d, struct attach_in *files,
     int nfiles, int *kept, int done)
 {
-	int64_t	 count, bytes;
+	int64_t	 count, bytes, all;
 	int	 i, rc;
 
 	if (db_begin_write() != 0)
 		return -1;
 	rc = draft_file_totals(d->id, &count, &bytes);
+	all = rc == 0 ? db_int(STMT_ATTACH_BYTES_OPEN_DRAFTS, -1,
+	    P_INT(":account_id", account), P_END) : 0;
+	if (all < 0)
+		rc = -1;
 	for (i = 0; i < nfiles && rc == 0; i++) {
 		kept[i] = count + 1 <= FILES_PER_DRAFT &&
 		    bytes + files[i].size <= (int64_t)cfg.max_upload;
-		if (!kept[i])
+		if (kept[i] && all + files[i].size > cfg.draft_max_bytes)
+			kept[i] = -1;
+		if (kept[i] != 1)
 			continue;
 		rc = attach_add(d->id, account, &files[i]);
 		count++;
 		bytes += files[i].size;
+		all += files[i].size;
 	}
 	for (i = 0; i < nfiles; i++)
-		if (!kept[i])
+		if (kept[i] != 1)
 			done = 0;
 	if (done > d->done)
 		d->done = done;
@@ -224,6 +245,61 @@ draft_discard(int64_t id, int64_t account)
 		attach_path(path, sizeof(path), names[i]);
 		unlink(path);
 	}
+	return 0;
+}
+
+/*
+ * draft_expire: the open drafts untouched since before are deleted with
+ * their files (R15.9), a batch a transaction; *n counts them.  Each
+ * draft's files are removed inside the transaction that deletes its
+ * rows, before the commit: a run stopped between the two leaves a row
+ * without its file, which the next run deletes with its draft, and
+ * never a file without its row (supportalctl check).  0 or -1.
+ */
+int
+draft_expire(time_t before, int *n)
+{
+	sqlite3_stmt	*st;
+	int64_t		 ids[100];
+	char		 name[40], path[1200];
+	int		 k, i, rc = 0;
+
+	*n = 0;
+	do {
+		if (db_begin_write() != 0)
+			return -1;
+		k = 0;
+		if ((st = db_query(STMT_DRAFTS_EXPIRED,
+		    P_INT(":before", (int64_t)before), P_INT(":limit", 100),
+		    P_END)) == NULL)
+			rc = -1;
+		while (rc == 0 && k < 100 && db_row(st) == 1)
+			ids[k++] = db_col_int(st, 0);
+		db_done(st);
+		for (i = 0; i < k && rc == 0; i++) {
+			if ((st = db_query(STMT_ATTACH_STORED_OF_DRAFT,
+			    P_INT(":draft_id", ids[i]), P_END)) == NULL) {
+				rc = -1;
+				break;
+			}
+			while (db_row(st) == 1) {
+				db_col_copy(st, 0, name, sizeof(name));
+				attach_path(path, sizeof(path), name);
+				if (unlink(path) != 0 && errno != ENOENT)
+					rc = -1;
+			}
+			db_done(st);
+			if (rc == 0 && db_exec(STMT_DRAFT_EXPIRE,
+			    P_INT(":id", ids[i]),
+			    P_INT(":before", (int64_t)before), P_END) !=
+			    SQLITE_OK)
+				rc = -1;
+			else if (rc == 0)
+				*n += db_changes();
+		}
+		if (db_end(rc) != 0)
+			return -1;
+	} while (k == 100);
 	return 0;
 }
 
@@ -346,8 +422,9 @@ submit_mail(const struct account *a, const struct draft *d, int64_t id,
  * incident debited (never below zero), the ledger row (neither for an
  * advisory request, whose plan must be a current partner's: R16.5), the
  * draft's attachments moved to the request, the mail to the primary
- * contact and to each colleague of step 4 (R16.2), and the draft marked
- * submitted.  Any failure changes nothing.
+ * contact and to each colleague of step 4 (R16.2), the mail to each
+ * engineer of its queue (R15.1), and the draft marked submitted.  Any
+ * failure changes nothing.
  * *id is the request's (also for SUBMIT_ALREADY); *why the plan's
  * reason for SUBMIT_PLAN.
  */
@@ -358,7 +435,9 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	struct draft		 d;
 	struct cat_names	 n;
 	struct one_plan		 p = { ELIG_AVAILABLE, PROG_SA, 0 };
+	struct notify_req	 q;
 	char			 today[11], queue[64];
+	char			 who[2 * NAME_MAX_ + 2];
 	char			 sec[SECONDARY_MAX + 1][EMAIL_MAX + 1];
 	time_t			 respond_by;
 	int			 nsec, ntyped, advisory, i, rc;
@@ -466,10 +545,20 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 		    request_mail_one(*id, d.title, a, "added", sec[i]) != 0)
 			goto fail;
 	}
+	/* R15.1: told to the engineers of its region */
+	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+	memset(&q, 0, sizeof(q));
+	q.id = *id;
+	q.title = d.title;
+	q.queue = queue;
+	q.severity = d.severity;
+	q.respond_by = respond_by;
+	q.who = who;
 	if (db_exec(STMT_ATTACH_TO_REQUEST, P_INT(":draft_id", d.id),
 	    P_INT(":request_id", *id), P_END) != SQLITE_OK ||
 	    history_files(*id, a->id) != 0 ||
 	    submit_mail(a, &d, *id, respond_by, &n) != 0 ||
+	    notify_queue(&q, "new") != 0 ||
 	    db_exec(STMT_DRAFT_SUBMITTED, P_INT(":id", d.id),
 	    P_INT(":request_id", *id), P_INT(":updated", (int64_t)now),
 	    P_END) != SQLITE_OK || db_changes() != 1)

@@ -75,6 +75,7 @@ int	 draft_save(int64_t, const struct draft *);
 int	 draft_update(int64_t, struct draft *, struct attach_in *, int,
 	    int *, int);
 int	 draft_discard(int64_t, int64_t);
+int	 draft_expire(time_t, int *);
 int	 draft_list(int64_t, int, int (*)(void *, const struct draft_row *),
 	    void *);
 int	 draft_advisory(enum programme, enum elig);

@@ -20,6 +20,7 @@
 #include "domain/contract.h"
 #include "domain/held.h"
 #include "domain/history.h"
+#include "domain/notify.h"
 #include "domain/outbox.h"
 #include "domain/sla.h"
 #include "lib/arena.h"
@@ -345,11 +346,27 @@ request_mail_one(int64_t id, const char *title, const struct account *a,
 	return rc;
 }
 
+/* notify_req_of: q as the engineers' mails tell of v, by who. */
+static void
+notify_req_of(struct notify_req *q, const struct request_view *v,
+    const char *who)
+{
+	memset(q, 0, sizeof(*q));
+	q->id = v->id;
+	q->title = v->title;
+	q->queue = v->queue;
+	q->severity = v->severity;
+	q->respond_by = v->respond_by;
+	q->who = who;
+}
+
 /*
  * message_add: a message of a on request v, and a mail to each contact
- * but a (R7.2, R9.2).  A customer's reply to a request waiting for the
- * customer sets the clock running again (R11.3).  *msg is its id.
- * Returns 0 or -1.
+ * but a (R7.2, R9.2), and, from a customer, to the engineer who owns it
+ * (R15.1).  A customer's reply to a request waiting for the customer
+ * sets the clock running again (R11.3).  *msg is its id.  Returns 0, 1
+ * when the description and the messages would hold more than
+ * Request.MaxText bytes (R15.9), -1.
  */
 static int
 message_add(const struct request_view *v, const struct account *a,
@@ -357,9 +374,18 @@ message_add(const struct request_view *v, const struct account *a,
 {
 	char			 who[2 * NAME_MAX_ + 2];
 	struct outbox_mail	 m;
+	struct notify_req	 q;
 	time_t			 now = time(NULL);
-	int			 rc;
+	int64_t			 bytes;
+	int			 rc, customer;
 
+	/* counted inside the transaction: two replies at once cannot pass
+	 * the quota together */
+	if ((bytes = db_int(STMT_REQUEST_TEXT_BYTES, -1, P_INT(":id", v->id),
+	    P_END)) < 0)
+		return -1;
+	if (bytes + (int64_t)strlen(body) > cfg.max_text)
+		return 1;
 	snprintf(who, sizeof(who), "%s %s", a->first, a->last);
 	if (db_exec(STMT_MESSAGE_INSERT, P_INT(":request_id", v->id),
 	    P_INT(":author_id", a->id), P_TEXT(":author", who),
@@ -376,6 +402,12 @@ message_add(const struct request_view *v, const struct account *a,
 	request_mail(&m, "message", v->id, v->title, a, body);
 	rc = notify(v->id, a->email, &m, a->lang);
 	outbox_free(&m);
+	/* R15.1: the customer's reply, a contact's and no engineer's */
+	customer = !engineer && strcmp(a->role, "engineer") != 0;
+	if (rc == 0 && customer) {
+		notify_req_of(&q, v, who);
+		rc = notify_reply(&q, body);
+	}
 	return rc;
 }
 
@@ -384,7 +416,8 @@ message_add(const struct request_view *v, const struct account *a,
  * copy of it (held, its token, or NULL) dropped, all or nothing (R7.2,
  * R11.8, R11.9).  The caller checked that a may write there: a contact,
  * or an engineer of its queue when engineer; and that every file is of
- * a type accepted.  Returns 0 or -1.
+ * a type accepted.  Returns 0, 1 when the request's text would pass
+ * Request.MaxText (R15.9: nothing stored, the files removed), or -1.
  */
 int
 request_reply(const struct request_view *v, const struct account *a,
@@ -401,7 +434,7 @@ request_reply(const struct request_view *v, const struct account *a,
 		rc = request_attach(v->id, msg, a->id, &files[i]);
 	if (rc == 0 && held != NULL)
 		rc = held_drop(held);
-	if ((rc = db_end(rc)) < 0)
+	if ((rc = db_end(rc)) != 0)
 		attach_undo(files, nfiles);	/* no file without its row */
 	return rc;
 }
@@ -410,7 +443,8 @@ request_reply(const struct request_view *v, const struct account *a,
  * request_set_status: close (reopen 0) or reopen (1) request id for its
  * contact a (R11.6): reopening only a resolved or closed request within
  * 30 days; no incident is taken.  The other contacts are mailed
- * (R11.4).  Returns 0, 1 when the change is not possible, -1 on error.
+ * (R11.4), and for a reopening the engineers of its queue (R15.1).
+ * Returns 0, 1 when the change is not possible, -1 on error.
  */
 static int
 request_set_status_tx(int64_t id, const struct account *a, int reopen,
@@ -418,6 +452,8 @@ request_set_status_tx(int64_t id, const struct account *a, int reopen,
 {
 	struct request_view	 v;
 	struct outbox_mail	 m;
+	struct notify_req	 q;
+	char			 who[2 * NAME_MAX_ + 2];
 	int			 rc;
 
 	if (request_view(id, a->email, a->lang, &v) != 1)
@@ -434,6 +470,11 @@ request_set_status_tx(int64_t id, const struct account *a, int reopen,
 	outbox_set(&m, "Status", reopen ? "in_progress" : "closed");
 	rc = notify(id, a->email, &m, a->lang);
 	outbox_free(&m);
+	if (rc == 0 && reopen) {		/* back in its queue (R15.1) */
+		snprintf(who, sizeof(who), "%s %s", a->first, a->last);
+		notify_req_of(&q, &v, who);
+		rc = notify_queue(&q, "reopened");
+	}
 	return rc;
 }
 

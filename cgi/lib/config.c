@@ -82,6 +82,11 @@ config_load(void)
 	/* a request's contacts: the primary, the 20 secondary contacts a
 	 * draft may name and the submitter, and a few added later (R15.8) */
 	cfg.max_contacts = 25;
+	/* quotas (R15.9, M.60): a request's text, an account's drafts */
+	cfg.max_text = 1024L * 1024;
+	cfg.draft_max_open = 20;
+	cfg.draft_max_bytes = 500L * 1024 * 1024;
+	cfg.draft_expire_days = 30;
 
 	/* present but unreadable is an error, not the compiled-in defaults */
 	path = getenv("SUPPORTAL_CONFIG");
@@ -129,6 +134,14 @@ config_load(void)
 		    cfg.pay_day);
 		cfg.max_contacts = hdf_get_int_value(h, "Request.MaxContacts",
 		    cfg.max_contacts);
+		if ((sc = hdf_get_value(h, "Request.MaxText", NULL)) != NULL)
+			cfg.max_text = strtol(sc, NULL, 10);
+		cfg.draft_max_open = hdf_get_int_value(h, "Draft.MaxOpen",
+		    cfg.draft_max_open);
+		if ((sc = hdf_get_value(h, "Draft.MaxBytes", NULL)) != NULL)
+			cfg.draft_max_bytes = strtol(sc, NULL, 10);
+		cfg.draft_expire_days = hdf_get_int_value(h,
+		    "Draft.ExpireDays", cfg.draft_expire_days);
 	}
 	set_str(cfg.root, sizeof(cfg.root), h, "Root", "SUPPORTAL_ROOT");
 	set_str(cfg.var, sizeof(cfg.var), h, "Var", "SUPPORTAL_VAR");
@@ -163,6 +176,13 @@ config_load(void)
 	    sscanf(sc, "%d,%d,%d", &cfg.scrypt_logn, &cfg.scrypt_r,
 	    &cfg.scrypt_p) != 3) {
 		fprintf(stderr, "supportal: SUPPORTAL_SCRYPT is logN,r,p\n");
+		return -1;
+	}
+	if (cfg.max_text < 1024 || cfg.draft_max_open < 1 ||
+	    cfg.draft_max_bytes < 0 || cfg.draft_expire_days < 1) {
+		fprintf(stderr, "supportal: Request.MaxText is at least 1024 "
+		    "bytes, Draft.MaxOpen and Draft.ExpireDays at least 1, "
+		    "Draft.MaxBytes not negative\n");
 		return -1;
 	}
 	if (cfg.pay_day < 1) {

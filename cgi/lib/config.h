@@ -30,6 +30,14 @@ struct config {
 	int	 signup_minute;	/* Auth.SignupPerMinute: all clients */
 	int	 pay_day;	/* Payment.PerDay: cards, purchases (M.62) */
 	int	 max_contacts;	/* Request.MaxContacts (R15.8, M.61) */
+	long	 max_text;	/* Request.MaxText: description and
+				   messages of a request, bytes (R15.9) */
+	int	 draft_max_open;/* Draft.MaxOpen: open drafts an account
+				   may have (R15.9, M.60) */
+	long	 draft_max_bytes;/* Draft.MaxBytes: files of an account's
+				   open drafts together (R15.9, M.60) */
+	int	 draft_expire_days;/* Draft.ExpireDays: an untouched draft
+				   expires with its files (R15.9) */
 };
 
 extern struct config cfg;

@@ -10,6 +10,7 @@
 
 #include "domain/account.h"
 #include "domain/identity.h"
+#include "domain/notify.h"
 #include "domain/password.h"
 #include "domain/throttle.h"
 #include "domain/totp.h"
@@ -57,6 +58,22 @@ enum { EM_EMAIL, EM__MAX };
 static const struct field email_fields[EM__MAX] = {
 	[EM_EMAIL] = { "email", "Account.NewEmail", F_EMAIL, 1, EMAIL_MAX,
 	    NULL },
+};
+
+/* an engineer's mails (R15.1): each box ticked ("1") or not sent */
+enum { NT_NEW, NT_REOPENED, NT_REPLY, NT_OVERDUE, NT__MAX };
+
+static const char *const ticked[] = { "1", NULL };
+
+static const struct field notify_fields[NT__MAX] = {
+	[NT_NEW] = { "notify_new", "Account.NotifyNew", F_CHOICE, 0, 0,
+	    ticked },
+	[NT_REOPENED] = { "notify_reopened", "Account.NotifyReopened",
+	    F_CHOICE, 0, 0, ticked },
+	[NT_REPLY] = { "notify_reply", "Account.NotifyReply", F_CHOICE, 0, 0,
+	    ticked },
+	[NT_OVERDUE] = { "notify_overdue", "Account.NotifyOverdue", F_CHOICE,
+	    0, 0, ticked },
 };
 
 /* turning the second factor off, deleting the account: both proofs */
@@ -455,8 +472,9 @@ static void
 account_render(struct req *r, int status, struct form *fm)
 {
 	static const char *const notes[] = { "verified", "again", "name",
-	    "email", "ended", "totp", "off", "deleted", NULL };
+	    "email", "ended", "totp", "off", "deleted", "notify", NULL };
 	struct sessions_view	 sv = { r, 0 };
+	struct notify_prefs	 np;
 	const char		*v;
 	char			 note[40];
 	size_t			 i;
@@ -484,6 +502,25 @@ account_render(struct req *r, int status, struct form *fm)
 		view_set(r, "Account.Totp", "1");
 		view_set_int(r, "Account.RecoveryLeft", left);
 	}
+	/* an engineer's mails (R15.1): the choices saved, unless those
+	 * sent are shown again with their errors */
+	if (strcmp(r->user.role, "engineer") == 0) {
+		view_set(r, "Account.Engineer", "1");
+		if (fm == NULL || fm->f != notify_fields) {
+			if (notify_prefs_get(r->user.id, &np) != 0) {
+				reply_error(r, 500);
+				return;
+			}
+			view_set(r, "Form.notify_new.Value",
+			    np.new_request ? "1" : "");
+			view_set(r, "Form.notify_reopened.Value",
+			    np.reopened ? "1" : "");
+			view_set(r, "Form.notify_reply.Value",
+			    np.reply ? "1" : "");
+			view_set(r, "Form.notify_overdue.Value",
+			    np.overdue ? "1" : "");
+		}
+	}
 	/* the names saved, unless the names typed are shown again */
 	if (fm == NULL || fm->f != name_fields ||
 	    *form_val(fm, NM_FIRST) == '\0') {
@@ -500,6 +537,32 @@ void
 page_account_get(struct req *r)
 {
 	account_render(r, 200, NULL);
+}
+
+/*
+ * POST /account/notify: which mails the engineer gets (R15.1): a box
+ * ticked is "1", one not ticked is not sent; any other value is refused
+ * (422) and nothing changes.  Engineers only (the route's flag).
+ */
+void
+page_account_notify_post(struct req *r)
+{
+	struct form		 fm;
+	struct notify_prefs	 np;
+
+	if (!form_read(r, &fm, notify_fields, NT__MAX)) {
+		account_render(r, 422, &fm);
+		return;
+	}
+	np.new_request = *form_val(&fm, NT_NEW) != '\0';
+	np.reopened = *form_val(&fm, NT_REOPENED) != '\0';
+	np.reply = *form_val(&fm, NT_REPLY) != '\0';
+	np.overdue = *form_val(&fm, NT_OVERDUE) != '\0';
+	if (notify_prefs_set(r->user.id, &np) != 0) {
+		reply_error(r, 500);
+		return;
+	}
+	reply_redirect(r, "/account?notify=1#notify-title");
 }
 
 /* POST /account/name: names that could not pass for staff (R14.8, R14.10) */

@@ -43,6 +43,7 @@ void	 page_code_get(struct req *);
 void	 page_code_post(struct req *);
 void	 page_account_get(struct req *);
 void	 page_account_name_post(struct req *);
+void	 page_account_notify_post(struct req *);
 void	 page_account_email_post(struct req *);
 void	 page_account_session_post(struct req *);
 void	 page_account_totp_get(struct req *);

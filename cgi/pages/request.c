@@ -327,8 +327,16 @@ page_request_message_post(struct req *r)
 		return;
 	}
 	/* R11.8: a reply held over a sign-in is sent now */
-	if (request_reply(&v, &r->user, engineer(r), form_val(&fm, MS_BODY),
-	    files, n, req_cookie_name(r, "held")) != 0) {
+	switch (request_reply(&v, &r->user, engineer(r),
+	    form_val(&fm, MS_BODY), files, n, req_cookie_name(r, "held"))) {
+	case 0:
+		break;
+	case 1:		/* Request.MaxText: nothing stored (R15.9) */
+		r->log_note = "request-full";
+		form_error(&fm, MS_BODY, "RequestFull");
+		request_render(r, 413, &v, &fm);
+		return;
+	default:
 		reply_error(r, 500);
 		return;
 	}

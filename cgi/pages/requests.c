@@ -137,7 +137,20 @@ page_requests_new_post(struct req *r)
 	char	 to[64];
 	int64_t	 id;
 
-	if (draft_create(&r->user, &id) != 0) {
+	switch (draft_create(&r->user, &id)) {
+	case 0:
+		break;
+	case 1:		/* Draft.MaxOpen reached (R15.9, M.60) */
+		r->log_note = "drafts-full";
+		view_set(r, "Error.Requests", "1");	/* a link to them */
+		view_set(r, "Page.Title", view_str(r, "Requests.DraftsFull"));
+		view_set(r, "Error.Title", view_str(r, "Requests.DraftsFull"));
+		view_set(r, "Error.Text", view_str(r,
+		    "Requests.DraftsFullText"));
+		view_set_int(r, "Error.Status", 409);
+		reply_render(r, 409, "error.cs");
+		return;
+	default:
 		reply_error(r, 500);
 		return;
 	}

@@ -31,6 +31,8 @@ const struct route routes[] = {
 	  RF_LOGIN | RF_PROFILE },
 	{ M_POST, "/account/email",	page_account_email_post,
 	  RF_LOGIN | RF_PROFILE },
+	{ M_POST, "/account/notify",	page_account_notify_post,
+	  RF_LOGIN | RF_PROFILE | RF_ENGINEER },
 	{ M_POST, "/account/sessions/end", page_account_session_post,
 	  RF_LOGIN | RF_PROFILE },
 	{ M_GET,  "/account/totp",	page_account_totp_get,

@@ -568,10 +568,11 @@ page_wizard_step_post(struct req *r)
 		return;
 	}
 	for (i = 0; i < nf; i++)
-		if (kept[i])
+		if (kept[i] == 1)
 			ups[i]->tmp[0] = '\0';
-		else
-			form_error(&fm, S1_FILES, "FileQuota");
+		else	/* the draft's limits, or the account's (R15.9) */
+			form_error(&fm, S1_FILES, kept[i] < 0 ? "DraftQuota" :
+			    "FileQuota");
 	if (fm.nerr > 0) {
 		wizard_render(r, 422, &d, step, &fm);
 		return;
