@@ -82,13 +82,16 @@ x_sqlmap='/signout$|/discard$|/submit$|/close$|/card/remove$|/account/delete$|/a
 cpages() {
 	pages=("/" "/requests?status=all&q=slow&page=1&discarded=1"
 		"/requests/$R?sent=1&added=1&taken=1&status=1&returned=1&removed=1" "/requests/$R2"
+		"/requests/$R?order=newest&tpage=1&history=all"
 		"/drafts/$D2" "/drafts/$1?step=1&saved=1&activated=1" "/drafts/$1?step=2"
 		"/drafts/$1?step=3" "/drafts/$1?step=4" "/drafts/$1" "/contracts?ledger=$K&activated=1"
 		"/ppi?draft=$1&saved=1" "/ppi" "/ppi/$PU" "/profile?card=1&saved=1" "/password" "/kb/$KB"
 		"/account?verified=1&again=sent&name=1&email=1&ended=1&off=1" "/account/totp")
 }
-epages=("/queue?queue=EMEA&mine=1" "/queue/$R?sent=1&added=1&taken=1&status=1&returned=1&removed=1")
+epages=("/queue?queue=EMEA&mine=1" "/queue/$R?sent=1&added=1&taken=1&status=1&returned=1&removed=1"
+	"/queue/$R?order=oldest&tpage=1&history=all" "/account?notify=1")
 apages=("/signin?next=%2Frequests&done=1&verified=1&reset=1&deleted=1" "/signup" "/signup/sent"
+	"/help/activate" "/help/missing-contract" "/help/add-failed" "/help/benefits"
 	"/forgot" "/forgot?sent=1" "/verify?t=$(printf '%064d' 7)")
 
 # wapiti: crawl from the start page and the pages above, attack what it
