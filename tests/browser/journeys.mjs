@@ -1260,6 +1260,27 @@ await journey("the engineer's side", {}, async (page) => {
 		(await page.locator('main').innerText()).includes(T.en['Queue.Paused']));
 	await audit(page, 'queue request, waiting', L);
 	await shot(page, 'queue-request.png');
+	// R15.7: the history, the engineer's whole of it
+	const hist = await page.locator('#history').innerText();
+	check('R15.7 the engineer sees the history: the owner change, marked internal',
+		hist.includes('Owner changed: Eve Engineer') && hist.includes(T.en['History.Internal']), [hist.slice(0, 300)]);
+	check('R15.7 ... the status set, in the engineer\'s words',
+		hist.includes('Status changed: ' + T.en['Queue.Status.waiting']), [hist.slice(0, 300)]);
+	// R15.1: the engineer's mails, chosen on the account page with the
+	// keyboard alone
+	await page.goto(BASE + '/account');
+	await audit(page, 'account, engineer', L);
+	await page.focus('#f-notify_reply');
+	await page.keyboard.press('Space');
+	check('R15.1 a choice unticked with the keyboard', !(await page.isChecked('#f-notify_reply')));
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await nav(page, () => page.keyboard.press('Enter'));
+	check('R15.1 saved: the notice says so',
+		(await page.locator('main').innerText()).includes(T.en['Account.NoteNotify']), [`at ${page.url()}`]);
+	check('R15.1 ... and the choice is kept', !(await page.isChecked('#f-notify_reply')) &&
+		await page.isChecked('#f-notify_new'));
+	await page.goto(BASE + `/queue/${requestId}`);
 	await nav(page, () => page.click('header form[action="/lang"] button'));
 	await audit(page, 'queue request, waiting', 'pl');
 	await page.goto(BASE + '/queue');
