@@ -8,6 +8,31 @@
 <?cs if:Page.StatusSet ?><div class="notice" role="status"><p><?cs var:Lang.Queue.StatusSet ?></p></div><?cs /if ?>
 <?cs if:Page.Returned ?><div class="notice" role="status"><p><?cs var:Lang.Queue.ReturnedDone ?></p></div><?cs /if ?>
 <?cs if:Page.Removed ?><div class="notice" role="status"><p><?cs var:Lang.Queue.RemovedDone ?></p></div><?cs /if ?>
+<?cs if:Page.Released ?><div class="notice" role="status"><p><?cs var:Lang.Queue.ReleasedDone ?></p></div><?cs /if ?>
+<?cs if:Page.Handed ?><div class="notice" role="status"><p><?cs var:Lang.Queue.HandedDone ?></p></div><?cs /if ?>
+<?cs if:Page.Noted ?><div class="notice" role="status"><p><?cs var:Lang.Queue.NotedDone ?></p></div><?cs /if ?>
+<?cs if:Page.PrimarySet ?><div class="notice" role="status"><p><?cs var:Lang.Queue.PrimaryDone ?></p></div><?cs /if ?>
+<?cs if:Page.OwnerLost ?><div class="notice warning" role="alert"><p><?cs var:Lang.Queue.OwnerLost ?></p></div><?cs /if ?>
+<?cs if:Page.TakeFrom ?><div class="notice warning" role="alert">
+<form method="post" action="<?cs var:Page.Base ?>/take">
+<?cs call:csrf() ?>
+<input type="hidden" name="owner" value="<?cs var:Page.TakeFrom ?>">
+<input type="hidden" name="confirm" value="yes">
+<p><?cs var:Lang.Queue.TakeAsk ?> <strong><?cs var:Item.Owner ?></strong>?</p>
+<p><?cs var:Lang.Queue.TakeWhat ?></p>
+<p><button type="submit" class="primary"><?cs var:Lang.Queue.TakeYes ?></button> <a href="<?cs var:Page.Base ?>#handling"><?cs var:Lang.Queue.TakeNo ?></a></p>
+</form>
+</div><?cs /if ?>
+<?cs if:Page.PrimaryNew ?><div class="notice warning" role="alert">
+<form method="post" action="<?cs var:Page.Base ?>/contacts/primary">
+<?cs call:csrf() ?>
+<input type="hidden" name="primary" value="<?cs var:Page.PrimaryNew ?>">
+<input type="hidden" name="confirm" value="yes">
+<p><?cs var:Lang.Queue.PrimaryAsk ?> <strong><?cs var:Page.PrimaryNew ?></strong>?</p>
+<?cs if:Page.PrimaryOld ?><p><strong><?cs var:Page.PrimaryOld ?></strong> <?cs var:Lang.Queue.PrimaryWhat ?></p><?cs /if ?>
+<p><button type="submit" class="primary"><?cs var:Lang.Queue.PrimaryYes ?></button> <a href="<?cs var:Page.Base ?>#sharing"><?cs var:Lang.Queue.PrimaryNo ?></a></p>
+</form>
+</div><?cs /if ?>
 <?cs if:Page.Confirm ?><div class="notice warning" role="alert">
 <form method="post" action="<?cs var:Page.Base ?>/contacts/remove">
 <?cs call:csrf() ?>
@@ -30,6 +55,20 @@
 <?cs if:Item.Kind ?><dt><?cs var:Lang.Wizard.Kind ?></dt><dd><?cs var:Item.Kind ?> (<?cs var:Lang.Wizard.NoIncident ?>)</dd><?cs /if ?>
 <dt><?cs var:Lang.Request.Opened ?></dt><dd><?cs var:Item.Created ?></dd>
 </dl>
+<?cs if:Item.Mine ?>
+<section id="details" class="card" aria-labelledby="details-title">
+<h2 id="details-title"><?cs var:Lang.Queue.Details ?></h2>
+<p class="hint"><?cs var:Lang.Queue.DetailsHint ?></p>
+<dl class="facts">
+<dt><?cs var:Lang.Queue.Name ?></dt><dd><?cs if:Item.Contact.Name ?><?cs var:Item.Contact.Name ?><?cs else ?><?cs var:Lang.Queue.None ?><?cs /if ?></dd>
+<dt><?cs var:Lang.Queue.Email ?></dt><dd><?cs var:Item.Contact.Email ?></dd>
+<dt><?cs var:Lang.Queue.Phone ?></dt><dd><?cs if:Item.Contact.Phone ?><?cs var:Item.Contact.Phone ?><?cs else ?><?cs var:Lang.Queue.None ?><?cs /if ?></dd>
+<dt><?cs var:Lang.Queue.MethodName ?></dt><dd><?cs var:Item.Contact.Method ?></dd>
+<dt><?cs var:Lang.Queue.Company ?></dt><dd><?cs if:Item.Contact.Company ?><?cs var:Item.Contact.Company ?><?cs else ?><?cs var:Lang.Queue.None ?><?cs /if ?></dd>
+<dt><?cs var:Lang.Queue.Timezone ?></dt><dd><?cs var:Item.Timezone ?></dd>
+</dl>
+</section>
+<?cs /if ?>
 <section class="card" aria-labelledby="desc-title">
 <h2 id="desc-title"><?cs var:Lang.Wizard.Description ?></h2>
 <p class="pre"><?cs var:Item.Description ?></p>
@@ -84,7 +123,7 @@
 <caption class="visually-hidden"><?cs var:Lang.Request.Sharing ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.Request.Contact ?></th><th scope="col"><?cs var:Lang.Request.Role ?></th><th scope="col"><?cs var:Lang.Request.AddedBy ?></th><?cs if:Item.Mine ?><th scope="col"><span class="visually-hidden"><?cs var:Lang.Queue.Remove ?></span></th><?cs /if ?></tr></thead>
 <tbody><?cs each:c = Contacts ?>
-<tr><td><?cs if:c.Name ?><?cs var:c.Name ?>, <?cs /if ?><?cs var:c.Email ?></td><td><?cs if:c.Role == "primary" ?><?cs var:Lang.Request.Primary ?><?cs else ?><?cs var:Lang.Request.Secondary ?><?cs /if ?></td><td><?cs var:c.AddedBy ?></td><?cs if:Item.Mine ?><td><?cs if:c.Role != "primary" ?><form method="post" action="<?cs var:Page.Base ?>/contacts/remove" class="inline"><?cs call:csrf() ?><input type="hidden" name="email" value="<?cs var:c.Email ?>"><button type="submit" class="link-dark"><?cs var:Lang.Queue.Remove ?><span class="visually-hidden">: <?cs var:c.Email ?></span></button></form><?cs /if ?></td><?cs /if ?></tr><?cs /each ?>
+<tr><td><?cs if:c.Name ?><?cs var:c.Name ?>, <?cs /if ?><?cs var:c.Email ?></td><td><?cs if:c.Role == "primary" ?><?cs var:Lang.Request.Primary ?><?cs else ?><?cs var:Lang.Request.Secondary ?><?cs /if ?></td><td><?cs var:c.AddedBy ?></td><?cs if:Item.Mine ?><td><?cs if:c.Role != "primary" ?><form method="post" action="<?cs var:Page.Base ?>/contacts/remove" class="inline"><?cs call:csrf() ?><input type="hidden" name="email" value="<?cs var:c.Email ?>"><button type="submit" class="link-dark"><?cs var:Lang.Queue.Remove ?><span class="visually-hidden">: <?cs var:c.Email ?></span></button></form> <form method="post" action="<?cs var:Page.Base ?>/contacts/primary" class="inline"><?cs call:csrf() ?><input type="hidden" name="primary" value="<?cs var:c.Email ?>"><button type="submit" class="link-dark"><?cs var:Lang.Queue.MakePrimary ?><span class="visually-hidden">: <?cs var:c.Email ?></span></button></form><?cs /if ?></td><?cs /if ?></tr><?cs /each ?>
 </tbody>
 </table>
 <form method="post" action="<?cs var:Page.Base ?>/contacts" class="card" novalidate>
@@ -92,6 +131,13 @@
 <?cs call:field(Form.email, "email", Lang.Request.NewContact, "email", "off", Lang.Request.NewContactHint, "") ?>
 <p><button type="submit" class="secondary"><?cs var:Lang.Request.AddContact ?></button></p>
 </form>
+<?cs if:Item.Mine ?>
+<form method="post" action="<?cs var:Page.Base ?>/contacts/primary" class="card" novalidate>
+<?cs call:csrf() ?>
+<?cs call:field(Form.primary, "primary", Lang.Queue.NewPrimary, "email", "off", Lang.Queue.NewPrimaryHint, "") ?>
+<p><button type="submit" class="secondary"><?cs var:Lang.Queue.SetPrimary ?></button></p>
+</form>
+<?cs /if ?>
 </section>
 
 <?cs if:Page.Engineer ?>
@@ -99,7 +145,26 @@
 <h2 id="handling-title"><?cs var:Lang.Queue.Handling ?></h2>
 <?cs if:!Item.Mine ?><form method="post" action="<?cs var:Page.Base ?>/take" class="card">
 <?cs call:csrf() ?>
+<input type="hidden" name="owner" value="<?cs var:Item.OwnerId ?>">
 <p><button type="submit" class="primary"><?cs var:Lang.Queue.Take ?></button></p>
+</form><?cs else ?>
+<form method="post" action="<?cs var:Page.Base ?>/release" class="card">
+<?cs call:csrf() ?>
+<p class="hint"><?cs var:Lang.Queue.ReleaseHint ?></p>
+<p><button type="submit" class="secondary"><?cs var:Lang.Queue.Release ?></button></p>
+</form>
+<form method="post" action="<?cs var:Page.Base ?>/hand" class="card" novalidate>
+<?cs call:csrf() ?>
+<?cs if:Engineers.0.Id ?>
+<div class="field<?cs if:Form.to.Error ?> invalid<?cs /if ?>">
+<?cs call:label(Form.to, "to", Lang.Queue.HandTo, Lang.Queue.HandHint, "") ?>
+<select id="f-to" name="to"<?cs call:describedby(Form.to, "to", Lang.Queue.HandHint) ?>>
+<?cs each:e = Engineers ?><option value="<?cs var:e.Id ?>"<?cs if:Form.to.Value == e.Id ?> selected<?cs /if ?>><?cs var:e.Name ?></option><?cs /each ?>
+</select>
+</div>
+<p><button type="submit" class="secondary"><?cs var:Lang.Queue.Hand ?></button></p>
+<?cs else ?><p class="hint"><?cs var:Lang.Queue.NoEngineers ?></p><?cs if:Form.to.Error ?><p class="error" id="e-to"><?cs var:Form.to.Error ?></p><?cs /if ?>
+<?cs /if ?>
 </form><?cs /if ?>
 <form method="post" action="<?cs var:Page.Base ?>/status" class="card" novalidate>
 <?cs call:csrf() ?>
@@ -136,6 +201,27 @@
 <p><button type="submit" class="secondary"><?cs var:Lang.Request.Reopen ?></button></p>
 </form>
 <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<?cs if:Page.Engineer ?>
+<section id="notes" class="internal" aria-labelledby="notes-title">
+<h2 id="notes-title"><?cs var:Lang.Queue.Notes ?> <span class="mark"><?cs var:Lang.Queue.InternalMark ?></span></h2>
+<p class="hint"><?cs var:Lang.Queue.NotesHint ?></p>
+<form method="post" action="<?cs var:Page.Base ?>/notes" class="card" novalidate>
+<?cs call:csrf() ?>
+<div class="field<?cs if:Form.note.Error ?> invalid<?cs /if ?>">
+<?cs call:label(Form.note, "note", Lang.Queue.Note, Lang.Queue.NoteHint, "") ?>
+<textarea id="f-note" name="note" rows="4" maxlength="4000"<?cs call:describedby(Form.note, "note", Lang.Queue.NoteHint) ?>><?cs var:Form.note.Value ?></textarea>
+</div>
+<p><button type="submit" class="secondary"><?cs var:Lang.Queue.AddNote ?></button></p>
+</form>
+<?cs if:Notes.0.When ?><ol class="notes">
+<?cs each:n = Notes ?>
+<li class="card note"><p class="muted"><strong><?cs if:n.Author ?><?cs var:n.Author ?><?cs else ?><?cs var:Lang.Request.FormerUser ?><?cs /if ?></strong> · <?cs var:n.When ?> · <span class="mark"><?cs var:Lang.Queue.InternalMark ?></span></p>
+<p class="pre"><?cs var:n.Body ?></p></li>
+<?cs /each ?>
+</ol><?cs else ?><p><?cs var:Lang.Queue.NoNotes ?></p><?cs /if ?>
 </section>
 <?cs /if ?>
 

@@ -406,8 +406,7 @@ history_check() {
 	bad=$(db "
 WITH s AS (SELECT request_id, event, count(*) n FROM test_shadow
   WHERE request_id <> 0 GROUP BY 1, 2),
-h AS (SELECT request_id, event, count(*) n FROM request_history
-  WHERE event <> 'note' GROUP BY 1, 2)
+h AS (SELECT request_id, event, count(*) n FROM request_history GROUP BY 1, 2)
 SELECT 'request ' || request_id || ' ' || event || ': ' || s.n || ' changes, '
   || coalesce(h.n, 0) || ' history rows' FROM s LEFT JOIN h USING (request_id, event)
   WHERE s.n <> coalesce(h.n, 0)

@@ -22,6 +22,7 @@
 #include "domain/contract.h"
 #include "domain/draft.h"
 #include "domain/identity.h"
+#include "domain/note.h"
 #include "domain/notify.h"
 #include "domain/outbox.h"
 #include "domain/password.h"
@@ -676,6 +677,7 @@ struct demo_req {
 	int		 owned;
 	const char	*status;	/* set by the engineer, or "closed" */
 	const char	*returned;	/* the reason an incident is returned */
+	const char	*note;		/* the engineer's internal note */
 	struct demo_msg	 thread[4];
 };
 
@@ -748,7 +750,9 @@ demo_request(const struct demo_req *q, const struct account *a,
 	    request_submit(a, did, now, &rid, &why) != SUBMIT_OK)
 		return -1;
 	if (q->owned && (request_view_engineer(rid, e->id, "en", &v) != 1 ||
-	    request_take(&v, e->id, now) != 0))
+	    request_take(&v, e, 0, now) != 0))
+		return -1;
+	if (q->note != NULL && note_add(rid, e->id, q->note) != 0)
 		return -1;
 	for (m = q->thread; m < q->thread + 4 && m->body != NULL; m++) {
 		nf = 0;
@@ -790,6 +794,8 @@ demo_requests(int64_t anna, int64_t sam, int64_t contract)
 	      " seconds.  Nothing else changed.",
 	      "important", "PL", "Europe/Warsaw",
 	      "jan.kowalski@contoso.example", 1, "in_progress", NULL,
+	      "Same plan regression as the Fabrikam case last month:"
+	      " check the compatibility level before suggesting hints.",
 	      { { 1, "Thank you, Anna.  Could you send the actual execution"
 		  " plan of the report's main query, from before and after"
 		  " the upgrade if you still have the old one?", NULL },
@@ -803,7 +809,7 @@ demo_requests(int64_t anna, int64_t sam, int64_t contract)
 	      "Zakleszczenia w nocnym imporcie zamówień",
 	      "Od wtorku nocny import zamówień kończy się błędem 1205"
 	      " (zakleszczenie) mniej więcej co drugą noc.",
-	      "moderate", "PL", "Europe/Warsaw", "", 0, "", NULL,
+	      "moderate", "PL", "Europe/Warsaw", "", 0, "", NULL, NULL,
 	      { { 0, "Dołączam fragment dziennika z ostatniej nocy.",
 		  "import.log" } } },
 	    { { "sql-server", "2019", "backup", "backup-fails" },
@@ -811,6 +817,8 @@ demo_requests(int64_t anna, int64_t sam, int64_t contract)
 	      "The nightly full backup of the sales database fails with"
 	      " error 3041.  The log backups still work.",
 	      "critical", "PL", "Europe/Warsaw", "", 1, "waiting", NULL,
+	      "Customer called: the disk is a NAS share; ask for its free"
+	      " space if the next run fails too.",
 	      { { 0, "The error log of last night.", "errorlog.txt" },
 		{ 1, "The log shows operating system error 112: the backup"
 		  " disk is full.  Could you free space on it or point the"
@@ -821,7 +829,7 @@ demo_requests(int64_t anna, int64_t sam, int64_t contract)
 	      "A manual failover of the availability group stays in"
 	      " RESOLVING for minutes.",
 	      "important", "PL", "Europe/Warsaw", "", 1, "resolved",
-	      "Product defect",
+	      "Product defect", NULL,
 	      { { 1, "This is a known defect of the build you run, fixed"
 		  " in the latest cumulative update.  The incident is"
 		  " returned to your contract.", NULL },
@@ -831,7 +839,7 @@ demo_requests(int64_t anna, int64_t sam, int64_t contract)
 	      "Replication errors after restoring the distributor",
 	      "After restoring the distribution database the log reader"
 	      " agent stops with error 18752.",
-	      "moderate", "PL", "Europe/Warsaw", "", 1, "closed", NULL,
+	      "moderate", "PL", "Europe/Warsaw", "", 1, "closed", NULL, NULL,
 	      { { 1, "Run sp_replrestart on the publisher, then start the"
 		  " log reader agent again.", NULL },
 		{ 0, "That did it.  I am closing the request.", NULL } } },
@@ -839,7 +847,7 @@ demo_requests(int64_t anna, int64_t sam, int64_t contract)
 	      "High CPU on the Chicago reporting server",
 	      "The reporting server in our Chicago office runs at 100 %"
 	      " CPU every morning between 8 and 9.",
-	      "moderate", "US", "America/Chicago", "", 0, "", NULL,
+	      "moderate", "US", "America/Chicago", "", 0, "", NULL, NULL,
 	      { { 0 } } },
 	};
 	struct account	 a, e;

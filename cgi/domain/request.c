@@ -554,27 +554,221 @@ request_remove_contact(const struct request_view *v, const struct account *a,
 }
 
 /*
- * request_take: engineer becomes the owner of request v (R8.1).
- * Returns 0, 1 when the engineer owns it already, -1.
+ * request_set_primary: engineer a, owner of request v, makes email its
+ * primary contact (R15.6): a secondary contact, or a new address added
+ * first; the primary contact until now stays as a secondary one.  Both
+ * are told by mail (R11.11).  Returns 0, 1 when email is the primary
+ * already, 2 when the request has Request.MaxContacts contacts, -1.
  */
 static int
-request_take_tx(const struct request_view *v, int64_t engineer, time_t now)
+request_set_primary_tx(const struct request_view *v, const struct account *a,
+    const char *email)
 {
-	if (db_exec(STMT_REQUEST_TAKE, P_INT(":id", v->id),
-	    P_INT(":owner_id", engineer), P_INT(":updated", (int64_t)now),
-	    P_END) != SQLITE_OK)
+	struct outbox_mail	 m;
+	sqlite3_stmt		*st;
+	char			 old[EMAIL_MAX + 1] = "";
+	int			 rc;
+
+	if ((st = db_query(STMT_CONTACT_PRIMARY_EMAIL,
+	    P_INT(":request_id", v->id), P_END)) == NULL)
 		return -1;
-	if (db_changes() != 1)
+	if ((rc = db_row(st)) == 1)
+		db_col_copy(st, 0, old, sizeof(old));
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	if (strcmp(old, email) == 0)
 		return 1;
-	return history_owner(v->id, engineer, engineer) == 0 ? 0 : -1;
+	if (db_int(STMT_REQUEST_CONTACT_IS, -1, P_INT(":request_id", v->id),
+	    P_TEXT(":email", email), P_END) == 0) {
+		if (db_exec(STMT_REQUEST_CONTACT_ADD_CAPPED,
+		    P_INT(":request_id", v->id), P_TEXT(":email", email),
+		    P_TEXT(":role", "secondary"), P_INT(":added_by", a->id),
+		    P_INT(":created", (int64_t)time(NULL)),
+		    P_INT(":cap", cfg.max_contacts), P_END) != SQLITE_OK)
+			return -1;
+		if (db_changes() != 1)
+			return 2;
+		if (history_add(v->id, a->id, HIST_CONTACT_ADDED, email) != 0)
+			return -1;
+	}
+	if (db_exec(STMT_CONTACT_DEMOTE, P_INT(":request_id", v->id),
+	    P_END) != SQLITE_OK ||
+	    db_exec(STMT_CONTACT_PROMOTE, P_INT(":request_id", v->id),
+	    P_TEXT(":email", email), P_END) != SQLITE_OK || db_changes() != 1)
+		return -1;
+	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
+	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK ||
+	    history_add(v->id, a->id, HIST_PRIMARY, email) != 0)
+		return -1;
+	request_mail(&m, "primary", v->id, v->title, a, "");
+	outbox_set(&m, "New", email);
+	outbox_set(&m, "Old", old);
+	m.to = email;
+	m.lang = outbox_lang(email, a->lang);
+	rc = outbox_put(&m);
+	if (rc == 0 && old[0] != '\0') {
+		m.to = old;
+		m.lang = outbox_lang(old, a->lang);
+		rc = outbox_put(&m);
+	}
+	outbox_free(&m);
+	return rc;
 }
 
 int
-request_take(const struct request_view *v, int64_t engineer, time_t now)
+request_set_primary(const struct request_view *v, const struct account *a,
+    const char *email)
 {
 	if (db_begin_write() != 0)
 		return -1;
-	return db_end(request_take_tx(v, engineer, now));
+	return db_end(request_set_primary_tx(v, a, email));
+}
+
+/*
+ * request_primary: the primary contact of request id and how to reach
+ * them, for its owner (R15.6).  1, 0 when it has none, -1.
+ */
+int
+request_primary(int64_t id, struct contact_details *c)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((st = db_query(STMT_PRIMARY_DETAILS, P_INT(":request_id", id),
+	    P_END)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		db_col_copy(st, PRIMARY_EMAIL, c->email, sizeof(c->email));
+		db_col_copy(st, PRIMARY_NAME, c->name, sizeof(c->name));
+		db_col_copy(st, PRIMARY_PHONE, c->phone, sizeof(c->phone));
+		db_col_copy(st, PRIMARY_METHOD, c->method, sizeof(c->method));
+		db_col_copy(st, PRIMARY_COMPANY, c->company,
+		    sizeof(c->company));
+	}
+	db_done(st);
+	return rc;
+}
+
+/*
+ * owner_mail: mail tpl about request v from a to the engineer id, in
+ * their language (R15.4).  0 or -1.
+ */
+static int
+owner_mail(const struct request_view *v, const struct account *a,
+    const char *tpl, int64_t id)
+{
+	struct account		 to;
+	struct outbox_mail	 m;
+	int			 rc;
+
+	if ((rc = account_load(id, &to)) != 1)
+		return rc == 0 ? 0 : -1;	/* gone: no one to tell */
+	request_mail(&m, tpl, v->id, v->title, a, "");
+	m.to = to.email;
+	m.lang = to.lang;
+	rc = outbox_put(&m);
+	outbox_free(&m);
+	return rc;
+}
+
+/*
+ * request_take: engineer a becomes the owner of request v (R8.1) if its
+ * owner is still expected (0: nobody), the one a confirmed taking it
+ * from (R15.4), who is told by mail.  Of two engineers taking at the
+ * same moment, one wins.  Returns 0, 1 when the owner is no longer
+ * expected (or is a already), -1.
+ */
+static int
+request_take_tx(const struct request_view *v, const struct account *a,
+    int64_t expected, time_t now)
+{
+	if (db_exec(STMT_REQUEST_TAKE, P_INT(":id", v->id),
+	    P_INT(":owner_id", a->id), P_REF(":expected", expected),
+	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return 1;
+	if (history_owner(v->id, a->id, a->id) != 0)
+		return -1;
+	return expected != 0 ? owner_mail(v, a, "taken", expected) : 0;
+}
+
+int
+request_take(const struct request_view *v, const struct account *a,
+    int64_t expected, time_t now)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	return db_end(request_take_tx(v, a, expected, now));
+}
+
+/*
+ * request_release: its owner a gives request v back to its queue, owned
+ * by nobody (R15.4).  Returns 0, 1 when a does not own it, -1.
+ */
+int
+request_release(const struct request_view *v, const struct account *a,
+    time_t now)
+{
+	int	 rc;
+
+	if (db_begin_write() != 0)
+		return -1;
+	if (db_exec(STMT_REQUEST_TAKE, P_INT(":id", v->id),
+	    P_NULL(":owner_id"), P_INT(":expected", a->id),
+	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
+		rc = -1;
+	else if (db_changes() != 1)
+		rc = 1;
+	else
+		rc = history_owner(v->id, a->id, 0);
+	return db_end(rc);
+}
+
+/*
+ * request_hand: its owner a hands request v to the engineer to, who
+ * works its region and is told by mail (R15.4).  Returns 0, 1 when a
+ * does not own it, 2 when to is no engineer of its region (nor a), -1.
+ */
+static int
+request_hand_tx(const struct request_view *v, const struct account *a,
+    int64_t to, time_t now)
+{
+	if (db_exec(STMT_REQUEST_HAND, P_INT(":id", v->id),
+	    P_INT(":owner_id", to), P_INT(":expected", a->id),
+	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
+		return -1;
+	if (db_changes() != 1)
+		return db_int(STMT_REQUEST_OWNED, -1, P_INT(":id", v->id),
+		    P_INT(":owner_id", a->id), P_END) == 1 ? 2 : 1;
+	if (history_owner(v->id, a->id, to) != 0)
+		return -1;
+	return owner_mail(v, a, "handed", to);
+}
+
+int
+request_hand(const struct request_view *v, const struct account *a,
+    int64_t to, time_t now)
+{
+	if (db_begin_write() != 0)
+		return -1;
+	return db_end(request_hand_tx(v, a, to, now));
+}
+
+/*
+ * request_engineers: fn(id, name) for each engineer but except who works
+ * request id's region: whom it may be handed to (R15.4).  0 or -1.
+ */
+int
+request_engineers(int64_t id, int64_t except,
+    int (*fn)(void *, int64_t, const char *), void *arg)
+{
+	sqlite3_stmt	*st = db_query(STMT_ENGINEERS_OF_REQUEST,
+	    P_INT(":id", id), P_INT(":account_id", except), P_END);
+
+	return st == NULL ? -1 : db_choices(st, fn, arg);
 }
 
 /* the statuses an engineer sets (R8.1), the one list of them */

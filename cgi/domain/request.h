@@ -59,13 +59,31 @@ int	 request_view(int64_t, const char *, const char *,
 	    struct request_view *);
 int	 request_view_engineer(int64_t, int64_t, const char *,
 	    struct request_view *);
-int	 request_take(const struct request_view *, int64_t, time_t);
+int	 request_take(const struct request_view *, const struct account *,
+	    int64_t, time_t);
+int	 request_release(const struct request_view *, const struct account *,
+	    time_t);
+int	 request_hand(const struct request_view *, const struct account *,
+	    int64_t, time_t);
+int	 request_engineers(int64_t, int64_t,
+	    int (*)(void *, int64_t, const char *), void *);
 int	 request_engineer_status(const struct request_view *,
 	    const struct account *, const char *, time_t);
 int	 request_return(const struct request_view *, const struct account *,
 	    const char *);
 int	 request_remove_contact(const struct request_view *,
 	    const struct account *, const char *);
+struct contact_details {		/* the primary contact (R15.6) */
+	char	 email[EMAIL_MAX + 1];
+	char	 name[2 * NAME_MAX_ + 2];
+	char	 phone[64];
+	char	 method[8];		/* email | phone */
+	char	 company[NAME_MAX_ + 1];
+};
+
+int	 request_set_primary(const struct request_view *,
+	    const struct account *, const char *);
+int	 request_primary(int64_t, struct contact_details *);
 int	 request_contacts(int64_t, int (*)(void *, const char *, const char *,
 	    const char *, const char *), void *);
 int	 request_messages(int64_t, int, int, int,

@@ -85,6 +85,10 @@ void	 page_queue_take_post(struct req *);
 void	 page_queue_status_post(struct req *);
 void	 page_queue_return_post(struct req *);
 void	 page_queue_remove_post(struct req *);
+void	 page_queue_release_post(struct req *);
+void	 page_queue_hand_post(struct req *);
+void	 page_queue_note_post(struct req *);
+void	 page_queue_primary_post(struct req *);
 
 /* wizard.c */
 void	 page_wizard_get(struct req *);

@@ -6,11 +6,13 @@
  * an engineer does on a request's page: take it, set its status, return
  * its incident, remove a contact (R8.1, R8.2, R11.11).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/account.h"
+#include "domain/note.h"
 #include "domain/queue.h"
 #include "domain/request.h"
 #include "lib/util.h"
@@ -83,20 +85,196 @@ page_queue_get(struct req *r)
 
 /* ------------------------------------------ acting on a request (R8) */
 
-/* POST /queue/:id/take: the engineer owns the request (R8.1). */
+enum { TK_OWNER, TK_CONFIRM, TK__MAX };
+
+static const struct field take_fields[TK__MAX] = {
+	[TK_OWNER] = { "owner", "Queue.Owner", F_TEXT, 0, 20, NULL },
+	[TK_CONFIRM] = { "confirm", "Queue.Take", F_TEXT, 0, 8, NULL },
+};
+
+/* id_of: the account id s names, or -1 when it names none */
+static int64_t
+id_of(const char *s)
+{
+	char		*end;
+	long long	 v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 && v < INT64_MAX ? (int64_t)v : -1;
+}
+
+/*
+ * owner_lost: the request changed hands while r's engineer looked at it:
+ * its page as it is now, saying who owns it (R15.4), 409.
+ */
+static void
+owner_lost(struct req *r)
+{
+	struct request_view	 v;
+
+	if (!request_load(r, &v))
+		return;
+	view_set(r, "Page.OwnerLost", "1");
+	request_render(r, 409, &v, NULL);
+}
+
+/*
+ * POST /queue/:id/take: the engineer owns the request (R8.1); taking it
+ * from another engineer asks to confirm first, and they are told by
+ * mail (R15.4).  The owner the page showed (owner=, 0 for nobody) must
+ * still be the owner: of two engineers taking at once, one wins.
+ */
 void
 page_queue_take_post(struct req *r)
 {
 	struct request_view	 v;
+	struct form		 fm;
+	char			 to[64];
+	int64_t			 expected;
+	int			 rc;
+
+	if (!request_load(r, &v))
+		return;
+	if (!form_read(r, &fm, take_fields, TK__MAX)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	expected = *form_val(&fm, TK_OWNER) == '\0' ? v.owner :
+	    strcmp(form_val(&fm, TK_OWNER), "0") == 0 ? 0 :
+	    id_of(form_val(&fm, TK_OWNER));
+	if (expected < 0) {
+		form_error(&fm, TK_OWNER, "Invalid");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (v.owner == r->user.id) {		/* taken already: nothing to do */
+		request_url(r, to, sizeof(to), v.id, "?taken=1");
+		reply_redirect(r, to);
+		return;
+	}
+	if (expected != v.owner) {
+		view_set(r, "Page.OwnerLost", "1");
+		request_render(r, 409, &v, NULL);
+		return;
+	}
+	if (v.owner != 0 && strcmp(form_val(&fm, TK_CONFIRM), "yes") != 0) {
+		view_set_int(r, "Page.TakeFrom", v.owner);
+		request_render(r, 200, &v, NULL);
+		return;
+	}
+	if ((rc = request_take(&v, &r->user, expected, r->now)) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (rc == 1) {
+		owner_lost(r);
+		return;
+	}
+	request_url(r, to, sizeof(to), v.id, "?taken=1");
+	reply_redirect(r, to);
+}
+
+/* POST /queue/:id/release: the owner gives it back to its queue (R15.4) */
+void
+page_queue_release_post(struct req *r)
+{
+	struct request_view	 v;
+	char			 to[64];
+	int			 rc;
+
+	if (!request_load(r, &v))
+		return;
+	if ((rc = request_release(&v, &r->user, r->now)) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (rc == 1) {
+		owner_lost(r);
+		return;
+	}
+	request_url(r, to, sizeof(to), v.id, "?released=1");
+	reply_redirect(r, to);
+}
+
+enum { HD_TO, HD__MAX };
+
+static const struct field hand_fields[HD__MAX] = {
+	[HD_TO] = { "to", "Queue.HandTo", F_TEXT, 1, 20, NULL },
+};
+
+/*
+ * POST /queue/:id/hand: the owner hands the request to another engineer
+ * of its region (R15.4), who is told by mail; anyone else named (a
+ * customer, an engineer of another region, no one) is refused, 422.
+ */
+void
+page_queue_hand_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
+	char			 to[64];
+	int64_t			 id;
+	int			 rc;
+
+	if (!request_load(r, &v))
+		return;
+	if (!form_read(r, &fm, hand_fields, HD__MAX)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (v.owner != r->user.id) {
+		owner_lost(r);
+		return;
+	}
+	if ((id = id_of(form_val(&fm, HD_TO))) < 0)
+		rc = 2;
+	else if ((rc = request_hand(&v, &r->user, id, r->now)) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (rc == 1) {
+		owner_lost(r);
+		return;
+	}
+	if (rc == 2) {
+		form_error(&fm, HD_TO, "NotEngineer");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	request_url(r, to, sizeof(to), v.id, "?handed=1");
+	reply_redirect(r, to);
+}
+
+enum { NT_NOTE, NT__MAX };
+
+static const struct field note_fields[NT__MAX] = {
+	[NT_NOTE] = { "note", "Queue.Note", F_PARA, 1, NOTE_MAX, NULL },
+};
+
+/*
+ * POST /queue/:id/notes: an internal note by an engineer of the
+ * request's queue (R15.5), which no customer ever sees.
+ */
+void
+page_queue_note_post(struct req *r)
+{
+	struct request_view	 v;
+	struct form		 fm;
 	char			 to[64];
 
 	if (!request_load(r, &v))
 		return;
-	if (request_take(&v, r->user.id, r->now) < 0) {
+	if (!form_read(r, &fm, note_fields, NT__MAX)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (note_add(v.id, r->user.id, form_val(&fm, NT_NOTE)) != 0) {
 		reply_error(r, 500);
 		return;
 	}
-	request_url(r, to, sizeof(to), v.id, "?taken=1");
+	request_url(r, to, sizeof(to), v.id, "?noted=1#notes");
 	reply_redirect(r, to);
 }
 
@@ -226,5 +404,69 @@ page_queue_remove_post(struct req *r)
 		return;
 	}
 	request_url(r, to, sizeof(to), v.id, "?removed=1#sharing");
+	reply_redirect(r, to);
+}
+
+enum { PR_EMAIL, PR_CONFIRM, PR__MAX };
+
+static const struct field primary_fields[PR__MAX] = {
+	[PR_EMAIL] = { "primary", "Queue.NewPrimary", F_EMAIL, 1, EMAIL_MAX,
+	    NULL },
+	[PR_CONFIRM] = { "confirm", "Queue.PrimaryYes", F_TEXT, 0, 8, NULL },
+};
+
+/*
+ * POST /queue/:id/contacts/primary: the owning engineer makes a
+ * secondary contact, or a new address, the primary contact (R15.6)
+ * after saying yes to a page that names both (R11.11); the primary
+ * contact until now stays a secondary one, and both are told by mail.
+ */
+void
+page_queue_primary_post(struct req *r)
+{
+	struct request_view	 v;
+	struct contact_details	 c;
+	struct form		 fm;
+	char			 email[EMAIL_MAX + 1], to[64];
+	int			 rc;
+
+	if (!request_load(r, &v))
+		return;
+	if (!form_read(r, &fm, primary_fields, PR__MAX)) {
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	if (v.owner != r->user.id) {
+		form_error(&fm, PR_EMAIL, "OwnFirstPrimary");
+		request_render(r, 409, &v, &fm);
+		return;
+	}
+	email_normalise(email, sizeof(email), form_val(&fm, PR_EMAIL));
+	if (strcmp(form_val(&fm, PR_CONFIRM), "yes") != 0) {
+		if (request_primary(v.id, &c) < 0) {
+			reply_error(r, 500);
+			return;
+		}
+		if (strcmp(c.email, email) == 0) {
+			form_error(&fm, PR_EMAIL, "AlreadyPrimary");
+			request_render(r, 422, &v, &fm);
+			return;
+		}
+		view_set(r, "Page.PrimaryNew", email);
+		view_set(r, "Page.PrimaryOld", c.email);
+		request_render(r, 200, &v, NULL);
+		return;
+	}
+	if ((rc = request_set_primary(&v, &r->user, email)) < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	if (rc > 0) {
+		form_error(&fm, PR_EMAIL, rc == 1 ? "AlreadyPrimary" :
+		    "TooManyContacts");
+		request_render(r, 422, &v, &fm);
+		return;
+	}
+	request_url(r, to, sizeof(to), v.id, "?primary=1#sharing");
 	reply_redirect(r, to);
 }

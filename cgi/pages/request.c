@@ -14,6 +14,7 @@
 #include "domain/draft.h"
 #include "domain/held.h"
 #include "domain/history.h"
+#include "domain/note.h"
 #include "domain/request.h"
 #include "lib/config.h"
 #include "lib/util.h"
@@ -136,6 +137,65 @@ add_event(void *arg, const struct history_row *h)
 	return 0;
 }
 
+/* add_note: an internal note (R15.5), on the engineers' page only */
+static int
+add_note(void *arg, const struct note_row *n)
+{
+	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "Notes", f->n++);
+	char		 v[64];
+
+	view_put(row, "Author", n->author);
+	view_put(row, "Body", n->body);
+	time_local(v, sizeof(v), (time_t)n->created, f->r->user.tz);
+	view_put(row, "When", v);
+	return 0;
+}
+
+/* add_engineer: an engineer the request may be handed to (R15.4) */
+static int
+add_engineer(void *arg, int64_t id, const char *name)
+{
+	struct fill	*f = arg;
+	HDF		*row = view_row(f->r, "Engineers", f->n++);
+	char		 v[32];
+
+	view_put(row, "Id", int_str(v, id));
+	view_put(row, "Name", name);
+	return 0;
+}
+
+/*
+ * engineer_side: what the engineers' page adds: the internal notes, and
+ * for the owner whom to hand the request to and how to reach its
+ * primary contact (R15.4, R15.5, R15.6).  0 or -1.
+ */
+static int
+engineer_side(struct req *r, const struct request_view *v)
+{
+	struct fill		 n = { r, 0 }, e = { r, 0 };
+	struct contact_details	 c;
+	int			 rc;
+
+	if (note_list(v->id, add_note, &n) != 0)
+		return -1;
+	if (v->owner != r->user.id)
+		return 0;
+	if (request_engineers(v->id, r->user.id, add_engineer, &e) != 0 ||
+	    (rc = request_primary(v->id, &c)) < 0)
+		return -1;
+	view_set(r, "Item.Timezone", v->tz);
+	if (rc == 1) {
+		view_set(r, "Item.Contact.Email", c.email);
+		view_set(r, "Item.Contact.Name", c.name);
+		view_set(r, "Item.Contact.Phone", c.phone);
+		view_set(r, "Item.Contact.Method", view_label(r, "Queue.Method",
+		    c.method));
+		view_set(r, "Item.Contact.Company", c.company);
+	}
+	return 0;
+}
+
 #define THREAD_PAGE	50	/* messages a page of a long thread (R15.8) */
 #define HISTORY_SHOWN	50	/* events shown until all are asked for */
 
@@ -204,6 +264,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 		view_set(r, "Page.Engineer", "1");
 		view_set(r, "Item.Owner", v->owner_name);
 		view_set(r, "Item.Mine", v->owner == r->user.id ? "1" : "");
+		view_set_int(r, "Item.OwnerId", v->owner);
 		view_set(r, "Item.Waiting", v->paused_left >= 0 ? "1" : "");
 		for (i = 0; request_statuses[i] != NULL; i++) {
 			HDF	*row = view_row(r, "Statuses", i);
@@ -241,6 +302,7 @@ request_render(struct req *r, int status, const struct request_view *v,
 		form_to_hdf(r, fm);
 	if (request_contacts(v->id, add_contact, &c) != 0 ||
 	    thread_page(r, v) != 0 || history(r, v) != 0 ||
+	    (engineer(r) && engineer_side(r, v) != 0) ||
 	    request_files(v->id, add_file, &f) != 0) {
 		reply_error(r, 500);
 		return;
@@ -291,6 +353,14 @@ page_request_get(struct req *r)
 		view_set(r, "Page.Returned", "1");
 	if (req_param(&r->query, "removed") != NULL)
 		view_set(r, "Page.Removed", "1");
+	if (req_param(&r->query, "released") != NULL)
+		view_set(r, "Page.Released", "1");
+	if (req_param(&r->query, "handed") != NULL)
+		view_set(r, "Page.Handed", "1");
+	if (req_param(&r->query, "noted") != NULL)
+		view_set(r, "Page.Noted", "1");
+	if (req_param(&r->query, "primary") != NULL)
+		view_set(r, "Page.PrimarySet", "1");
 	/* R11.8: the reply typed before the session expired */
 	form_init(&fm, message_fields, MS__MAX);
 	if (held != NULL && held_get(held, r->path, r->user.id,

@@ -1303,6 +1303,64 @@ await journey("the engineer's side", {}, async (page) => {
 	await other.ctx.close();
 });
 
+// ============================ 6b. the engineer's workbench (R15.4-R15.7)
+// Eve releases the request she owns, takes it again with the keyboard,
+// adds an internal note and hands it to Olga, the other engineer of the
+// EMEA queues; every state audited, the page with its notes and history
+// kept as request-engineer.png.
+await journey("the engineer's workbench", {}, async (page) => {
+	const L = 'en';
+	const k = new Keys(page);
+	const base = `/queue/${requestId}`;
+	const has = async (p, t) => (await p.locator('main').innerText()).includes(t);
+	check('a request to handle', !!requestId);
+	await page.goto(BASE + '/signin');
+	await page.fill('#f-email', 'eve@vendor.example');
+	await page.fill('#f-password', PASSWORD);
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	if (urlPath(page) === '/profile')
+		await fillProfile(page, 'eve@vendor.example');
+	await page.goto(BASE + base);
+	// the engineer's side left Eve's profile in Polish: English first
+	if (await page.evaluate(() => document.documentElement.lang) !== 'en')
+		await nav(page, () => page.click('header form[action="/lang"] button'));
+	if (await page.locator(`form[action="${base}/release"]`).count() > 0) {
+		await nav(page, () => page.click(`form[action="${base}/release"] button`));
+		check('R15.4 the owner releases the request to its queue',
+			await has(page, T.en['Queue.ReleasedDone']));
+		await audit(page, 'queue request, released', L);
+	}
+	// take, with the keyboard alone
+	await k.tabTo(`form[action="${base}/take"] button`);
+	await nav(page, () => page.keyboard.press('Enter'));
+	check('R15.4 R12.2 taken with the keyboard', await has(page, T.en['Queue.Taken']));
+	check('R15.6 the owner sees the primary contact\'s details',
+		await has(page, T.en['Queue.Details']));
+	// an internal note, typed
+	await k.type('#f-note', 'Customer prefers a call after 14:00 CET; <b>not</b> before.');
+	await k.tabTo(`form[action="${base}/notes"] button[type=submit]`);
+	await nav(page, () => page.keyboard.press('Enter'));
+	check('R15.5 R12.2 the note is added with the keyboard',
+		(await page.locator('#notes').innerText()).includes('<b>not</b> before'));
+	check('R15.7 ... and in the history', (await page.locator('#history').innerText())
+		.includes(T.en['History.Event.note']));
+	k.report('the engineer\'s request page');
+	await audit(page, 'queue request with a note', L);
+	await shot(page, 'request-engineer.png');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	await audit(page, 'queue request with a note', 'pl');
+	await nav(page, () => page.click('header form[action="/lang"] button'));
+	// hand over to Olga, with the keyboard
+	await k.tabTo('#f-to');
+	check('R15.4 Olga is offered', (await page.locator('#f-to').innerText()).includes('Olga'));
+	await k.tabTo(`form[action="${base}/hand"] button[type=submit]`);
+	await nav(page, () => page.keyboard.press('Enter'));
+	check('R15.4 R12.2 handed over with the keyboard', await has(page, T.en['Queue.HandedDone']));
+	check('R15.4 ... Olga owns it', (await page.locator('dl.facts').first().innerText()).includes('Olga'));
+	await audit(page, 'queue request, handed over', L);
+	k.report('the engineer\'s request page, handing over');
+});
+
 // ======================================================= 7. identity (R14)
 
 // The rows of the sessions table of /account (R14.7)

@@ -37,6 +37,10 @@ fields() {
 	/profile) echo "contact_email=x@example.com&country=DE&tz=Europe/Berlin&lang=pl&method=email" ;;
 	/contracts/activate|*/activate) echo "access_id=$AID&contract_id=$CID" ;;
 	*/step) echo "step=1&action=refresh&title=forged" ;;
+	*/take) echo "owner=0&confirm=yes" ;;
+	*/hand) echo "to=1" ;;
+	*/notes) echo "note=forged" ;;
+	*/contacts/primary) echo "primary=forged%40example.com&confirm=yes" ;;
 	*) echo "x=1" ;;
 	esac
 }

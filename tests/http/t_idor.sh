@@ -62,6 +62,12 @@ POST /requests/%s/messages
 POST /requests/%s/contacts
 POST /requests/%s/close
 POST /requests/%s/reopen
+POST /requests/%s/notes
+POST /queue/%s/take
+POST /queue/%s/release
+POST /queue/%s/hand
+POST /queue/%s/notes
+POST /queue/%s/contacts/primary
 GET /attachments/%s
 GET /drafts/%s
 GET /drafts/%s/done
@@ -72,7 +78,7 @@ POST /drafts/%s/discard
 POST /drafts/%s/submit"
 id_for() {	# WHO ROUTE: the real id of another's object for that route
 	case "$2" in
-	*/requests/*) [ "$1" = sam ] && echo "$SR" || echo "$R" ;;
+	*/requests/*|*/queue/*) [ "$1" = sam ] && echo "$SR" || echo "$R" ;;
 	*/attachments/*) echo "$F $FD" ;;
 	*/drafts/*) [ "$1" = sam ] && echo "$OD" || echo "$D $OD" ;;
 	esac
@@ -90,7 +96,7 @@ for who in tina piotr sam; do
 				s=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/$who" "$BASE$p")
 			else
 				s=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/$who" \
-					--data "csrf=$tok&body=x&email=x%40example.com&step=1&action=next&file=$FD&access_id=$AID&contract_id=$CID&title=x" "$BASE$p")
+					--data "csrf=$tok&body=x&email=x%40example.com&note=x&owner=0&confirm=yes&to=1&primary=x%40example.com&step=1&action=next&file=$FD&access_id=$AID&contract_id=$CID&title=x" "$BASE$p")
 			fi
 			n=$((n + 1))
 			if [ "$s" != 404 ] || [ "$before" != "$(db_hash)" ]; then

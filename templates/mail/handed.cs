@@ -1,0 +1,8 @@
+<?cs set:Mail.Subject = Lang.Mail.Handed.Subject + " #" + Mail.Request.Id + ": " + Mail.Request.Title ?><?cs var:Lang.Mail.Hello ?>
+
+<?cs var:Mail.Who ?> <?cs var:Lang.Mail.Handed.Intro ?> #<?cs var:Mail.Request.Id ?> (<?cs var:Mail.Request.Title ?>).
+<?cs var:Lang.Mail.Handed.After ?>
+<?cs var:Mail.Origin ?>/queue/<?cs var:Mail.Request.Id ?>
+
+-- 
+<?cs var:Lang.Mail.Signature ?>
