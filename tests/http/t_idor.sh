@@ -1,8 +1,10 @@
 #!/bin/bash
-# The IDOR matrix (R7.4, SECURITY.md D.17-D.19): for every route that
-# takes a request, attachment or draft id, a stranger, a removed contact
-# and a submitter who is not a contact get the 404 of a missing object
-# and change nothing; ids are other users' real ones, then malformed.
+# The IDOR matrix (R7.4, SECURITY.md D.17-D.19, R15.5, R15.7): for every
+# route that takes a request, attachment or draft id, a stranger, a
+# removed contact, a submitter who is not a contact and an engineer of
+# another region get the 404 of a missing object, see none of its
+# internal notes or history, and change nothing; ids are other users'
+# real ones, then malformed.
 . "$(dirname "$0")/../lib.sh"
 harness_start
 catalogue
@@ -54,10 +56,27 @@ SR=$(db "SELECT id FROM requests WHERE draft_id = $SD")
 JAR=$T/piotr get "/requests/$R"
 expect_eq "D.18 the contact sees the request before removal" "$STATUS" 200
 echo "DELETE FROM request_contacts WHERE request_id = $R AND email = 'piotr@example.com'" | db_fixture
+# an engineer of the request's region writes an internal note and takes
+# it; one of another region tries everything below
+JAR=$T/eve engineer eve@vendor.example Eve Engineer EMEA
+JAR=$T/eve get "/queue/$R"
+JAR=$T/eve post "/queue/$R/notes" "note=NOTE-SECRET the customer must never read"
+JAR=$T/eve post "/queue/$R/take" owner=0
+JAR=$T/andy engineer andy@vendor.example Andy Amer AMER
+check "R15.5 the note and the owner are there to steal" \
+	test "$(db "SELECT count(*) FROM request_notes WHERE request_id = $R")/$(db "SELECT count(*) FROM requests WHERE id = $R AND owner_id IS NOT NULL")" = 1/1
 check "the objects exist ($D $R $F $OD $FD $SD $SR)" test -n "$F" -a -n "$FD" -a -n "$SR"
 
 # routes: METHOD PATH (the first %s is an id)
 routes="GET /requests/%s
+GET /requests/%s?history=all
+GET /queue/%s
+GET /queue/%s?history=all&order=newest
+POST /queue/%s/messages
+POST /queue/%s/status
+POST /queue/%s/return
+POST /queue/%s/contacts
+POST /queue/%s/contacts/remove
 POST /requests/%s/messages
 POST /requests/%s/contacts
 POST /requests/%s/close
@@ -85,7 +104,7 @@ id_for() {	# WHO ROUTE: the real id of another's object for that route
 }
 bad=0
 n=0
-for who in tina piotr sam; do
+for who in tina piotr sam andy; do
 	JAR=$T/$who get /requests
 	tok=$(JAR=$T/$who csrf_token)
 	while read -r m path; do
@@ -93,10 +112,11 @@ for who in tina piotr sam; do
 			p=$(printf "$path" "$id")
 			before=$(db_hash)
 			if [ "$m" = GET ]; then
-				s=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/$who" "$BASE$p")
+				s=$(curl -s -o "$T/idor" -w '%{http_code}' -b "$T/$who" "$BASE$p")
+				grep -q 'NOTE-SECRET\|Owner changed\|Private [0-9]' "$T/idor" && s="$s, leaked"
 			else
 				s=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/$who" \
-					--data "csrf=$tok&body=x&email=x%40example.com&note=x&owner=0&confirm=yes&to=1&primary=x%40example.com&step=1&action=next&file=$FD&access_id=$AID&contract_id=$CID&title=x" "$BASE$p")
+					--data "csrf=$tok&body=x&email=x%40example.com&note=x&owner=0&confirm=yes&to=1&primary=x%40example.com&status=closed&reason=x&step=1&action=next&file=$FD&access_id=$AID&contract_id=$CID&title=x" "$BASE$p")
 			fi
 			n=$((n + 1))
 			if [ "$s" != 404 ] || [ "$before" != "$(db_hash)" ]; then
@@ -106,7 +126,7 @@ for who in tina piotr sam; do
 		done
 	done <<<"$routes"
 done
-expect_eq "D.17-D.19 $n tries by a stranger, a removed contact and a non-contact submitter: all 404, nothing changed" "$bad" 0
+expect_eq "D.17-D.19, R15.5, R15.7 $n tries by a stranger, a removed contact, a non-contact submitter and an engineer of another region: all 404, no note or history shown, nothing changed" "$bad" 0
 # R14.7: the one route that takes an id in its form, a session to end:
 # another account's, a missing and malformed ones
 ES=$(db "SELECT group_concat(id, ' ') FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE email = 'ewa@example.com')")
