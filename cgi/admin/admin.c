@@ -275,7 +275,7 @@ static int
 cmd_config(int argc, char **argv)
 {
 	char		 up[24], body[24], text[24], dopen[24], dbytes[24];
-	char		 days[24];
+	char		 days[24], rfiles[24], rbytes[24];
 	const char	*vals[][2] = {
 		{ "Root", cfg.root },
 		{ "Var", cfg.var },
@@ -283,6 +283,9 @@ cmd_config(int argc, char **argv)
 		{ "Upload.MaxBytes", int_str(up, cfg.max_upload) },
 		{ "Upload.BodyLimit", int_str(body, config_body_limit()) },
 		{ "Request.MaxText", int_str(text, cfg.max_text) },
+		{ "Request.MaxFiles", int_str(rfiles, cfg.req_max_files) },
+		{ "Request.MaxFileBytes", int_str(rbytes,
+		    cfg.req_max_file_bytes) },
 		{ "Draft.MaxOpen", int_str(dopen, cfg.draft_max_open) },
 		{ "Draft.MaxBytes", int_str(dbytes, cfg.draft_max_bytes) },
 		{ "Draft.ExpireDays", int_str(days, cfg.draft_expire_days) },

@@ -412,12 +412,42 @@ message_add(const struct request_view *v, const struct account *a,
 }
 
 /*
+ * files_fit: 1 when nfiles more files fit request id's quota
+ * (Request.MaxFiles, Request.MaxFileBytes: R15.9, M.60), 0 when not,
+ * -1.  Counted in the caller's transaction.
+ */
+static int
+files_fit(int64_t id, const struct attach_in *files, int nfiles)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n, bytes;
+	int		 i, rc;
+
+	if (nfiles == 0)
+		return 1;
+	if ((st = db_query(STMT_ATTACH_COUNT_REQUEST, P_INT(":request_id", id),
+	    P_END)) == NULL)
+		return -1;
+	if ((rc = db_row(st)) == 1) {
+		n = db_col_int(st, ATTACHED_COUNT) + nfiles;
+		bytes = db_col_int(st, ATTACHED_BYTES);
+		for (i = 0; i < nfiles; i++)
+			bytes += files[i].size;
+		rc = n <= cfg.req_max_files && bytes <= cfg.req_max_file_bytes;
+	}
+	db_done(st);
+	return rc;
+}
+
+/*
  * request_reply: a's message on request v with its files, and the held
  * copy of it (held, its token, or NULL) dropped, all or nothing (R7.2,
  * R11.8, R11.9).  The caller checked that a may write there: a contact,
  * or an engineer of its queue when engineer; and that every file is of
  * a type accepted.  Returns 0, 1 when the request's text would pass
- * Request.MaxText (R15.9: nothing stored, the files removed), or -1.
+ * Request.MaxText, 2 when its files would pass Request.MaxFiles or
+ * Request.MaxFileBytes (R15.9: nothing stored, the files removed), or
+ * -1.
  */
 int
 request_reply(const struct request_view *v, const struct account *a,
@@ -429,7 +459,10 @@ request_reply(const struct request_view *v, const struct account *a,
 
 	if (db_begin_write() != 0)
 		return -1;
-	rc = message_add(v, a, engineer, body, &msg);
+	if ((rc = files_fit(v->id, files, nfiles)) != 1)
+		rc = rc == 0 ? 2 : -1;
+	else
+		rc = message_add(v, a, engineer, body, &msg);
 	for (i = 0; i < nfiles && rc == 0; i++)
 		rc = request_attach(v->id, msg, a->id, &files[i]);
 	if (rc == 0 && held != NULL)

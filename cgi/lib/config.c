@@ -84,6 +84,8 @@ config_load(void)
 	cfg.max_contacts = 25;
 	/* quotas (R15.9, M.60): a request's text, an account's drafts */
 	cfg.max_text = 1024L * 1024;
+	cfg.req_max_files = 200;
+	cfg.req_max_file_bytes = 2048L * 1024 * 1024;
 	cfg.draft_max_open = 20;
 	cfg.draft_max_bytes = 500L * 1024 * 1024;
 	cfg.draft_expire_days = 30;
@@ -136,6 +138,11 @@ config_load(void)
 		    cfg.max_contacts);
 		if ((sc = hdf_get_value(h, "Request.MaxText", NULL)) != NULL)
 			cfg.max_text = strtol(sc, NULL, 10);
+		cfg.req_max_files = hdf_get_int_value(h, "Request.MaxFiles",
+		    cfg.req_max_files);
+		if ((sc = hdf_get_value(h, "Request.MaxFileBytes", NULL)) !=
+		    NULL)
+			cfg.req_max_file_bytes = strtol(sc, NULL, 10);
 		cfg.draft_max_open = hdf_get_int_value(h, "Draft.MaxOpen",
 		    cfg.draft_max_open);
 		if ((sc = hdf_get_value(h, "Draft.MaxBytes", NULL)) != NULL)
@@ -179,10 +186,12 @@ config_load(void)
 		return -1;
 	}
 	if (cfg.max_text < 1024 || cfg.draft_max_open < 1 ||
-	    cfg.draft_max_bytes < 0 || cfg.draft_expire_days < 1) {
+	    cfg.draft_max_bytes < 0 || cfg.draft_expire_days < 1 ||
+	    cfg.req_max_files < 1 || cfg.req_max_file_bytes < 0) {
 		fprintf(stderr, "supportal: Request.MaxText is at least 1024 "
-		    "bytes, Draft.MaxOpen and Draft.ExpireDays at least 1, "
-		    "Draft.MaxBytes not negative\n");
+		    "bytes, Draft.MaxOpen, Draft.ExpireDays and "
+		    "Request.MaxFiles at least 1, Draft.MaxBytes and "
+		    "Request.MaxFileBytes not negative\n");
 		return -1;
 	}
 	if (cfg.pay_day < 1) {

@@ -32,6 +32,9 @@ struct config {
 	int	 max_contacts;	/* Request.MaxContacts (R15.8, M.61) */
 	long	 max_text;	/* Request.MaxText: description and
 				   messages of a request, bytes (R15.9) */
+	int	 req_max_files;	/* Request.MaxFiles: files of a request */
+	long	 req_max_file_bytes;/* Request.MaxFileBytes: together
+				   (R15.9, M.60) */
 	int	 draft_max_open;/* Draft.MaxOpen: open drafts an account
 				   may have (R15.9, M.60) */
 	long	 draft_max_bytes;/* Draft.MaxBytes: files of an account's

@@ -406,6 +406,11 @@ page_request_message_post(struct req *r)
 		form_error(&fm, MS_BODY, "RequestFull");
 		request_render(r, 413, &v, &fm);
 		return;
+	case 2:		/* Request.MaxFiles, .MaxFileBytes (R15.9, M.60) */
+		r->log_note = "request-files-full";
+		form_error(&fm, MS_FILES, "RequestFiles");
+		request_render(r, 413, &v, &fm);
+		return;
 	default:
 		reply_error(r, 500);
 		return;

@@ -9,13 +9,15 @@
 # file without its row (supportalctl check).
 . "$(dirname "$0")/../lib.sh"
 harness_start
-printf 'Request.MaxText = 4096\nDraft.MaxOpen = 5\nDraft.MaxBytes = 3000\nDraft.ExpireDays = 30\n' \
+printf 'Request.MaxText = 4096\nDraft.MaxOpen = 5\nDraft.MaxBytes = 3000\nDraft.ExpireDays = 30\nRequest.MaxFiles = 3\nRequest.MaxFileBytes = 2000\n' \
 	>"$T/supportal.hdf"
 export SUPPORTAL_CONFIG=$T/supportal.hdf
 workers_restart
 expect_eq "R15.9 the quotas are configured in one place" \
 	"$("$CTL" config Request.MaxText)/$("$CTL" config Draft.MaxOpen)/$("$CTL" config Draft.MaxBytes)/$("$CTL" config Draft.ExpireDays)" \
 	"4096/5/3000/30"
+expect_eq "R15.9 ... the request's files too" \
+	"$("$CTL" config Request.MaxFiles)/$("$CTL" config Request.MaxFileBytes)" "3/2000"
 catalogue
 issue --programme sa --plan "SA support incidents" --incidents 10
 
@@ -51,6 +53,27 @@ check "R15.9 ... saying why in Polish" grep -q 'To zgłoszenie zawiera już tyle
 get "/requests/$R"
 post "/requests/$R/messages" "body=A short one."
 expect_eq "R15.9 a reply that fits is still sent" "$STATUS" 303
+
+# Request.MaxFiles, Request.MaxFileBytes: a request's files (M.60)
+printf 'first\n' >"$T/b.log"; printf 'second\n' >"$T/c.log"
+get "/requests/$R"
+http POST "/requests/$R/messages" -F "csrf=$(csrf_token)" -F "body=f1" -F "files=@$T/a.log" -F "files=@$T/b.log"
+expect_eq "R15.9 two files within the request's quota are sent" "$STATUS" 303
+h=$(db_hash); n=$(ls "$VAR/attachments" | wc -l)
+get "/requests/$R"
+http POST "/requests/$R/messages" -F "csrf=$(csrf_token)" -F "body=f2" -F "files=@$T/c.log" -F "files=@$T/b.log"
+expect_eq "M.60 two more, past Request.MaxFiles, are refused (413)" "$STATUS" 413
+check "M.60 ... saying why, in Polish" grep -q 'To zgłoszenie ma już tyle plików, ile może' "$T/body"
+expect_eq "M.60 ... no message, no row and no file left" "$(db_hash)/$(ls "$VAR/attachments" | wc -l)" "$h/$n"
+printf '%01990d' 0 >"$T/big.log"
+get "/requests/$R"
+http POST "/requests/$R/messages" -F "csrf=$(csrf_token)" -F "body=f3" -F "files=@$T/big.log"
+expect_eq "M.60 a third file past Request.MaxFileBytes is refused (413)" "$STATUS" 413
+expect_eq "M.60 ... nothing stored" "$(db_hash)/$(ls "$VAR/attachments" | wc -l)" "$h/$n"
+get "/requests/$R"
+http POST "/requests/$R/messages" -F "csrf=$(csrf_token)" -F "body=f4" -F "files=@$T/c.log"
+expect_eq "M.60 a third small one fits (303)" "$STATUS" 303
+expect_eq "M.60 ... the request holds its 3 files" "$(db "SELECT count(*) FROM attachments WHERE request_id = $R")" 3
 
 # Draft.MaxBytes: the files of an account's drafts together
 printf '%01500d' 0 >"$T/one.bin.log"
