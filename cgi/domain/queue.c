@@ -1,7 +1,7 @@
 /*
  * queue.c: the engineer's queues (R8.1): how many requests each holds;
- * and the views of the requests of the engineer's regions, in every
- * state, a page at a time (R15.2).
+ * the views of the requests of the engineer's regions, in every state,
+ * a page at a time (R15.2); and the search of them (R15.3).
  */
 #include <assert.h>
 #include <string.h>
@@ -194,6 +194,56 @@ queue_view(const struct queue_query *q,
 		off = 0;
 	}
 	if (rows(ids, n < want ? n : q->limit, fn, arg) != 0)
+		return -1;
+	return n == want;
+}
+
+/*
+ * queue_search: fn for each request of engineer's regions, in any state,
+ * that s finds (R15.3), limit of them from offset: the request of a
+ * number, the requests of a contact's address (the latest change
+ * first), or those whose title, description or messages hold every
+ * word, best first (bm25 over the newest SEARCH_WINDOW matches of each
+ * index: sql.def).  Returns 1 when more follow, 0 when none do, -1 on
+ * error.
+ */
+int
+queue_search(int64_t engineer, const struct search *s, int64_t offset,
+    int limit, int (*fn)(void *, const struct queue_row *), void *arg)
+{
+	sqlite3_stmt	*st = NULL;
+	int64_t		 ids[QUEUE_PAGE_MAX + 1];
+	int		 n = 0, want = limit + 1;
+
+	assert(limit > 0 && limit <= QUEUE_PAGE_MAX && offset >= 0);
+	switch (s->kind) {
+	case SEARCH_NUMBER:
+		if (offset > 0)
+			return 0;
+		st = db_query(STMT_SEARCH_NUMBER, P_INT(":account_id",
+		    engineer), P_INT(":id", s->number), P_END);
+		if (ids_read(st, 0, ids, &n, want) != 0)
+			return -1;
+		break;
+	case SEARCH_EMAIL:
+		st = db_query(STMT_SEARCH_EMAIL, P_INT(":account_id",
+		    engineer), P_TEXT(":email", s->email),
+		    P_INT(":limit", want), P_INT(":offset", offset), P_END);
+		if (ids_read(st, FOUND_ID, ids, &n, want) != 0)
+			return -1;
+		break;
+	case SEARCH_WORDS:
+		st = db_query(STMT_SEARCH_WORDS, P_INT(":account_id",
+		    engineer), P_TEXT(":query", s->query),
+		    P_INT(":window", SEARCH_WINDOW), P_INT(":limit", want),
+		    P_INT(":offset", offset), P_END);
+		if (ids_read(st, FOUND_ID, ids, &n, want) != 0)
+			return -1;
+		break;
+	default:
+		return 0;
+	}
+	if (rows(ids, n < want ? n : limit, fn, arg) != 0)
 		return -1;
 	return n == want;
 }

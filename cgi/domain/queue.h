@@ -1,12 +1,16 @@
 /*
- * queue.h: the engineer's queues (R8.1) and their views (R15.2).
+ * queue.h: the engineer's queues (R8.1), their views and search (R15.2,
+ * R15.3).
  */
 #ifndef DOMAIN_QUEUE_H
 #define DOMAIN_QUEUE_H
 
 #include <stdint.h>
 
+#include "domain/search.h"
+
 #define QUEUE_PAGE_MAX	100		/* rows of a page, at most */
+#define SEARCH_WINDOW	1000		/* matches ranked, of each index */
 
 struct queue_row {			/* a request in an engineer's queue */
 	int64_t		 id, respond_by, owner, updated;
@@ -46,6 +50,8 @@ struct queue_query {			/* a page of a view */
 int	 queue_counts(int64_t, int (*)(void *, const char *, int64_t), void *);
 int64_t	 queue_view_count(int64_t, enum queue_view, const char *, int64_t);
 int	 queue_view(const struct queue_query *,
+	    int (*)(void *, const struct queue_row *), void *);
+int	 queue_search(int64_t, const struct search *, int64_t, int,
 	    int (*)(void *, const struct queue_row *), void *);
 
 #endif /* DOMAIN_QUEUE_H */

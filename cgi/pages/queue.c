@@ -4,9 +4,9 @@
  * their requests in views, every state, a page at a time, by when a
  * response is due, soonest first, or by the last update, the open ones
  * waiting for their customer, whose clock stands still, last (R11.3,
- * R15.2); and what an engineer does on a request's page: take it, set
- * its status, return its incident, remove a contact (R8.1, R8.2,
- * R11.11).
+ * R15.2); a search of them all (R15.3); and what an engineer does on a
+ * request's page: take it, set its status, return its incident, remove
+ * a contact (R8.1, R8.2, R11.11).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,20 +131,22 @@ views_to_view(struct req *r, const char *queue, int current)
 }
 
 /*
- * GET /queue[?view=V][&sort=due|updated][&page=N][&queue=Q]: the
- * requests of the engineer's regions: a view (R15.2: all the open ones,
- * those of one state, the engineer's own, nobody's), of every queue or
- * one, by response-by or last update, QUEUE_ROWS a page.  A view, a
- * sort or a page that is not one is answered 400 with the page and the
- * reason; a page past the end is empty.  ?mine=1 is the address of
- * before views.
+ * GET /queue[?view=V][&sort=due|updated][&page=N][&queue=Q][&q=TEXT]:
+ * the requests of the engineer's regions: a view (R15.2: all the open
+ * ones, those of one state, the engineer's own, nobody's), of every
+ * queue or one, by response-by or last update, QUEUE_ROWS a page; or
+ * what q finds among them in every state (R15.3).  A view, a sort or a
+ * page that is not one is answered 400 with the page and the reason; a
+ * page past the end is empty.  ?mine=1 is the address of before views.
  */
 void
 page_queue_get(struct req *r)
 {
 	struct view_list	 c = { r, "Queues", 0 }, i = { r, "Items", 0 };
 	struct queue_query	 q;
+	struct search		 s;
 	const char		*queue = req_param(&r->query, "queue");
+	const char		*text = req_param(&r->query, "q");
 	const char		*vs = req_param(&r->query, "view");
 	const char		*bad = NULL;
 	int			 view, sort, more;
@@ -158,19 +160,23 @@ page_queue_get(struct req *r)
 	sort = choice(req_param(&r->query, "sort"), queue_sorts, QS__MAX,
 	    QS_DUE);
 	page = page_number(req_param(&r->query, "page"));
-	if (page == 0)
+	if (text != NULL && strlen(text) > SEARCH_TEXT_MAX)
+		bad = "Queue.BadSearch";
+	else if (page == 0)
 		bad = "Queue.BadPage";
 	else if (sort < 0)
 		bad = "Queue.BadSort";
 	else if (view < 0)
 		bad = "Queue.BadView";
+	if (text != NULL && text[strspn(text, " \t")] == '\0')
+		text = NULL;		/* an empty box: the view */
 	view_set(r, "Page.Title", view_str(r, "Queue.Title"));
 	view_set(r, "Page.Nav", "queue");
 	view_set(r, "Page.Queue", queue);
 	view_set(r, "Page.View", queue_views[view >= 0 ? view : QV_ALL]);
 	view_set(r, "Page.Sort", queue_sorts[sort >= 0 ? sort : QS_DUE]);
 	if (queue_counts(r->user.id, add_count, &c) != 0 ||
-	    views_to_view(r, queue, view) != 0) {
+	    views_to_view(r, queue, text == NULL ? view : -1) != 0) {
 		reply_error(r, 500);
 		return;
 	}
@@ -179,14 +185,24 @@ page_queue_get(struct req *r)
 		reply_render(r, 400, "queue.cs");
 		return;
 	}
-	memset(&q, 0, sizeof(q));
-	q.engineer = r->user.id;
-	q.view = view;
-	q.sort = sort;
-	q.queue = queue;
-	q.offset = (page - 1) * QUEUE_ROWS;
-	q.limit = QUEUE_ROWS;
-	if ((more = queue_view(&q, add_item, &i)) < 0) {
+	if (text != NULL) {
+		view_set(r, "Form.q.Value", text);
+		view_set(r, "Page.Search", "1");
+		if (search_parse(&s, text, 1) == SEARCH_NONE)
+			view_set(r, "Page.NoWords", "1");
+		more = queue_search(r->user.id, &s, (page - 1) * QUEUE_ROWS,
+		    QUEUE_ROWS, add_item, &i);
+	} else {
+		memset(&q, 0, sizeof(q));
+		q.engineer = r->user.id;
+		q.view = view;
+		q.sort = sort;
+		q.queue = queue;
+		q.offset = (page - 1) * QUEUE_ROWS;
+		q.limit = QUEUE_ROWS;
+		more = queue_view(&q, add_item, &i);
+	}
+	if (more < 0) {
 		reply_error(r, 500);
 		return;
 	}

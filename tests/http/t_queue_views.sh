@@ -169,6 +169,7 @@ bad "page=0" "A page number is a whole number"
 bad "page=abc" "A page number is a whole number"
 bad "page=1e3" "A page number is a whole number"
 bad "page=99999999999999999999999" "A page number is a whole number"
+bad "q=$(printf 'x%.0s' $(seq 201))" "The search is too long"
 JAR=$T/eve get "/queue?view=closed&page=999999999"
 expect_eq "R15.2 page 999999999: an empty page, not an error" "$STATUS $(ids)" "200 "
 check "R15.2 ... saying so, with the way back to the first page" \
