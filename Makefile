@@ -22,7 +22,7 @@ LIB      = lib/util lib/arena lib/config
 DATA     = data/sql data/db data/schema
 DOMAIN   = domain/history domain/outbox domain/password domain/throttle domain/account domain/session \
            domain/catalogue domain/contract domain/sla domain/draft \
-           domain/attach domain/request domain/note domain/notify domain/queue domain/held \
+           domain/attach domain/request domain/note domain/notify domain/queue domain/search domain/held \
            domain/multipart domain/payment domain/totp domain/identity \
            domain/report
 TEXT     = text/i18n text/tpl

@@ -29,6 +29,7 @@
 #include "domain/payment.h"
 #include "domain/report.h"
 #include "domain/request.h"
+#include "domain/search.h"
 #include "domain/totp.h"
 #include "lib/config.h"
 #include "lib/util.h"
@@ -1291,6 +1292,25 @@ cmd_check(int argc, char **argv)
 	return bad ? 1 : 0;
 }
 
+/*
+ * search-rebuild: the full-text indexes of requests and messages made
+ * again from the tables, in one transaction (R15.3).
+ */
+static int
+cmd_search_rebuild(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(stderr);
+	if (search_rebuild() != 0) {
+		fprintf(stderr, "supportalctl: search-rebuild: database "
+		    "error\n");
+		return 1;
+	}
+	printf("search index rebuilt\n");
+	return 0;
+}
+
 /* ------------------------------------------ R17.2: lists and exports */
 
 /* a report's rows, kept to be printed once their widths are known */
@@ -1821,6 +1841,12 @@ static const struct cmd	 cmds[] = {
 	  "Draft.ExpireDays days (default 30) with their files (R15.9); a\n"
 	  "file is removed before its row, never left without it.  The\n"
 	  "hourly timer runs it after remind." },
+	{ "search-rebuild", cmd_search_rebuild, 1, "",
+	  "Make the full-text index of the search (R15.3) again from the\n"
+	  "requests' titles and descriptions and the messages' bodies, in\n"
+	  "one transaction, while the portal runs.  Triggers keep it in step\n"
+	  "with every change; this is for an index damaged, or restored\n"
+	  "apart from its tables." },
 	{ "add-account", cmd_add_account, 1,
 	  "--email E --first F --last L [--kind personal|work] [--engineer]",
 	  "Add a login account; the password is read from standard input.\n"

@@ -26,48 +26,43 @@
 #include "lib/arena.h"
 #include "lib/config.h"
 
-/* like_word: w with LIKE's wildcards escaped by a backslash. */
-static void
-like_word(char *out, size_t sz, const char *w)
-{
-	size_t	 o = 0;
-
-	for (; *w != '\0' && o + 2 < sz; w++) {
-		if (*w == '%' || *w == '_' || *w == '\\')
-			out[o++] = '\\';
-		out[o++] = *w;
-	}
-	out[o] = '\0';
-}
-
 /*
  * request_list: one page of the requests whose contacts include q's
- * email, filtered by status, number or title words, newest first (R7.1,
- * R11.5); *total is the count of all that match.  Returns 0 or -1.
+ * email, filtered by status, and by a number or words of their titles,
+ * descriptions and messages (R15.3: the full-text index, diacritics
+ * folded), the latest change first (R7.1, R11.5); *total is the count of
+ * all that match.  A search with nothing to look for finds nothing.
+ * Returns 0 or -1.
  */
 int
 request_list(const struct list_query *q,
     int (*fn)(void *, const struct request_row *), void *arg, int *total)
 {
+	const struct search	*s = q->search;
 	sqlite3_stmt		*st;
 	struct request_row	 r;
-	char			 w[3][256];
-	int			 i, rc, plain, lo, hi;
+	const char		*query;
+	int64_t			 number;
+	int			 rc, plain, lo, hi;
 
+	*total = 0;
+	if (s != NULL && s->kind != SEARCH_NUMBER && s->kind != SEARCH_WORDS)
+		return 0;
 	/* nothing searched: the list as it comes, from the index (R7.1) */
-	plain = q->id == 0 && *q->words[0] == '\0';
+	plain = s == NULL;
+	number = plain || s->kind != SEARCH_NUMBER ? 0 : s->number;
+	query = plain || s->kind != SEARCH_WORDS ? "" : s->query;
+	if (!plain && number == 0 && *query == '\0')
+		return 0;		/* request #0 */
 	lo = strcmp(q->status, "open") == 0;	/* open BETWEEN lo AND hi */
 	hi = strcmp(q->status, "closed") != 0;
 
-	for (i = 0; i < 3 && !plain; i++)
-		like_word(w[i], sizeof(w[i]), q->words[i]);
 	st = plain ? db_query(STMT_REQUESTS_COUNT_PLAIN,
 	    P_TEXT(":email", q->email), P_INT(":open_min", lo),
 	    P_INT(":open_max", hi), P_END) : db_query(STMT_REQUESTS_COUNT,
-	    P_TEXT(":email", q->email),
-	    P_TEXT(":which", q->status), P_INT(":number", q->id),
-	    P_TEXT(":word1", w[0]), P_TEXT(":word2", w[1]),
-	    P_TEXT(":word3", w[2]), P_END);
+	    P_TEXT(":email", q->email), P_INT(":open_min", lo),
+	    P_INT(":open_max", hi), P_INT(":number", number),
+	    P_TEXT(":query", query), P_END);
 	if (st == NULL)
 		return -1;
 	*total = db_row(st) == 1 ? (int)db_col_int(st, 0) : 0;
@@ -76,10 +71,10 @@ request_list(const struct list_query *q,
 	    P_TEXT(":email", q->email), P_INT(":open_min", lo),
 	    P_INT(":open_max", hi), P_INT(":limit", q->limit),
 	    P_INT(":offset", q->offset), P_END) : db_query(STMT_REQUESTS_PAGE,
-	    P_TEXT(":email", q->email), P_TEXT(":which", q->status),
-	    P_INT(":number", q->id), P_TEXT(":word1", w[0]),
-	    P_TEXT(":word2", w[1]), P_TEXT(":word3", w[2]),
-	    P_INT(":limit", q->limit), P_INT(":offset", q->offset), P_END);
+	    P_TEXT(":email", q->email), P_INT(":open_min", lo),
+	    P_INT(":open_max", hi), P_INT(":number", number),
+	    P_TEXT(":query", query), P_INT(":limit", q->limit),
+	    P_INT(":offset", q->offset), P_END);
 	if (st == NULL)
 		return -1;
 	while ((rc = db_row(st)) == 1) {

@@ -9,6 +9,7 @@
 
 #include "domain/account.h"
 #include "domain/attach.h"
+#include "domain/search.h"
 
 struct request_row {
 	int64_t		 id;
@@ -23,8 +24,7 @@ struct request_row {
 struct list_query {			/* R11.5: filters of the list */
 	const char	*email;		/* the contact's sign-in email */
 	const char	*status;	/* open, closed or all */
-	int64_t		 id;		/* a request number searched, or 0 */
-	const char	*words[3];	/* words of the title, "" for none */
+	const struct search *search;	/* a number or words (R15.3), or NULL */
 	int		 limit;
 	int		 offset;
 };

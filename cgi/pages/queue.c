@@ -1,10 +1,12 @@
 /*
  * queue.c: an engineer's queues (R8.1): the open requests of the
- * support regions they work, counted by queue (region, severity, 24/7)
- * and listed by when a response is due, soonest first; those waiting
- * for their customer, whose clock stands still, last (R11.3); and what
- * an engineer does on a request's page: take it, set its status, return
- * its incident, remove a contact (R8.1, R8.2, R11.11).
+ * support regions they work, counted by queue (region, severity, 24/7);
+ * their requests in views, every state, a page at a time, by when a
+ * response is due, soonest first, or by the last update, the open ones
+ * waiting for their customer, whose clock stands still, last (R11.3,
+ * R15.2); a search of them all (R15.3); and what an engineer does on a
+ * request's page: take it, set its status, return its incident, remove
+ * a contact (R8.1, R8.2, R11.11).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -52,34 +54,167 @@ add_item(void *arg, const struct queue_row *q)
 	view_put(row, "Queue", q->queue);
 	view_put(row, "Owner", q->owner_name);
 	view_put(row, "Mine", q->owner == r->user.id ? "1" : "");
-	if (strcmp(q->status, "waiting") != 0) {
+	time_local(v, sizeof(v), (time_t)q->updated, r->user.tz);
+	view_put(row, "Updated", v);
+	/* the clock of an open request; none once it waits, or is done */
+	if (strcmp(q->status, "new") == 0 ||
+	    strcmp(q->status, "in_progress") == 0) {
 		time_local(v, sizeof(v), (time_t)q->respond_by, r->user.tz);
 		view_put(row, "RespondBy", v);
 		view_put(row, "Late", q->respond_by < r->now ? "1" : "");
+	} else if (strcmp(q->status, "waiting") == 0)
+		view_put(row, "Paused", "1");
+	return 0;
+}
+
+#define QUEUE_ROWS	50		/* requests a page (R15.2) */
+#define COUNT_CAP	1000		/* a view's count, "1000+" past it */
+#define PAGE_LAST	1000000000	/* the last page number accepted */
+
+/*
+ * choice: the index of v among the n names, dflt when v is NULL, -1
+ * when it is none of them.
+ */
+static int
+choice(const char *v, const char *const *names, int n, int dflt)
+{
+	int	 i;
+
+	if (v == NULL)
+		return dflt;
+	for (i = 0; i < n; i++)
+		if (strcmp(v, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* page_number: ?page= (1 when absent), or 0 unless 1 to PAGE_LAST. */
+static int64_t
+page_number(const char *v)
+{
+	int64_t	 n = 0;
+
+	if (v == NULL)
+		return 1;
+	if (*v == '\0' || strspn(v, "0123456789") != strlen(v) ||
+	    strlen(v) > 10)
+		return 0;
+	n = strtoll(v, NULL, 10);
+	return n >= 1 && n <= PAGE_LAST ? n : 0;
+}
+
+/*
+ * views_to_view: Views.N: each view's name, label, count (up to
+ * COUNT_CAP, then "1000+") and whether it is the one shown (R15.2).
+ * 0 or -1.
+ */
+static int
+views_to_view(struct req *r, const char *queue, int current)
+{
+	HDF	*row;
+	char	 v[32];
+	int64_t	 n;
+	int	 i;
+
+	for (i = 0; i < QV__MAX; i++) {
+		if ((n = queue_view_count(r->user.id, i, queue, COUNT_CAP +
+		    1)) < 0)
+			return -1;
+		row = view_row(r, "Views", i);
+		view_put(row, "Name", queue_views[i]);
+		view_put(row, "Label", view_label(r, "Queue.View",
+		    queue_views[i]));
+		if (n > COUNT_CAP)
+			snprintf(v, sizeof(v), "%d+", COUNT_CAP);
+		view_put(row, "Count", n > COUNT_CAP ? v : int_str(v, n));
+		view_put(row, "Current", i == current ? "1" : "");
 	}
 	return 0;
 }
 
-/* GET /queue[?queue=REGION/severity[/24x7]][&mine=1] */
+/*
+ * GET /queue[?view=V][&sort=due|updated][&page=N][&queue=Q][&q=TEXT]:
+ * the requests of the engineer's regions: a view (R15.2: all the open
+ * ones, those of one state, the engineer's own, nobody's), of every
+ * queue or one, by response-by or last update, QUEUE_ROWS a page; or
+ * what q finds among them in every state (R15.3).  A view, a sort or a
+ * page that is not one is answered 400 with the page and the reason; a
+ * page past the end is empty.  ?mine=1 is the address of before views.
+ */
 void
 page_queue_get(struct req *r)
 {
 	struct view_list	 c = { r, "Queues", 0 }, i = { r, "Items", 0 };
+	struct queue_query	 q;
+	struct search		 s;
 	const char		*queue = req_param(&r->query, "queue");
-	int			 mine = req_param(&r->query, "mine") != NULL;
+	const char		*text = req_param(&r->query, "q");
+	const char		*vs = req_param(&r->query, "view");
+	const char		*bad = NULL;
+	int			 view, sort, more;
+	int64_t			 page;
 
 	if (queue == NULL || strlen(queue) > 40)
 		queue = "";
+	if (vs == NULL && req_param(&r->query, "mine") != NULL)
+		vs = "mine";
+	view = choice(vs, queue_views, QV__MAX, QV_ALL);
+	sort = choice(req_param(&r->query, "sort"), queue_sorts, QS__MAX,
+	    QS_DUE);
+	page = page_number(req_param(&r->query, "page"));
+	if (text != NULL && strlen(text) > SEARCH_TEXT_MAX)
+		bad = "Queue.BadSearch";
+	else if (page == 0)
+		bad = "Queue.BadPage";
+	else if (sort < 0)
+		bad = "Queue.BadSort";
+	else if (view < 0)
+		bad = "Queue.BadView";
+	if (text != NULL && text[strspn(text, " \t")] == '\0')
+		text = NULL;		/* an empty box: the view */
 	view_set(r, "Page.Title", view_str(r, "Queue.Title"));
 	view_set(r, "Page.Nav", "queue");
 	view_set(r, "Page.Queue", queue);
-	view_set(r, "Page.Mine", mine ? "1" : "");
+	view_set(r, "Page.View", queue_views[view >= 0 ? view : QV_ALL]);
+	view_set(r, "Page.Sort", queue_sorts[sort >= 0 ? sort : QS_DUE]);
 	if (queue_counts(r->user.id, add_count, &c) != 0 ||
-	    queue_list(r->user.id, queue, mine ? r->user.id : 0, add_item,
-	    &i) != 0) {
+	    views_to_view(r, queue, text == NULL ? view : -1) != 0) {
 		reply_error(r, 500);
 		return;
 	}
+	if (bad != NULL) {
+		view_set(r, "Page.Error", view_str(r, bad));
+		reply_render(r, 400, "queue.cs");
+		return;
+	}
+	if (text != NULL) {
+		view_set(r, "Form.q.Value", text);
+		view_set(r, "Page.Search", "1");
+		if (search_parse(&s, text, 1) == SEARCH_NONE)
+			view_set(r, "Page.NoWords", "1");
+		more = queue_search(r->user.id, &s, (page - 1) * QUEUE_ROWS,
+		    QUEUE_ROWS, add_item, &i);
+	} else {
+		memset(&q, 0, sizeof(q));
+		q.engineer = r->user.id;
+		q.view = view;
+		q.sort = sort;
+		q.queue = queue;
+		q.offset = (page - 1) * QUEUE_ROWS;
+		q.limit = QUEUE_ROWS;
+		more = queue_view(&q, add_item, &i);
+	}
+	if (more < 0) {
+		reply_error(r, 500);
+		return;
+	}
+	view_set_int(r, "Page.Page", page);
+	if (page > 1)
+		view_set_int(r, "Page.Prev", page - 1);
+	if (more)
+		view_set_int(r, "Page.Next", page + 1);
+	if (i.n == 0 && page > 1)
+		view_set(r, "Page.PastEnd", "1");
 	reply_render(r, 200, "queue.cs");
 }
 

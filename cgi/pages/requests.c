@@ -9,6 +9,7 @@
 
 #include "domain/draft.h"
 #include "domain/request.h"
+#include "domain/search.h"
 #include "lib/util.h"
 #include "pages/pages.h"
 #include "web/reply.h"
@@ -69,19 +70,20 @@ add_request(void *arg, const struct request_row *q)
 
 /*
  * GET /requests: drafts, then the requests the account is a contact of,
- * filtered by status (open, closed, all) and searched by number or
- * title words, 25 a page (R7.1, R11.5).
+ * filtered by status (open, closed, all) and searched by number or by
+ * words of their titles, descriptions and messages (R15.3), 25 a page
+ * (R7.1, R11.5).
  */
 void
 page_requests_get(struct req *r)
 {
 	struct rows		 d = { r, 0 }, q = { r, 0 };
 	struct list_query	 lq;
+	struct search		 s;
 	const char		*status = req_param(&r->query, "status");
 	const char		*text = req_param(&r->query, "q");
 	const char		*pg = req_param(&r->query, "page");
-	char			 words[3][101], *w, buf[301];
-	int			 page = pg ? atoi(pg) : 1, total = 0, i;
+	int			 page = pg ? atoi(pg) : 1, total = 0;
 
 	memset(&lq, 0, sizeof(lq));
 	if (status == NULL || (strcmp(status, "closed") != 0 &&
@@ -89,20 +91,13 @@ page_requests_get(struct req *r)
 		status = "open";
 	lq.email = r->user.email;
 	lq.status = status;
-	for (i = 0; i < 3; i++) {
-		words[i][0] = '\0';
-		lq.words[i] = words[i];
-	}
-	if (text != NULL) {		/* "#123", "123", or up to 3 words */
-		strlcpy_(buf, text, sizeof(buf));
-		w = buf + strspn(buf, " #");
-		if (*w != '\0' && strspn(w, "0123456789") == strlen(w) &&
-		    strlen(w) < 18)
-			lq.id = strtoll(w, NULL, 10);
-		else
-			for (i = 0, w = strtok(buf, " "); w != NULL && i < 3;
-			    w = strtok(NULL, " "), i++)
-				strlcpy_(words[i], w, sizeof(words[i]));
+	if (text != NULL && text[strspn(text, " \t")] != '\0') {
+		if (strlen(text) > SEARCH_TEXT_MAX) {
+			reply_error(r, 400);
+			return;
+		}
+		search_parse(&s, text, 0);	/* "#123", "123", or words */
+		lq.search = &s;
 		view_set(r, "Form.q.Value", text);
 	}
 	if (page < 1 || page > 100000)
