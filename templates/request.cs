@@ -76,8 +76,8 @@
 
 <section id="thread" aria-labelledby="thread-title">
 <h2 id="thread-title"><?cs var:Lang.Request.Thread ?></h2>
-<?cs if:Thread.Total == 0 ?><p><?cs var:Lang.Request.NoMessages ?></p><?cs /if ?>
-<?cs if:Thread.Total > 1 ?><p class="muted"><?cs var:Thread.Total ?> <?cs var:Lang.Request.ThreadCount ?> · <?cs if:Thread.Order == "newest" ?><a href="<?cs var:Page.Base ?>?order=oldest#thread"><?cs var:Lang.Request.OldestFirst ?></a><?cs else ?><a href="<?cs var:Page.Base ?>?order=newest#thread"><?cs var:Lang.Request.NewestFirst ?></a><?cs /if ?></p><?cs /if ?>
+<?cs if:ThreadNav.Total == 0 ?><p><?cs var:Lang.Request.NoMessages ?></p><?cs /if ?>
+<?cs if:ThreadNav.Total > 1 ?><p class="muted"><?cs var:ThreadNav.Total ?> <?cs var:Lang.Request.ThreadCount ?> · <?cs if:ThreadNav.Order == "newest" ?><a href="<?cs var:Page.Base ?>?order=oldest#thread"><?cs var:Lang.Request.OldestFirst ?></a><?cs else ?><a href="<?cs var:Page.Base ?>?order=newest#thread"><?cs var:Lang.Request.NewestFirst ?></a><?cs /if ?></p><?cs /if ?>
 <ol class="thread">
 <?cs each:m = Thread ?>
 <li class="card message<?cs if:m.Staff ?> staff<?cs /if ?>"><p class="muted"><strong><?cs if:m.Author ?><?cs var:m.Author ?><?cs else ?><?cs var:Lang.Request.FormerUser ?><?cs /if ?></strong><?cs if:m.Staff ?> <span class="mark"><?cs var:Page.StaffLabel ?></span><?cs /if ?> · <?cs var:m.When ?></p>
@@ -86,11 +86,11 @@
 </li>
 <?cs /each ?>
 </ol>
-<?cs if:Thread.Pages ?>
+<?cs if:ThreadNav.Pages ?>
 <nav class="pager" aria-label="<?cs var:Lang.Request.ThreadPages ?>">
-<?cs if:Thread.Prev ?><a href="<?cs var:Page.Base ?>?order=<?cs var:Thread.Order ?>&amp;tpage=<?cs var:Thread.Prev ?>#thread"><?cs var:Lang.Requests.PagePrev ?></a><?cs /if ?>
-<span><?cs var:Thread.Page ?> <?cs var:Lang.Requests.PageOf ?> <?cs var:Thread.Pages ?></span>
-<?cs if:Thread.Next ?><a href="<?cs var:Page.Base ?>?order=<?cs var:Thread.Order ?>&amp;tpage=<?cs var:Thread.Next ?>#thread"><?cs var:Lang.Requests.PageNext ?></a><?cs /if ?>
+<?cs if:ThreadNav.Prev ?><a href="<?cs var:Page.Base ?>?order=<?cs var:ThreadNav.Order ?>&amp;tpage=<?cs var:ThreadNav.Prev ?>#thread"><?cs var:Lang.Requests.PagePrev ?></a><?cs /if ?>
+<span><?cs var:ThreadNav.Page ?> <?cs var:Lang.Requests.PageOf ?> <?cs var:ThreadNav.Pages ?></span>
+<?cs if:ThreadNav.Next ?><a href="<?cs var:Page.Base ?>?order=<?cs var:ThreadNav.Order ?>&amp;tpage=<?cs var:ThreadNav.Next ?>#thread"><?cs var:Lang.Requests.PageNext ?></a><?cs /if ?>
 </nav>
 <?cs /if ?>
 <?cs if:Files.0.Id ?>

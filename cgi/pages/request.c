@@ -218,15 +218,15 @@ thread_page(struct req *r, const struct request_view *v)
 	    add_message, &m, &total) != 0)
 		return -1;
 	pages = (total + THREAD_PAGE - 1) / THREAD_PAGE;
-	view_set(r, "Thread.Order", newest ? "newest" : "oldest");
-	view_set_int(r, "Thread.Total", total);
+	view_set(r, "ThreadNav.Order", newest ? "newest" : "oldest");
+	view_set_int(r, "ThreadNav.Total", total);
 	if (pages > 1) {
-		view_set_int(r, "Thread.Page", page);
-		view_set_int(r, "Thread.Pages", pages);
+		view_set_int(r, "ThreadNav.Page", page);
+		view_set_int(r, "ThreadNav.Pages", pages);
 		if (page > 1)
-			view_set_int(r, "Thread.Prev", page - 1);
+			view_set_int(r, "ThreadNav.Prev", page - 1);
 		if (page < pages)
-			view_set_int(r, "Thread.Next", page + 1);
+			view_set_int(r, "ThreadNav.Next", page + 1);
 	}
 	return 0;
 }

@@ -123,6 +123,8 @@ expect_eq "R15.8 newest first: the last message on top" "$(bodies | head -1)" "C
 expect_eq "R15.8 ... 50 a page" "$(bodies | wc -l)" 50
 JAR=$T/ewa get "/requests/$R?order=newest&tpage=3"
 expect_eq "R15.8 the last page of three holds 20" "$(bodies | wc -l)" 20
+expect_eq "R15.8 ... and the thread shows those 20 and nothing else" \
+	"$(grep -c '<li class="card message' "$T/body")" 20
 expect_eq "R15.8 ... ending with the oldest" "$(bodies | tail -1)" "Here is what you asked for."
 for q in "tpage=0" "tpage=-5" "tpage=99999999999" "tpage=x" "order=%27" "order=newest&tpage=4"; do
 	JAR=$T/ewa get "/requests/$R?$q"
