@@ -1247,6 +1247,33 @@ await journey("the engineer's side", {}, async (page) => {
 		(await page.locator('main').innerText()).includes('Monthly reports time out after the upgrade'));
 	await audit(page, 'queue', L);
 	await shot(page, 'queue.png');
+	// R15.2: the views are a navigation, the one shown marked; reached
+	// and followed with the keyboard alone
+	const views = 'main nav[aria-label="Views"]';
+	const current = async () => norm(await page.locator(`${views} a[aria-current="page"]`).innerText());
+	check('R15.2 the views, "All open" marked as the current one',
+		(await page.locator(`${views} a[aria-current="page"]`).count()) === 1
+		&& await current() === norm(T.en['Queue.View.all']));
+	const keys = new Keys(page);
+	await keys.tabTo(`${views} a[href^="/queue?view=new&"]`);
+	await nav(page, () => page.keyboard.press('Enter'));
+	check('R15.2 Enter on "New": the new requests, the view marked',
+		new URL(page.url()).searchParams.get('view') === 'new' && await current() === norm(T.en['Queue.View.new'])
+		&& (await page.locator(`main a[href="/queue/${requestId}"]`).count()) === 1, [`at ${page.url()}`]);
+	await audit(page, 'queue, new requests', L);
+	await keys.tabTo('main nav.sort a[href*="sort=updated"]');
+	await nav(page, () => page.keyboard.press('Enter'));
+	check('R15.2 ... sorted by last update, marked',
+		new URL(page.url()).searchParams.get('sort') === 'updated'
+		&& norm(await page.locator('main nav.sort a[aria-current="page"]').innerText()) === norm(T.en['Queue.Sort.updated']));
+	// R15.3: the search box, typed into and sent with Enter
+	await keys.type('#f-q', 'Reports UPGRADE');
+	await nav(page, () => page.keyboard.press('Enter'));
+	check('R15.3 the search finds the request by words of its title',
+		(await page.locator(`main table a[href="/queue/${requestId}"]`).count()) === 1, [`at ${page.url()}`]);
+	await audit(page, 'queue, search results', L);
+	keys.report('the queue, its views and its search');
+	await page.goto(BASE + '/queue');
 	await nav(page, () => page.click(`a[href="/queue/${requestId}"] >> nth=0`));
 	await audit(page, 'queue request', L);
 	await nav(page, () => page.click(`form[action="/queue/${requestId}/take"] button`));
@@ -1264,6 +1291,12 @@ await journey("the engineer's side", {}, async (page) => {
 	await audit(page, 'queue request, waiting', 'pl');
 	await page.goto(BASE + '/queue');
 	await audit(page, 'queue', 'pl');
+	await page.goto(BASE + '/queue?view=waiting&sort=updated');
+	check('R15.2 the waiting view in Polish lists the request',
+		(await page.locator(`main table a[href="/queue/${requestId}"]`).count()) === 1);
+	await audit(page, 'queue, waiting', 'pl');
+	await page.goto(BASE + '/queue?q=' + encodeURIComponent('raporty reports'));
+	await audit(page, 'queue, search results', 'pl');
 	// sign-out everywhere: a second browser of the same account is
 	// signed out too
 	const other = await newPage();
@@ -1280,6 +1313,38 @@ await journey("the engineer's side", {}, async (page) => {
 	check('R1.2 sign-out is everywhere: the second browser is signed out too', urlPath(other.page) === '/signin',
 		[`at ${other.page.url()}`]);
 	await other.ctx.close();
+});
+
+// R15.2, R15.3 without JavaScript: views, sorts, pages and the search are
+// links and a GET form; a view that is not one is a 400 page that says so
+await journey("the engineer's views and search without JavaScript", { javaScriptEnabled: false }, async (page) => {
+	const L = 'en';
+	check('a request to find', !!requestId);
+	await page.goto(BASE + '/signin');
+	await page.fill('#f-email', 'eve@vendor.example');
+	await page.fill('#f-password', PASSWORD);
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	await page.goto(BASE + '/queue');
+	if (await page.getAttribute('html', 'lang') !== L)	// left in Polish before
+		await nav(page, () => page.click('header form[action="/lang"] button'));
+	await nav(page, () => page.click('main ul.views a[href^="/queue?view=waiting&"]'));
+	check('R15.2 without JavaScript: the waiting view is a link, and lists the request',
+		new URL(page.url()).searchParams.get('view') === 'waiting'
+		&& (await page.locator(`main table a[href="/queue/${requestId}"]`).count()) === 1, [`at ${page.url()}`]);
+	await audit(page, 'queue, waiting (no JavaScript)', L, { axe: false });
+	await nav(page, () => page.click('main nav.sort a[href*="sort=updated"]'));
+	check('R15.2 ... the sort too', new URL(page.url()).searchParams.get('sort') === 'updated');
+	await page.fill('#f-q', 'monthly reports');
+	await nav(page, () => page.click('main form[role=search] button[type=submit]'));
+	check('R15.3 without JavaScript: the search is a form',
+		(await page.locator(`main table a[href="/queue/${requestId}"]`).count()) === 1, [`at ${page.url()}`]);
+	await audit(page, 'queue, search results (no JavaScript)', L, { axe: false });
+	const resp = await page.goto(BASE + '/queue?view=nope&page=-1');
+	check('R15.2 a page number that is not one: 400, saying why, the views offered',
+		resp.status() === 400 && norm(await page.locator('main').innerText()).includes(norm(T.en['Queue.BadPage']))
+		&& (await page.locator('main ul.views a').count()) === 8, [`status ${resp.status()}`]);
+	await audit(page, 'queue, a bad page number (no JavaScript)', L, { axe: false });
+	await nav(page, () => page.click('header form[action="/signout"] button'));
 });
 
 // ======================================================= 7. identity (R14)
