@@ -142,7 +142,7 @@ check "R15.2 ... and the views keep the queue" grep -q 'href="/queue?view=new&am
 # another region's engineer: nothing of EMEA in any view, whatever asked
 for v in all new in_progress waiting resolved closed mine unowned; do
 	JAR=$T/andy get "/queue?view=$v&sort=updated&queue=EMEA%2Fmoderate"
-	expect_eq "R15.2 Andy (AMER) asks for EMEA/moderate, $v: nothing" "$STATUS $(ids)" "200 "
+	expect_eq "R15.2 D.17 Andy (AMER) asks for EMEA/moderate, $v: nothing" "$STATUS $(ids)" "200 "
 done
 emea=$(db "SELECT group_concat(id, ' ') FROM requests WHERE queue LIKE 'EMEA/%'")
 JAR=$T/andy get "/queue?view=closed&sort=updated"
