@@ -202,6 +202,10 @@ for s in STMT_VIEW_DUE STMT_VIEW_UPDATED STMT_VIEW_COUNT STMT_QUEUE_ROW; do
 	expect_eq "R15.2 ... and neither scans requests nor sorts" \
 		"$(echo "$p" | grep -E 'SCAN r( |$)|SCAN requests|TEMP B-TREE')" ""
 done
+"$ROOT/build/tools/plan" STMT_QUEUE_COUNTS >"$T/plan" 2>&1
+check "R15.2 the counts by queue read the open stages of 016's index" grep -q 'SEARCH r USING .*INDEX requests_view_' "$T/plan"
+expect_eq "R15.2 ... and never scan requests" "$(grep -E 'SCAN r( |$)|SCAN requests' "$T/plan")" ""
+"$ROOT/build/tools/plan" STMT_VIEW_DUE STMT_VIEW_UPDATED >"$T/plan" 2>&1
 for s in STMT_VIEW_DUE STMT_VIEW_UPDATED; do
 	i=$(echo "requests_view_${s#STMT_VIEW_}" | tr A-Z a-z)
 	expect_eq "R15.2 $s reads $i, once a region" \
