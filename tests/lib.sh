@@ -63,6 +63,13 @@ harness_start() {
 		export SUPPORTAL_ORIGIN=$BASE
 		"$ROOT/tools/gen-nginx" "$VAR" "$ROOT" "$PORT" "$VAR/run/supportal.sock" \
 			>"$VAR/run/nginx.conf"
+		# the workers allow the origin of this port only: on another
+		# try, with another port, they start again
+		if [ -n "${FCGI_PID:-}" ] && [ "$try" -gt 1 ]; then
+			kill -TERM "$FCGI_PID" 2>/dev/null
+			wait "$FCGI_PID" 2>/dev/null
+			FCGI_PID=
+		fi
 		[ -n "${FCGI_PID:-}" ] || workers_start
 		nginx -c "$VAR/run/nginx.conf" -p "$VAR/run" -e "$VAR/log/nginx-error.log" &
 		NGINX_PID=$!

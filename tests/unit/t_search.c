@@ -1,7 +1,7 @@
 /*
  * t_search: a search box read (R15.3): numbers, addresses, words made
  * FTS5 strings with ł folded; and whatever is typed, the query made of
- * it is one FTS5 accepts.
+ * it is one FTS5 accepts (G.30).
  */
 #include "unit.h"
 #include "domain/search.h"
