@@ -112,7 +112,7 @@ add_event(void *arg, const struct history_row *h)
 {
 	struct fill	*f = arg;
 	HDF		*row = view_row(f->r, "History", f->n++);
-	char		 v[64];
+	char		 v[64], *c;
 	size_t		 sp;
 
 	view_put(row, "Event", h->event);
@@ -128,7 +128,11 @@ add_event(void *arg, const struct history_row *h)
 		sp = strcspn(h->detail, " ");
 		view_put(row, "Detail", h->detail[sp] != '\0' ?
 		    h->detail + sp + 1 : "");
+		/* the template's name as an HDF key: eng-queue, eng_queue */
 		snprintf(v, sizeof(v), "%.*s", (int)sp, h->detail);
+		for (c = v; *c != '\0'; c++)
+			if (*c == '-')
+				*c = '_';
 		view_put(row, "Mail", v);
 	} else
 		view_put(row, "Detail", h->detail);

@@ -52,6 +52,7 @@ check "R15.7 ... no row marked internal" sh -c "! grep -q 'class=\"internal\"' '
 JAR=$T/eve get "/queue/$R"
 check "R15.7 the engineer sees the owner change, marked internal" grep -q 'Owner changed: Eve Engineer' "$T/body"
 check "R15.7 ... the mails and to whom" grep -q 'Mail sent (new message): piotr@example.com' "$T/body"
+check "R15.7 ... the engineers' mails named too" grep -q 'reply, to the owner): eve@vendor.example' "$T/body"
 check "R15.7 ... in the engineer's words: waiting for the customer" grep -q 'Status changed: Waiting for the customer' "$T/body"
 # Polish
 db "UPDATE accounts SET lang = 'pl' WHERE email = 'ewa@example.com'"
