@@ -4,6 +4,7 @@
  * a page at a time (R15.2); and the search of them (R15.3).
  */
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "domain/queue.h"
@@ -101,7 +102,8 @@ queue_view_count(int64_t engineer, enum queue_view v, const char *queue,
 }
 
 /*
- * rows: fn for each of the n requests of ids, in that order.  0 or -1.
+ * rows: fn for each of the n requests of ids, in that order, read in
+ * one statement (the ids a JSON array).  0 or -1.
  */
 static int
 rows(const int64_t *ids, int n, int (*fn)(void *, const struct queue_row *),
@@ -109,27 +111,37 @@ rows(const int64_t *ids, int n, int (*fn)(void *, const struct queue_row *),
 {
 	sqlite3_stmt		*st;
 	struct queue_row	 q;
-	int			 i, rc = 0;
+	char			 list[(QUEUE_PAGE_MAX + 1) * 21 + 3];
+	size_t			 o = 0;
+	int			 i, rc;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		if ((st = db_query(STMT_QUEUE_ROW, P_INT(":id", ids[i]),
-		    P_END)) == NULL)
-			return -1;
-		if ((rc = db_row(st)) == 1) {
-			q.id = db_col_int(st, QUEUE_ID);
-			q.title = db_col_text(st, QUEUE_TITLE);
-			q.product = db_col_text(st, QUEUE_PRODUCT);
-			q.severity = db_col_text(st, QUEUE_SEVERITY);
-			q.status = db_col_text(st, QUEUE_STATUS);
-			q.respond_by = db_col_int(st, QUEUE_RESPOND_BY);
-			q.queue = db_col_text(st, QUEUE_QUEUE);
-			q.owner_name = db_col_text(st, QUEUE_OWNER_NAME);
-			q.owner = db_col_int(st, QUEUE_OWNER);
-			q.updated = db_col_int(st, QUEUE_UPDATED);
-			rc = fn(arg, &q) != 0 ? -1 : 0;
+	if (n == 0)
+		return 0;
+	list[o++] = '[';
+	for (i = 0; i < n; i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%lld",
+		    i > 0 ? "," : "", (long long)ids[i]);
+	snprintf(list + o, sizeof(list) - o, "]");
+	if ((st = db_query(STMT_QUEUE_ROWS, P_TEXT(":ids", list),
+	    P_END)) == NULL)
+		return -1;
+	while ((rc = db_row(st)) == 1) {
+		q.id = db_col_int(st, QUEUE_ID);
+		q.title = db_col_text(st, QUEUE_TITLE);
+		q.product = db_col_text(st, QUEUE_PRODUCT);
+		q.severity = db_col_text(st, QUEUE_SEVERITY);
+		q.status = db_col_text(st, QUEUE_STATUS);
+		q.respond_by = db_col_int(st, QUEUE_RESPOND_BY);
+		q.queue = db_col_text(st, QUEUE_QUEUE);
+		q.owner_name = db_col_text(st, QUEUE_OWNER_NAME);
+		q.owner = db_col_int(st, QUEUE_OWNER);
+		q.updated = db_col_int(st, QUEUE_UPDATED);
+		if (fn(arg, &q) != 0) {
+			rc = -1;
+			break;
 		}
-		db_done(st);
 	}
+	db_done(st);
 	return rc < 0 ? -1 : 0;
 }
 
