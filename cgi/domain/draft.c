@@ -248,58 +248,51 @@ draft_discard(int64_t id, int64_t account)
 	return 0;
 }
 
+#define EXPIRE_BATCH	100	/* drafts expired a transaction */
+
 /*
  * draft_expire: the open drafts untouched since before are deleted with
- * their files (R15.9), a batch a transaction; *n counts them.  Each
- * draft's files are removed inside the transaction that deletes its
- * rows, before the commit: a run stopped between the two leaves a row
- * without its file, which the next run deletes with its draft, and
- * never a file without its row (supportalctl check).  0 or -1.
+ * their files (R15.9), EXPIRE_BATCH a transaction, each batch's files
+ * in one query and its drafts in one statement; *n counts them.  The
+ * files are removed inside the transaction that deletes their rows,
+ * before the commit: a run stopped between the two leaves a row without
+ * its file, which the next run deletes with its draft, and never a file
+ * without its row (supportalctl check).  0 or -1.
  */
 int
 draft_expire(time_t before, int *n)
 {
 	sqlite3_stmt	*st;
-	int64_t		 ids[100];
-	char		 name[40], path[1200];
-	int		 k, i, rc = 0;
+	char		 path[1200];
+	int		 k, rc;
 
 	*n = 0;
 	do {
 		if (db_begin_write() != 0)
 			return -1;
+		rc = 0;
 		k = 0;
-		if ((st = db_query(STMT_DRAFTS_EXPIRED,
-		    P_INT(":before", (int64_t)before), P_INT(":limit", 100),
-		    P_END)) == NULL)
+		if ((st = db_query(STMT_ATTACH_STORED_EXPIRED,
+		    P_INT(":before", (int64_t)before),
+		    P_INT(":limit", EXPIRE_BATCH), P_END)) == NULL)
 			rc = -1;
-		while (rc == 0 && k < 100 && db_row(st) == 1)
-			ids[k++] = db_col_int(st, 0);
+		while (rc == 0 && db_row(st) == 1) {
+			attach_path(path, sizeof(path), db_col_text(st, 0));
+			if (unlink(path) != 0 && errno != ENOENT)
+				rc = -1;
+		}
 		db_done(st);
-		for (i = 0; i < k && rc == 0; i++) {
-			if ((st = db_query(STMT_ATTACH_STORED_OF_DRAFT,
-			    P_INT(":draft_id", ids[i]), P_END)) == NULL) {
-				rc = -1;
-				break;
-			}
-			while (db_row(st) == 1) {
-				db_col_copy(st, 0, name, sizeof(name));
-				attach_path(path, sizeof(path), name);
-				if (unlink(path) != 0 && errno != ENOENT)
-					rc = -1;
-			}
-			db_done(st);
-			if (rc == 0 && db_exec(STMT_DRAFT_EXPIRE,
-			    P_INT(":id", ids[i]),
-			    P_INT(":before", (int64_t)before), P_END) !=
-			    SQLITE_OK)
-				rc = -1;
-			else if (rc == 0)
-				*n += db_changes();
+		if (rc == 0 && db_exec(STMT_DRAFTS_EXPIRE,
+		    P_INT(":before", (int64_t)before),
+		    P_INT(":limit", EXPIRE_BATCH), P_END) != SQLITE_OK)
+			rc = -1;
+		else if (rc == 0) {
+			k = db_changes();
+			*n += k;
 		}
 		if (db_end(rc) != 0)
 			return -1;
-	} while (k == 100);
+	} while (k == EXPIRE_BATCH);
 	return 0;
 }
 
