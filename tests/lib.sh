@@ -310,6 +310,33 @@ draft_filled() {
 	post "/drafts/$D/step" step=4 action=next "secondary=${3:-}"
 }
 
+# request_submitted NAME EMAIL [SECONDARY]: as draft_filled, then
+# submitted; sets D and R.
+request_submitted() {
+	draft_filled "$@"
+	get "/drafts/$D"
+	post "/drafts/$D/submit"
+	R=$(db "SELECT id FROM requests WHERE draft_id = $D")
+}
+
+# tidy_pages JAR PATH...: each page, in Polish then in English, is HTML
+# tidy finds nothing wrong with (but aria-current, which it does not
+# know); one check a page and language.
+tidy_pages() {
+	local jar=$1 lang p out
+	shift
+	for lang in pl en; do
+		JAR=$jar get "$1"
+		JAR=$jar post /lang "lang=$lang" "next=$1"
+		for p in "$@"; do
+			JAR=$jar get "$p"
+			out=$(tidy -q -e --show-warnings yes "$T/body" 2>&1 |
+				grep -v 'proprietary attribute "aria-current"')
+			expect_eq "tidy: $lang $p" "$out" ""
+		done
+	done
+}
+
 # request_with_file NAME EMAIL [SECONDARY] [TEXT]: as draft_filled, with
 # a file (a one-line log, TEXT) sent at step 1, then submitted; sets D
 # and R.

@@ -12,10 +12,7 @@ issue --programme sa --plan "SA support incidents" --incidents 3
 customer zed@example.com Zed Zee work
 # twenty colleagues in step 4 whose addresses sort before every other
 sec=$(for i in $(seq -w 1 20); do printf 'a%s@example.com ' "$i"; done)
-draft_filled "Zed Zee" zed@example.com "$sec"
-get "/drafts/$D"
-post "/drafts/$D/submit"
-R=$(db "SELECT id FROM requests WHERE draft_id = $D")
+request_submitted "Zed Zee" zed@example.com "$sec"
 expect_eq "R15.8 the submitted request has the primary and the twenty colleagues" \
 	"$(db "SELECT count(*) FROM request_contacts WHERE request_id = $R")" 21
 

@@ -60,10 +60,7 @@ check "R15.1 ... replies not ticked" grep -q 'name="notify_reply" value="1">' "$
 
 # a new request in EMEA (Poland)
 n0=$(last_mail)
-draft_filled "Ewa Lis" ewa@example.com
-get "/drafts/$D"
-post "/drafts/$D/submit"
-R=$(db "SELECT id FROM requests WHERE draft_id = $D")
+request_submitted "Ewa Lis" ewa@example.com
 check "R15.1 a request submitted into EMEA/important" test "$(db "SELECT queue FROM requests WHERE id = $R")" = EMEA/important
 expect_eq "R15.1 each EMEA engineer gets one mail of the new request" \
 	"$(mails eve eng-queue $n0)/$(mails olga eng-queue $n0)/$(mails rita eng-queue $n0)/$(mails pawel eng-queue $n0)" "1/1/1/1"

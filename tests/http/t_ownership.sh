@@ -10,10 +10,7 @@ harness_start
 catalogue
 issue --programme sa --plan "SA support incidents" --incidents 5
 customer ewa@example.com Ewa Lis work >/dev/null
-draft_filled "Ewa Lis" ewa@example.com piotr@example.com
-get "/drafts/$D"
-post "/drafts/$D/submit"
-R=$(db "SELECT id FROM requests WHERE draft_id = $D")
+request_submitted "Ewa Lis" ewa@example.com piotr@example.com
 check "a request in EMEA ($R)" test -n "$R"
 
 JAR=$T/eve engineer eve@vendor.example Eve Engineer EMEA

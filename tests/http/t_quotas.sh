@@ -23,10 +23,7 @@ issue --programme sa --plan "SA support incidents" --incidents 10
 
 # Request.MaxText: description and messages together
 customer ewa@example.com Ewa Lis work
-draft_filled "Ewa Lis" ewa@example.com
-get "/drafts/$D"
-post "/drafts/$D/submit"
-R=$(db "SELECT id FROM requests WHERE draft_id = $D")
+request_submitted "Ewa Lis" ewa@example.com
 long=$(printf 'x%.0s' $(seq 1 3000))
 get "/requests/$R"
 post "/requests/$R/messages" "body=$long"

@@ -239,15 +239,6 @@ esearch "$T/eve" 'zrodlo'
 check "R15.3 po polsku: wyniki" bash -c "grep -q 'Wyniki dla <q>zrodlo</q>' '$T/body' && echo ' $(ids) ' | grep -q ' $RPL '"
 esearch "$T/eve" 'nic-takiego'
 check "R15.3 ... i brak wyników" grep -q 'Wśród zgłoszeń z Twoich regionów nic nie znaleziono.' "$T/body"
-KNOWN='proprietary attribute "aria-current"'
-for lang in pl en; do
-	JAR=$T/eve get /queue
-	JAR=$T/eve post /lang "lang=$lang" "next=/queue"
-	for p in "/queue?q=zgloszenie" "/queue?q=%22" "/queue?q=nothing-at-all" "/queue?q=serwera&page=2"; do
-		JAR=$T/eve get "$p"
-		out=$(tidy -q -e --show-warnings yes "$T/body" 2>&1 | grep -vE "$KNOWN")
-		expect_eq "tidy: $lang $p" "$out" ""
-	done
-done
+tidy_pages "$T/eve" /queue "/queue?q=zgloszenie" "/queue?q=%22" "/queue?q=nothing-at-all" "/queue?q=serwera&page=2"
 
 harness_stop
