@@ -968,6 +968,17 @@ async function verifyQuietly(page, email) {
 		throw new Error(`the link mailed to ${email} led to ${page.url()}, not /signin`);
 }
 
+// engineerSignIn(page): Eve, the EMEA engineer, signed in, her one-time
+// profile filled in if she is asked for it
+async function engineerSignIn(page, email = 'eve@vendor.example') {
+	await page.goto(BASE + '/signin');
+	await page.fill('#f-email', email);
+	await page.fill('#f-password', PASSWORD);
+	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
+	if (urlPath(page) === '/profile')
+		await fillProfile(page, email);
+}
+
 async function fillProfile(page, email) {
 	await page.fill('#f-contact_email', email);
 	await page.selectOption('#f-country', 'PL');
@@ -1235,12 +1246,7 @@ await journey('pay per incident', {}, async (page) => {
 await journey("the engineer's side", {}, async (page) => {
 	const L = 'en';
 	check('a request to handle', !!requestId);
-	await page.goto(BASE + '/signin');
-	await page.fill('#f-email', 'eve@vendor.example');
-	await page.fill('#f-password', PASSWORD);
-	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
-	if (urlPath(page) === '/profile')
-		await fillProfile(page, 'eve@vendor.example');
+	await engineerSignIn(page);
 	await nav(page, () => page.click('header nav a[href="/queue"]'));
 	check('R8.1 the engineer has Queues in the header', urlPath(page) === '/queue', [`at ${page.url()}`]);
 	check('R8.1 the request is in the EMEA queue',
@@ -1347,12 +1353,7 @@ await journey("the engineer's workbench", {}, async (page) => {
 	const base = `/queue/${requestId}`;
 	const has = async (p, t) => (await p.locator('main').innerText()).includes(t);
 	check('a request to handle', !!requestId);
-	await page.goto(BASE + '/signin');
-	await page.fill('#f-email', 'eve@vendor.example');
-	await page.fill('#f-password', PASSWORD);
-	await nav(page, () => page.click('form[action="/signin"] button[type=submit]'));
-	if (urlPath(page) === '/profile')
-		await fillProfile(page, 'eve@vendor.example');
+	await engineerSignIn(page);
 	await page.goto(BASE + base);
 	// the engineer's side left Eve's profile in Polish: English first
 	if (await page.evaluate(() => document.documentElement.lang) !== 'en')
