@@ -968,6 +968,25 @@ async function verifyQuietly(page, email) {
 		throw new Error(`the link mailed to ${email} led to ${page.url()}, not /signin`);
 }
 
+// firstStep(page, title, description): a new draft of SQL Server's first
+// version, category and problem, step 1 done with the mouse; its path
+async function firstStep(page, title, description) {
+	await page.goto(BASE + '/requests');
+	await nav(page, () => page.click('form[action="/requests/new"] button[type=submit]'));
+	const draft = urlPath(page);
+	await page.selectOption('#f-product', { label: 'SQL Server' });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-version', { index: 1 });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-category', { index: 1 });
+	await nav(page, () => page.click('button[name=action][value=refresh]'));
+	await page.selectOption('#f-problem', { index: 1 });
+	await page.fill('#f-title', title);
+	await page.fill('#f-description', description);
+	await nav(page, () => page.click('button[name=action][value=next]'));
+	return draft;
+}
+
 // engineerSignIn(page): Eve, the EMEA engineer, signed in, her one-time
 // profile filled in if she is asked for it
 async function engineerSignIn(page, email = 'eve@vendor.example') {
@@ -1138,19 +1157,8 @@ await journey('a partner advisory request', {}, async (page) => {
 	await page.fill('#f-access_id', PARTNER_AID);
 	await page.fill('#f-contract_id', PARTNER_CID);
 	await nav(page, () => page.click('form[action="/contracts/activate"] button[type=submit]'));
-	await page.goto(BASE + '/requests');
-	await nav(page, () => page.click('form[action="/requests/new"] button[type=submit]'));
-	const draft = urlPath(page);
-	await page.selectOption('#f-product', { label: 'SQL Server' });
-	await nav(page, () => page.click('button[name=action][value=refresh]'));
-	await page.selectOption('#f-version', { index: 1 });
-	await nav(page, () => page.click('button[name=action][value=refresh]'));
-	await page.selectOption('#f-category', { index: 1 });
-	await nav(page, () => page.click('button[name=action][value=refresh]'));
-	await page.selectOption('#f-problem', { index: 1 });
-	await page.fill('#f-title', 'Which partner benefits renew in March');
-	await page.fill('#f-description', 'We would like to know which benefits of our pack renew in March.');
-	await nav(page, () => page.click('button[name=action][value=next]'));
+	const draft = await firstStep(page, 'Which partner benefits renew in March',
+		'We would like to know which benefits of our pack renew in March.');
 	const step2 = norm(await page.locator('#step-2').innerText());
 	check('R16.5 the plan step offers a partner advisory requests and says they draw no incident',
 		await page.isVisible('#f-kind-billing') && step2.includes(norm(T.en['Wizard.KindHint'])), [step2.slice(0, 300)]);
@@ -1191,19 +1199,8 @@ await journey('pay per incident', {}, async (page) => {
 	const L = 'en';
 	const email = uniqueEmail('pia');
 	await signUp(page, 'Pia', 'Payer', email, 'personal');
-	await page.goto(BASE + '/requests');
-	await nav(page, () => page.click('form[action="/requests/new"] button[type=submit]'));
-	const draft = urlPath(page);
-	await page.selectOption('#f-product', { label: 'SQL Server' });
-	await nav(page, () => page.click('button[name=action][value=refresh]'));
-	await page.selectOption('#f-version', { index: 1 });
-	await nav(page, () => page.click('button[name=action][value=refresh]'));
-	await page.selectOption('#f-category', { index: 1 });
-	await nav(page, () => page.click('button[name=action][value=refresh]'));
-	await page.selectOption('#f-problem', { index: 1 });
-	await page.fill('#f-title', 'Log shipping is late');
-	await page.fill('#f-description', 'The secondary is an hour behind.');
-	await nav(page, () => page.click('button[name=action][value=next]'));
+	const draft = await firstStep(page, 'Log shipping is late',
+		'The secondary is an hour behind.');
 	const buy = page.locator(`a[href="/ppi?draft=${draft.split('/')[2]}"]`);
 	await page.locator('details', { has: buy }).locator('summary').click();
 	await nav(page, () => buy.click());
