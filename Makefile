@@ -7,9 +7,9 @@
 CC      ?= gcc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
-           -I/usr/include/ClearSilver
+           -I/usr/include/ClearSilver -I/usr/include/postgresql
 # ClearSilver ships only static libraries in Debian; they need zlib.
-LIBS     = -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lsqlite3 -lscrypt \
+LIBS     = -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lsqlite3 -lpq -lscrypt \
            -loath -lqrencode -lsodium
 ASAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
@@ -19,7 +19,7 @@ B        = build
 # a file includes only its own ring and the rings inside it
 # (tests/lint/run checks), and supportalctl links no web/ or pages/ object
 LIB      = lib/util lib/arena lib/config
-DATA     = data/sql data/db data/schema
+DATA     = data/sql data/db data/db_sqlite data/db_pg data/schema
 DOMAIN   = domain/history domain/outbox domain/password domain/throttle domain/account domain/session \
            domain/catalogue domain/contract domain/sla domain/draft \
            domain/attach domain/request domain/note domain/notify domain/queue domain/search domain/held \

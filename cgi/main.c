@@ -102,12 +102,12 @@ main(int argc, char *argv[])
 	/* the key that seals the second factors' secrets (R14.6) */
 	if (totp_init(cfg.key_file) != 0)
 		return 1;
-	if (db_open(cfg.db, 0) != 0)
+	if (db_open(0) != 0)
 		return 1;
 	if ((v = db_version()) != schema_version()) {
 		fprintf(stderr, "supportal: database %s is at version %d, "
 		    "this worker needs %d: run supportalctl migrate\n",
-		    cfg.db, v, schema_version());
+		    db_where(), v, schema_version());
 		db_close();
 		return 1;
 	}

@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>	/* backup: SQLite's online backup of its file */
+
 #include "data/db.h"
 #include "data/schema.h"
 #include "domain/account.h"
@@ -105,13 +107,13 @@ read_file(const char *path)
 static int
 identity_upgraded(int trust)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int64_t		 n = 0;
 
 	if (trust) {
 		if (db_begin_write() != 0)
 			return -1;
-		if (db_exec(STMT_ACCOUNTS_VERIFY_ALL, P_END) != SQLITE_OK) {
+		if (db_exec(STMT_ACCOUNTS_VERIFY_ALL, P_END) != DB_OK) {
 			db_rollback();
 			return -1;
 		}
@@ -157,7 +159,7 @@ migrate(int trust)
 
 		if (num <= have)
 			continue;
-		snprintf(path, sizeof(path), "%s/schema/%s", cfg.root, names[i]);
+		snprintf(path, sizeof(path), "%s/%s", schema_dir(), names[i]);
 		if ((text = read_file(path)) == NULL) {
 			fprintf(stderr, "supportalctl: %s: %s\n", path,
 			    strerror(errno));
@@ -165,7 +167,7 @@ migrate(int trust)
 			break;
 		}
 		if (db_begin_write() != 0 || db_exec_script(text) != 0) {
-			if (!sqlite3_get_autocommit(db_handle()))
+			if (db_in_transaction())
 				db_rollback();
 			rc = -1;
 		} else if (db_version() != num) {
@@ -253,9 +255,10 @@ cmd_init(int argc, char **argv)
 		if (mkdir_p(path, 0700))
 			return 1;
 	}
-	if (key_file() != 0 || db_open(cfg.db, 1) != 0)
+	if (key_file() != 0 || db_open(1) != 0)
 		return 1;
-	for (i = 0; i < sizeof(db_files) / sizeof(db_files[0]); i++) {
+	for (i = 0; !cfg.db_pg && i < sizeof(db_files) / sizeof(db_files[0]);
+	    i++) {
 		snprintf(path, sizeof(path), "%s%s", cfg.db, db_files[i]);
 		if (chmod(path, 0600) != 0 && (i == 0 || errno != ENOENT)) {
 			fprintf(stderr, "supportalctl: chmod %s: %s\n", path,
@@ -388,7 +391,7 @@ queues_set(int64_t id, const char *list)
 		if ((strcmp(p, "AMER") != 0 && strcmp(p, "APAC") != 0 &&
 		    strcmp(p, "EMEA") != 0) ||
 		    db_exec(STMT_ENGINEER_QUEUE_ADD, P_INT(":account_id", id),
-		    P_TEXT(":region", p), P_END) != SQLITE_OK) {
+		    P_TEXT(":region", p), P_END) != DB_OK) {
 			db_rollback();
 			goto bad;
 		}
@@ -1107,6 +1110,11 @@ cmd_backup(int argc, char **argv)
 
 	if (argc != 2)
 		return cmd_usage(stderr);
+	if (db_is_pg()) {
+		fprintf(stderr, "supportalctl: backup copies SQLite's file; "
+		    "on PostgreSQL, back up with pg_dump (README.md)\n");
+		return 1;
+	}
 	if (strlen(argv[1]) + sizeof(".part") > sizeof(tmp)) {
 		fprintf(stderr, "supportalctl: %s: name too long\n", argv[1]);
 		return 1;
@@ -1120,7 +1128,7 @@ cmd_backup(int argc, char **argv)
 		    to ? sqlite3_errmsg(to) : "cannot open");
 		goto fail;
 	}
-	if ((b = sqlite3_backup_init(to, "main", db_handle(), "main")) ==
+	if ((b = sqlite3_backup_init(to, "main", db_sqlite(), "main")) ==
 	    NULL) {
 		fprintf(stderr, "supportalctl: backup: %s\n",
 		    sqlite3_errmsg(to));
@@ -1165,7 +1173,7 @@ fail:
 static int
 cmd_verify_account(int argc, char **argv)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 norm[EMAIL_MAX + 1];
 	int64_t		 id = 0;
 
@@ -1238,7 +1246,7 @@ orphan(void *arg, const char *path)
 static int
 cmd_check(int argc, char **argv)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 path[1200], hex[65];
 	int64_t		 size;
 	int		 bad = 0, n = 0, k;
@@ -1952,7 +1960,7 @@ main(int argc, char *argv[])
 	if (config_load() != 0 || i18n_load() != 0)
 		return 1;
 	if (current->needs_db) {
-		if (db_open(cfg.db, 0) != 0)
+		if (db_open(0) != 0)
 			return 1;
 		if (strcmp(current->name, "migrate") != 0 &&
 		    db_version() != schema_version()) {
@@ -1964,10 +1972,10 @@ main(int argc, char *argv[])
 	rc = current->fn(argc - 1, argv + 1);
 	/* remind, overdue and reconcile queue mails as data: render them
 	 * now */
-	if (db_handle() != NULL && outbox_queued() > 0 &&
+	if (db_is_open() && outbox_queued() > 0 &&
 	    mail_render_pending() < 0)
 		rc = 1;
-	if (db_handle() != NULL)
+	if (db_is_open())
 		db_close();
 	tpl_free();
 	i18n_free();

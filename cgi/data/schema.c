@@ -1,7 +1,11 @@
 /*
  * schema.c: the migrations are the files schema/NNN_name.sql under the
  * root, applied in order by supportalctl migrate; each ends by setting
- * PRAGMA user_version to its number.  The version a database must be at
+ * PRAGMA user_version to its number.  PostgreSQL's are schema/pg/NNN_*.sql:
+ * the first, 019_init.sql, is the whole schema as SQLite's stands after
+ * 019, and each later migration is a pair of files of one number, one
+ * in each folder; a PostgreSQL migration ends by setting
+ * schema_meta.version.  The version a database must be at
  * is the last file's number, read from the same folder the code is
  * installed with, so that a new migration needs no constant changed in
  * the code.
@@ -16,6 +20,17 @@
 #include "lib/config.h"
 #include "lib/util.h"
 
+/* schema_dir: the folder of the engine's migrations. */
+const char *
+schema_dir(void)
+{
+	static char	 dir[700];
+
+	snprintf(dir, sizeof(dir), "%s/schema%s", cfg.root,
+	    cfg.db_pg ? "/pg" : "");
+	return dir;
+}
+
 /*
  * schema_list: the names of the migrations in order into *names (*n of
  * them; schema_free frees them).  0, or -1 when the folder cannot be
@@ -24,13 +39,12 @@
 int
 schema_list(char ***names, size_t *n)
 {
-	char		 dir[700];
+	const char	*dir = schema_dir();
 	DIR		*d;
 	struct dirent	*e;
 
 	*names = NULL;
 	*n = 0;
-	snprintf(dir, sizeof(dir), "%s/schema", cfg.root);
 	if ((d = opendir(dir)) == NULL) {
 		fprintf(stderr, "%s: %s\n", dir, strerror(errno));
 		return -1;

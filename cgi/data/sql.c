@@ -25,6 +25,13 @@ const char *const sql_name[STMT__MAX] = {
 #undef SQL_LIKE
 #undef SQL_MORE
 
+/* PostgreSQL's texts of the statements it needs in its own words */
+#define PG(id, text)	[id] = text,
+const char *const sql_text_pg[STMT__MAX] = {
+#include "data/sql_pg.def"
+};
+#undef PG
+
 #define SQL(id, text)
 #define SQL_ROW(id, text, ...)		[id] = id##_NCOLS,
 #define SQL_LIKE(id, text, like)	[id] = id##_NCOLS,
@@ -53,6 +60,30 @@ sql_get_may_write(enum stmt s)
 	case STMT_SESSION_TOUCH:
 	case STMT_SESSION_DELETE:
 	case STMT_SESSION_END:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * sql_may_conflict: the statements whose UNIQUE or CHECK violation the
+ * caller expects and goes on from inside its transaction (a new random
+ * key taken already, an address taken meanwhile, a draft submitted
+ * twice, a balance at 0).  SQLite fails the statement alone; PostgreSQL
+ * fails the whole transaction unless the statement ran in a savepoint,
+ * which db_pg.c makes for these.
+ */
+int
+sql_may_conflict(enum stmt s)
+{
+	switch (s) {
+	case STMT_REQUEST_INSERT:
+	case STMT_CONTRACT_INSERT:
+	case STMT_CONTRACT_REKEY:
+	case STMT_LEDGER_ADD:
+	case STMT_ACCOUNT_INSERT:
+	case STMT_ACCOUNT_SET_EMAIL:
 		return 1;
 	default:
 		return 0;

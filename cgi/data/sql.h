@@ -35,10 +35,15 @@ enum stmt {
 #undef SQL_MORE
 
 extern const char *const sql_text[STMT__MAX];
+/* PostgreSQL's text where it differs (sql_pg.def), else NULL */
+extern const char *const sql_text_pg[STMT__MAX];
 extern const char *const sql_name[STMT__MAX];
 extern const int sql_ncols[STMT__MAX];	/* 0: SQL(), at most one column */
 /* Statements a GET may run although they write (session bookkeeping). */
 int	 sql_get_may_write(enum stmt);
+/* Statements whose constraint violation the caller expects and survives
+ * (PostgreSQL runs them in a savepoint, db_pg.c). */
+int	 sql_may_conflict(enum stmt);
 
 /* The test processor's own statements, on its own database (sql.c). */
 enum tp_stmt {

@@ -59,7 +59,7 @@ email_valid(const char *s)
 int
 account_load(int64_t id, struct account *a)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	memset(a, 0, sizeof(*a));
@@ -101,7 +101,7 @@ int
 account_by_email(const char *email, struct account *a, char *hash,
     size_t hsz)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int64_t		 id = 0;
 	int		 rc;
 
@@ -136,9 +136,9 @@ account_create(const char *email, const char *hash, const char *first,
 	    P_TEXT(":last_name", last), P_TEXT(":kind", kind),
 	    P_TEXT(":lang", lang), P_INT(":created", (int64_t)time(NULL)),
 	    P_END);
-	if (rc == SQLITE_CONSTRAINT)
+	if (rc == DB_CONSTRAINT)
 		return ACCT_EXISTS;
-	if (rc != SQLITE_OK)
+	if (rc != DB_OK)
 		return ACCT_FAIL;
 	*id = db_last_id();
 	return ACCT_OK;
@@ -149,7 +149,7 @@ int
 account_set_hash(int64_t id, const char *hash)
 {
 	return db_exec(STMT_ACCOUNT_SET_HASH, P_INT(":id", id),
-	    P_TEXT(":pwhash", hash), P_END) == SQLITE_OK &&
+	    P_TEXT(":pwhash", hash), P_END) == DB_OK &&
 	    db_changes() == 1 ? 0 : -1;
 }
 
@@ -165,14 +165,14 @@ account_set_profile(int64_t id, const struct profile *p)
 	    P_TEXT(":phone", p->phone), P_TEXT(":company", p->company),
 	    P_TEXT(":country", p->country), P_TEXT(":timezone", p->tz),
 	    P_TEXT(":lang", p->lang), P_TEXT(":contact_method", p->method),
-	    P_END) == SQLITE_OK && db_changes() == 1 ? 0 : -1;
+	    P_END) == DB_OK && db_changes() == 1 ? 0 : -1;
 }
 
 int
 account_set_lang(int64_t id, const char *lang)
 {
 	return db_exec(STMT_ACCOUNT_SET_LANG, P_INT(":id", id),
-	    P_TEXT(":lang", lang), P_END) == SQLITE_OK ?
+	    P_TEXT(":lang", lang), P_END) == DB_OK ?
 	    0 : -1;
 }
 
@@ -180,7 +180,7 @@ int
 account_set_role(int64_t id, const char *role)
 {
 	return db_exec(STMT_ACCOUNT_SET_ROLE, P_INT(":id", id),
-	    P_TEXT(":role", role), P_END) == SQLITE_OK &&
+	    P_TEXT(":role", role), P_END) == DB_OK &&
 	    db_changes() == 1 ? 0 : -1;
 }
 
@@ -196,7 +196,7 @@ int
 account_set_verified(int64_t id)
 {
 	return db_exec(STMT_ACCOUNT_SET_VERIFIED, P_INT(":id", id), P_END) ==
-	    SQLITE_OK &&
+	    DB_OK &&
 	    db_changes() == 1 ? 0 : -1;
 }
 
@@ -222,5 +222,5 @@ audit_add(const char *action, int64_t account, int64_t contract, int op,
 	    P_REF(":account_id", account), P_REF(":contract_id", contract),
 	    P_INT(":by_operator", op), P_TEXT(":reason", reason),
 	    P_TEXT(":detail", detail), P_INT(":created", (int64_t)time(NULL)),
-	    P_END) == SQLITE_OK ? 0 : -1;
+	    P_END) == DB_OK ? 0 : -1;
 }

@@ -102,7 +102,7 @@ keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
 	    P_INT(":account_id", account), P_TEXT(":name", shown),
 	    P_TEXT(":stored", stored), P_INT(":size", size),
 	    P_TEXT(":sha256", sha), P_INT(":created", (int64_t)time(NULL)),
-	    P_END) != SQLITE_OK)
+	    P_END) != DB_OK)
 		return -1;
 	if (rename(tmp, path) != 0) {
 		log_line(NULL, "attachment %s: %s", path, strerror(errno));
@@ -125,7 +125,7 @@ attach_orphans(void (*fn)(void *, const char *), void *arg)
 	char		 dir[700], path[1200], **name = NULL;
 	DIR		*d;
 	struct dirent	*e;
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	size_t		 n = 0, i = 0;
 	int		 rc, found = 0, c;
 
@@ -205,7 +205,7 @@ attach_add(int64_t draft, int64_t account, struct attach_in *f)
 int
 attach_remove(int64_t id, int64_t draft, int64_t account)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 stored[40] = "", path[1200];
 	int		 rc;
 
@@ -233,7 +233,7 @@ attach_remove(int64_t id, int64_t draft, int64_t account)
 
 /* files_of: fn(id, name, size, sha256, message) for each row of st. */
 static int
-files_of(sqlite3_stmt *st, int (*fn)(void *, int64_t, const char *, int64_t,
+files_of(struct db_cur *st, int (*fn)(void *, int64_t, const char *, int64_t,
     const char *, int64_t), void *arg)
 {
 	int	 rc;
@@ -273,7 +273,7 @@ draft_files(int64_t draft, int (*fn)(void *, int64_t, const char *,
 int
 draft_file_totals(int64_t draft, int64_t *count, int64_t *bytes)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	if ((st = db_query(STMT_ATTACH_COUNT_DRAFT, P_INT(":draft_id", draft),
@@ -310,7 +310,7 @@ int
 attach_for(int64_t id, const struct account *a, char *name, size_t nsz,
     char *stored, size_t ssz, int64_t *size)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	if ((st = db_query(STMT_ATTACH_FOR_DOWNLOAD, P_INT(":id", id),

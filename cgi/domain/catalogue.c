@@ -94,7 +94,7 @@ is_code(const char *s)
 static int64_t
 lookup_id(enum stmt id, const char *code)
 {
-	sqlite3_stmt	*st = db_query(id, P_TEXT(":code", code), P_END);
+	struct db_cur	*st = db_query(id, P_TEXT(":code", code), P_END);
 	int64_t		 v = 0;
 
 	if (st != NULL && db_row(st) == 1)
@@ -107,7 +107,7 @@ lookup_id(enum stmt id, const char *code)
 static int
 article_store(int64_t product, char *fl[FIELDS_MAX])
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int64_t		 id = 0;
 
 	if ((st = db_query(STMT_ARTICLE_UPSERT, P_INT(":product_id", product),
@@ -118,10 +118,10 @@ article_store(int64_t product, char *fl[FIELDS_MAX])
 	db_done(st);
 	if (id == 0 ||
 	    db_exec(STMT_ARTICLE_FTS_DELETE, P_INT(":rowid", id), P_END) !=
-	    SQLITE_OK ||
+	    DB_OK ||
 	    db_exec(STMT_ARTICLE_FTS_INSERT, P_INT(":rowid", id),
 	    P_TEXT(":title", fl[2]), P_TEXT(":body", fl[3]), P_END) !=
-	    SQLITE_OK)
+	    DB_OK)
 		return -1;
 	return 0;
 }
@@ -154,7 +154,7 @@ region_line(int n, char *fl[FIELDS_MAX])
 		return usage;
 	if (db_exec(STMT_REGION_UPSERT, P_TEXT(":country", fl[0]),
 	    P_TEXT(":currency", fl[1]), P_INT(":price_one", one),
-	    P_REF(":price_five", five), P_END) != SQLITE_OK)
+	    P_REF(":price_five", five), P_END) != DB_OK)
 		return "cannot store the region";
 	return NULL;
 }
@@ -177,12 +177,12 @@ working_time_line(const char *kw, int n, char *fl[FIELDS_MAX])
 			return "hours AMER|APAC|EMEA | OPEN | CLOSE (0-24)";
 		return db_exec(STMT_HOURS_UPSERT, P_TEXT(":region", fl[0]),
 		    P_INT(":open", (int)open), P_INT(":close", (int)close),
-		    P_END) == SQLITE_OK ? NULL : "cannot store the hours";
+		    P_END) == DB_OK ? NULL : "cannot store the hours";
 	}
 	if (!region || n != 3 || !is_date(fl[1]))
 		return "holiday AMER|APAC|EMEA | YYYY-MM-DD | NAME";
 	return db_exec(STMT_HOLIDAY_UPSERT, P_TEXT(":region", fl[0]),
-	    P_TEXT(":day", fl[1]), P_TEXT(":name", fl[2]), P_END) == SQLITE_OK ?
+	    P_TEXT(":day", fl[1]), P_TEXT(":name", fl[2]), P_END) == DB_OK ?
 	    NULL : "cannot store the holiday (a bad date?)";
 }
 
@@ -232,7 +232,7 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			else if (db_exec(STMT_PORTAL_UPSERT,
 			    P_TEXT(":code", fl[0]), P_TEXT(":name", fl[1]),
 			    P_TEXT(":url", fl[2]), P_INT(":sort", sort),
-			    P_END) != SQLITE_OK)
+			    P_END) != DB_OK)
 				why = "cannot store the portal";
 		} else if (strcmp(kw, "product") == 0) {
 			int64_t	 portal;
@@ -246,10 +246,10 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			else if (db_exec(STMT_PRODUCT_UPSERT,
 			    P_TEXT(":code", fl[0]), P_TEXT(":name", fl[1]),
 			    P_TEXT(":kind", fl[2]), P_INT(":portal_id", portal),
-			    P_INT(":sort", sort), P_END) != SQLITE_OK ||
+			    P_INT(":sort", sort), P_END) != DB_OK ||
 			    (product = lookup_id(STMT_PRODUCT_ID, fl[0])) == 0 ||
 			    db_exec(STMT_VERSION_LATEST_CLEAR,
-			    P_INT(":product_id", product), P_END) != SQLITE_OK)
+			    P_INT(":product_id", product), P_END) != DB_OK)
 				why = "cannot store the product";
 			category = 0;
 		} else if (product == 0)
@@ -275,10 +275,10 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			    P_TEXT(":mainstream_end", me),
 			    P_TEXT(":extended_end", ee),
 			    P_INT(":latest", latest), P_INT(":sort", sort),
-			    P_END) != SQLITE_OK)
+			    P_END) != DB_OK)
 				why = "cannot store the version (a bad date?)";
 		} else if (strcmp(kw, "category") == 0) {
-			sqlite3_stmt	*st = NULL;
+			struct db_cur	*st = NULL;
 
 			if (n != 3)
 				why = "category CODE | ENGLISH | POLISH";
@@ -300,7 +300,7 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 			    P_INT(":category_id", category),
 			    P_TEXT(":code", fl[0]), P_TEXT(":name_en", fl[1]),
 			    P_TEXT(":name_pl", fl[2]), P_INT(":sort", sort),
-			    P_END) != SQLITE_OK)
+			    P_END) != DB_OK)
 				why = "cannot store the problem";
 		} else if (strcmp(kw, "article") == 0) {
 			if (n != 4 || !lang_valid(fl[1]) || !*fl[2] || !*fl[3])
@@ -331,7 +331,7 @@ catalogue_import(FILE *f, const char *name, char *err, size_t esz)
 int
 catalogue_start(int (*fn)(void *, const struct start_row *), void *arg)
 {
-	sqlite3_stmt		*st = db_query(STMT_START_PRODUCTS, P_END);
+	struct db_cur		*st = db_query(STMT_START_PRODUCTS, P_END);
 	struct start_row	 r;
 	int			 rc;
 
@@ -396,7 +396,7 @@ int
 catalogue_names(int64_t product, int64_t version, int64_t category,
     int64_t problem, const char *lang, struct cat_names *n)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc, pl = strcmp(lang, "pl") == 0;
 
 	memset(n, 0, sizeof(*n));
@@ -408,15 +408,12 @@ catalogue_names(int64_t product, int64_t version, int64_t category,
 		db_col_copy(st, CHECK_PRODUCT, n->product, sizeof(n->product));
 		db_col_copy(st, CHECK_KIND, n->kind, sizeof(n->kind));
 		db_col_copy(st, CHECK_PORTAL, n->portal, sizeof(n->portal));
-		n->version_ok = sqlite3_column_type(st, CHECK_VERSION) !=
-		    SQLITE_NULL;
+		n->version_ok = !db_col_null(st, CHECK_VERSION);
 		db_col_copy(st, CHECK_VERSION, n->version, sizeof(n->version));
-		n->category_ok = sqlite3_column_type(st, CHECK_CATEGORY_EN) !=
-		    SQLITE_NULL;
+		n->category_ok = !db_col_null(st, CHECK_CATEGORY_EN);
 		db_col_copy(st, pl ? CHECK_CATEGORY_PL : CHECK_CATEGORY_EN,
 		    n->category, sizeof(n->category));
-		n->problem_ok = sqlite3_column_type(st, CHECK_PROBLEM_EN) !=
-		    SQLITE_NULL;
+		n->problem_ok = !db_col_null(st, CHECK_PROBLEM_EN);
 		db_col_copy(st, pl ? CHECK_PROBLEM_PL : CHECK_PROBLEM_EN,
 		    n->problem, sizeof(n->problem));
 	}
@@ -432,7 +429,7 @@ catalogue_names(int64_t product, int64_t version, int64_t category,
 int
 catalogue_ids(const char *const code[4], int64_t id[4])
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	if ((st = db_query(STMT_CATALOGUE_BY_CODES, P_TEXT(":product", code[0]),
@@ -493,7 +490,7 @@ catalogue_kb_search(const char *text, const char *lang, int64_t product,
     int (*fn)(void *, const struct kb_row *), void *arg)
 {
 	char		 q[1024];
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	struct kb_row	 k;
 	int		 rc;
 
@@ -524,7 +521,7 @@ int
 catalogue_article(int64_t id, int (*fn)(void *, const char *, const char *,
     const char *), void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_KB_ARTICLE, P_INT(":id", id),
+	struct db_cur	*st = db_query(STMT_KB_ARTICLE, P_INT(":id", id),
 	    P_END);
 	int		 rc;
 

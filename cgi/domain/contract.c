@@ -244,7 +244,7 @@ contract_issue(const struct contract_new *c, char *err, size_t esz,
     char aid[CONTRACT_ID_LEN + 1], char cid[CONTRACT_ID_LEN + 1],
     int64_t *id)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	char			 end[11] = "", grace[8];
 	const char *const	*v;
 	int			 tries, rc = -1;
@@ -286,10 +286,10 @@ contract_issue(const struct contract_new *c, char *err, size_t esz,
 		    P_TEXT(":start_date", c->start), P_TEXT(":end_date", end),
 		    P_TEXT(":scope", scope_code[c->scope]),
 		    P_INT(":created", (int64_t)time(NULL)), P_END);
-		if (rc != SQLITE_CONSTRAINT || c->fixed_aid != NULL)
+		if (rc != DB_CONSTRAINT || c->fixed_aid != NULL)
 			break;			/* else a collision: draw again */
 	}
-	if (rc != SQLITE_OK)
+	if (rc != DB_OK)
 		goto fail;
 	*id = db_last_id();
 	for (v = c->versions; v != NULL && *v != NULL; v++) {
@@ -306,7 +306,7 @@ contract_issue(const struct contract_new *c, char *err, size_t esz,
 		prod[slash - *v] = '\0';
 		if (db_exec(STMT_CONTRACT_VERSION_ADD,
 		    P_INT(":contract_id", *id), P_TEXT(":product", prod),
-		    P_TEXT(":version", slash + 1), P_END) != SQLITE_OK ||
+		    P_TEXT(":version", slash + 1), P_END) != DB_OK ||
 		    db_changes() != 1) {
 			snprintf(err, esz, "no version %s in the catalogue", *v);
 			rc = 1;
@@ -317,7 +317,7 @@ contract_issue(const struct contract_new *c, char *err, size_t esz,
 	    P_INT(":delta", c->incidents), P_TEXT(":kind", "issued"),
 	    P_NULL(":account_id"), P_NULL(":request_id"),
 	    P_TEXT(":request_title", ""), P_TEXT(":reason", ""),
-	    P_INT(":created", (int64_t)time(NULL)), P_END) != SQLITE_OK)
+	    P_INT(":created", (int64_t)time(NULL)), P_END) != DB_OK)
 		goto fail;
 	return db_commit() == 0 ? 0 : -1;
 fail:
@@ -337,7 +337,7 @@ contract_activate(int64_t account, const char *aid, const char *cid,
     int64_t *id)
 {
 	char		 a[CONTRACT_ID_LEN + 1], c[CONTRACT_ID_LEN + 1];
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	*id = 0;
@@ -357,7 +357,7 @@ contract_activate(int64_t account, const char *aid, const char *cid,
 		return ACT_FAIL;
 	if (db_exec(STMT_ACTIVATION_INSERT, P_INT(":account_id", account),
 	    P_INT(":contract_id", *id), P_INT(":created", (int64_t)time(NULL)),
-	    P_END) != SQLITE_OK) {
+	    P_END) != DB_OK) {
 		db_rollback();
 		return ACT_FAIL;
 	}
@@ -376,7 +376,7 @@ int
 contract_list(int64_t account, int (*fn)(void *, const struct contract_row *),
     void *arg)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct contract_row	 c;
 	int			 rc;
 
@@ -418,7 +418,7 @@ int
 contract_ledger(int64_t account, int per, int64_t whole,
     int (*fn)(void *, const struct ledger_row *), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct ledger_row	 l;
 	int			 rc = 0, pass;
 
@@ -471,7 +471,7 @@ contract_debit(int64_t contract, int64_t account, int64_t request,
 	if (db_begin_write() != 0)
 		return -1;
 	if (db_exec(STMT_CONTRACT_DEBIT, P_INT(":id", contract),
-	    P_TEXT(":today", today), P_END) != SQLITE_OK) {
+	    P_TEXT(":today", today), P_END) != DB_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -484,9 +484,9 @@ contract_debit(int64_t contract, int64_t account, int64_t request,
 	    P_REF(":account_id", account), P_REF(":request_id", request),
 	    P_TEXT(":request_title", title), P_TEXT(":reason", ""),
 	    P_INT(":created", (int64_t)time(NULL)), P_END);
-	if (rc != SQLITE_OK) {
+	if (rc != DB_OK) {
 		db_rollback();
-		return rc == SQLITE_CONSTRAINT ? 1 : -1;
+		return rc == DB_CONSTRAINT ? 1 : -1;
 	}
 	return db_commit() == 0 ? 0 : -1;
 }
@@ -509,12 +509,12 @@ contract_credit(int64_t contract, int64_t account, int64_t request,
 	    P_REF(":account_id", account), P_REF(":request_id", request),
 	    P_TEXT(":request_title", ""), P_TEXT(":reason", reason),
 	    P_INT(":created", (int64_t)time(NULL)), P_END);
-	if (rc != SQLITE_OK) {
+	if (rc != DB_OK) {
 		db_rollback();
-		return rc == SQLITE_CONSTRAINT ? 1 : -1;
+		return rc == DB_CONSTRAINT ? 1 : -1;
 	}
 	if (db_exec(STMT_CONTRACT_CREDIT, P_INT(":id", contract), P_END) !=
-	    SQLITE_OK ||
+	    DB_OK ||
 	    db_changes() != 1) {
 		db_rollback();
 		return 1;
@@ -526,7 +526,7 @@ contract_credit(int64_t contract, int64_t account, int64_t request,
 int
 contract_balances_ok(void)
 {
-	sqlite3_stmt	*st = db_query(STMT_BALANCE_MISMATCH, P_END);
+	struct db_cur	*st = db_query(STMT_BALANCE_MISMATCH, P_END);
 	int		 n = -1;
 
 	if (st == NULL)
@@ -547,7 +547,7 @@ int
 contract_holders(int64_t account, int (*fn)(void *, const struct holder_row *),
     void *arg)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct holder_row	 h;
 	int			 rc;
 
@@ -591,7 +591,7 @@ activation_end(int64_t account, int64_t contract, int op, const char *reason)
 	if (db_begin_write() != 0)
 		return -1;
 	if (db_exec(STMT_ACTIVATION_DELETE, P_INT(":account_id", account),
-	    P_INT(":contract_id", contract), P_END) != SQLITE_OK)
+	    P_INT(":contract_id", contract), P_END) != DB_OK)
 		return db_end(-1);
 	if ((n = db_changes()) == 1 && audit_add(op ? "revoke" : "remove",
 	    account, contract, op, reason, "") != 0)
@@ -624,7 +624,7 @@ int
 contract_rekey(int64_t contract, const char *reason,
     char aid[CONTRACT_ID_LEN + 1], char cid[CONTRACT_ID_LEN + 1])
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 detail[80] = "";
 	int		 rc, tries;
 
@@ -648,10 +648,10 @@ contract_rekey(int64_t contract, const char *reason,
 		rc = db_exec(STMT_CONTRACT_REKEY, P_INT(":id", contract),
 		    P_TEXT(":access_id", aid), P_TEXT(":contract_id", cid),
 		    P_END);
-		if (rc != SQLITE_CONSTRAINT)
+		if (rc != DB_CONSTRAINT)
 			break;		/* else a collision: draw again */
 	}
-	if (rc != SQLITE_OK || audit_add("rekey", 0, contract, 1, reason,
+	if (rc != DB_OK || audit_add("rekey", 0, contract, 1, reason,
 	    detail) != 0)
 		return db_end(-1);
 	return db_end(0);
@@ -661,7 +661,7 @@ contract_rekey(int64_t contract, const char *reason,
 static int
 contract_exists(int64_t contract, char end[11])
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	if ((st = db_query(STMT_CONTRACT_KEYS, P_INT(":id", contract),
@@ -698,7 +698,7 @@ contract_extend(int64_t contract, const char *end, const char *reason,
 		return db_end(rc < 0 ? -1 : 1);
 	}
 	if (db_exec(STMT_CONTRACT_EXTEND, P_INT(":id", contract),
-	    P_TEXT(":end_date", end), P_END) != SQLITE_OK)
+	    P_TEXT(":end_date", end), P_END) != DB_OK)
 		return db_end(-1);
 	if (db_changes() != 1) {
 		snprintf(err, esz, "the contract ends on %s already: the new "
@@ -708,10 +708,10 @@ contract_extend(int64_t contract, const char *end, const char *reason,
 	if (db_exec(STMT_LEDGER_OPERATOR, P_INT(":contract_id", contract),
 	    P_INT(":delta", 0), P_TEXT(":kind", "extend"),
 	    P_TEXT(":reason", reason), P_TEXT(":note", end),
-	    P_INT(":created", (int64_t)time(NULL)), P_END) != SQLITE_OK ||
+	    P_INT(":created", (int64_t)time(NULL)), P_END) != DB_OK ||
 	    db_exec(STMT_REMINDERS_FORGET, P_INT(":contract_id", contract),
 	    P_TEXT(":kind_a", "expiry30"), P_TEXT(":kind_b", "expiry7"),
-	    P_END) != SQLITE_OK)
+	    P_END) != DB_OK)
 		return db_end(-1);
 	return db_end(0);
 }
@@ -741,14 +741,14 @@ contract_topup(int64_t contract, int n, const char *reason, char *err,
 		return db_end(rc < 0 ? -1 : 1);
 	}
 	if (db_exec(STMT_CONTRACT_TOPUP, P_INT(":id", contract),
-	    P_INT(":n", n), P_END) != SQLITE_OK || db_changes() != 1 ||
+	    P_INT(":n", n), P_END) != DB_OK || db_changes() != 1 ||
 	    db_exec(STMT_LEDGER_OPERATOR, P_INT(":contract_id", contract),
 	    P_INT(":delta", n), P_TEXT(":kind", "topup"),
 	    P_TEXT(":reason", reason), P_TEXT(":note", ""),
-	    P_INT(":created", (int64_t)time(NULL)), P_END) != SQLITE_OK ||
+	    P_INT(":created", (int64_t)time(NULL)), P_END) != DB_OK ||
 	    db_exec(STMT_REMINDERS_FORGET, P_INT(":contract_id", contract),
 	    P_TEXT(":kind_a", "last"), P_TEXT(":kind_b", "last"),
-	    P_END) != SQLITE_OK)
+	    P_END) != DB_OK)
 		return db_end(-1);
 	return db_end(0);
 }
@@ -762,7 +762,7 @@ int
 contract_plans(int64_t account, int64_t version, int64_t contract,
     const char *today, int (*fn)(void *, const struct plan_row *), void *arg)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	struct plan_row	 p;
 	struct elig_in	 e;
 	int		 rc, v;
@@ -816,7 +816,7 @@ contract_remind(time_t now, int *sent)
 		char	 plan[201], end[11], email[EMAIL_MAX + 1];
 		char	 name[2 * NAME_MAX_ + 2], lang[3];
 	}		*d = NULL;
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 today[11];
 	size_t		 k, n, cap, i;
 	int		 rc = 0;
@@ -859,7 +859,7 @@ contract_remind(time_t now, int *sent)
 			    P_INT(":contract_id", d[i].contract),
 			    P_TEXT(":kind", kinds[k]),
 			    P_INT(":account_id", d[i].account),
-			    P_INT(":sent", (int64_t)now), P_END) != SQLITE_OK ||
+			    P_INT(":sent", (int64_t)now), P_END) != DB_OK ||
 			    outbox_put(&m) != 0) {
 				db_rollback();
 				rc = -1;

@@ -75,7 +75,7 @@ draft_create(const struct account *a, int64_t *id)
 	    P_TEXT(":pc_phone", a->phone),
 	    P_TEXT(":pc_method", *a->method ? a->method : "email"),
 	    P_INT(":now", (int64_t)time(NULL)),
-	    P_INT(":cap", cfg.draft_max_open), P_END) != SQLITE_OK)
+	    P_INT(":cap", cfg.draft_max_open), P_END) != DB_OK)
 		rc = -1;
 	else if (db_changes() != 1)
 		rc = 1;
@@ -93,7 +93,7 @@ draft_create(const struct account *a, int64_t *id)
 int
 draft_load(int64_t id, int64_t account, struct draft *d)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	memset(d, 0, sizeof(*d));
@@ -152,7 +152,7 @@ draft_save(int64_t account, const struct draft *d)
 	    P_TEXT(":secondary", d->secondary), P_INT(":add_me", d->add_me),
 	    P_INT(":updated", (int64_t)time(NULL)),
 	    P_TEXT(":kind", *d->kind ? d->kind : "technical"), P_END) !=
-	    SQLITE_OK)
+	    DB_OK)
 		return -1;
 	return db_changes() == 1 ? 0 : 1;
 }
@@ -215,7 +215,7 @@ draft_update(int64_t account, struct draft *d, struct attach_in *files,
 int
 draft_discard(int64_t id, int64_t account)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 names[64][40], path[1200];
 	int		 n = 0, i, rc;
 
@@ -230,7 +230,7 @@ draft_discard(int64_t id, int64_t account)
 		db_col_copy(st, 0, names[n++], sizeof(names[0]));
 	db_done(st);
 	if (db_exec(STMT_DRAFT_DELETE, P_INT(":id", id),
-	    P_INT(":account_id", account), P_END) != SQLITE_OK) {
+	    P_INT(":account_id", account), P_END) != DB_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -262,7 +262,7 @@ draft_discard(int64_t id, int64_t account)
 int
 draft_expire(time_t before, int *n)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 path[1200];
 	int		 k, rc;
 
@@ -284,7 +284,7 @@ draft_expire(time_t before, int *n)
 		db_done(st);
 		if (rc == 0 && db_exec(STMT_DRAFTS_EXPIRE,
 		    P_INT(":before", (int64_t)before),
-		    P_INT(":limit", EXPIRE_BATCH), P_END) != SQLITE_OK)
+		    P_INT(":limit", EXPIRE_BATCH), P_END) != DB_OK)
 			rc = -1;
 		else if (rc == 0) {
 			k = db_changes();
@@ -301,7 +301,7 @@ int
 draft_list(int64_t account, int max,
     int (*fn)(void *, const struct draft_row *), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct draft_row	 d;
 	int			 rc;
 
@@ -493,11 +493,11 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	    P_TEXT(":timezone", d.tz), P_TEXT(":queue", queue),
 	    P_INT(":respond_by", (int64_t)respond_by),
 	    P_INT(":now", (int64_t)now), P_TEXT(":kind", d.kind), P_END);
-	if (rc == SQLITE_CONSTRAINT) {		/* submitted meanwhile */
+	if (rc == DB_CONSTRAINT) {		/* submitted meanwhile */
 		res = SUBMIT_ALREADY;
 		goto fail;
 	}
-	if (rc != SQLITE_OK)
+	if (rc != DB_OK)
 		goto fail;
 	*id = db_last_id();
 	if (history_add(*id, a->id, HIST_SUBMITTED, "") != 0)	/* R15.7 */
@@ -514,7 +514,7 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	    P_TEXT(":email", d.pc_email), P_TEXT(":role", "primary"),
 	    P_TEXT(":name", d.pc_name), P_TEXT(":phone", d.pc_phone),
 	    P_TEXT(":method", d.pc_method), P_INT(":added_by", a->id),
-	    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK ||
+	    P_INT(":created", (int64_t)now), P_END) != DB_OK ||
 	    history_add(*id, a->id, HIST_CONTACT_ADDED, d.pc_email) != 0)
 		goto fail;
 	/* the colleagues typed in step 4 are told as those added later are
@@ -527,7 +527,7 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 		    P_TEXT(":email", sec[i]), P_TEXT(":role", "secondary"),
 		    P_TEXT(":name", ""), P_TEXT(":phone", ""),
 		    P_TEXT(":method", "email"), P_INT(":added_by", a->id),
-		    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK)
+		    P_INT(":created", (int64_t)now), P_END) != DB_OK)
 			goto fail;
 		if (db_changes() != 1)	/* named twice */
 			continue;
@@ -548,13 +548,13 @@ request_submit(const struct account *a, int64_t draft, time_t now,
 	q.respond_by = respond_by;
 	q.who = who;
 	if (db_exec(STMT_ATTACH_TO_REQUEST, P_INT(":draft_id", d.id),
-	    P_INT(":request_id", *id), P_END) != SQLITE_OK ||
+	    P_INT(":request_id", *id), P_END) != DB_OK ||
 	    history_files(*id, a->id) != 0 ||
 	    submit_mail(a, &d, *id, respond_by, &n) != 0 ||
 	    notify_queue(&q, "new") != 0 ||
 	    db_exec(STMT_DRAFT_SUBMITTED, P_INT(":id", d.id),
 	    P_INT(":request_id", *id), P_INT(":updated", (int64_t)now),
-	    P_END) != SQLITE_OK || db_changes() != 1)
+	    P_END) != DB_OK || db_changes() != 1)
 		goto fail;
 	if (db_commit() != 0)
 		return SUBMIT_FAIL;
@@ -575,7 +575,7 @@ int
 request_confirmation(int64_t draft, const struct account *a,
     struct confirm *c)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	memset(c, 0, sizeof(*c));

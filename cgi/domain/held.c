@@ -30,12 +30,12 @@ held_put(const char *token, int64_t session, int64_t account,
 
 	sha256_hex(token, strlen(token), hash);
 	if (db_exec(STMT_HELD_PRUNE, P_INT(":before", (int64_t)(now - 86400)),
-	    P_END) != SQLITE_OK)
+	    P_END) != DB_OK)
 		return -1;
 	return db_exec(STMT_HELD_PUT, P_TEXT(":token_hash", hash),
 	    P_TEXT(":path", path), P_TEXT(":body", body),
 	    P_INT(":created", (int64_t)now), P_INT(":session_id", session),
-	    P_INT(":account_id", account), P_END) == SQLITE_OK ? 0 : -1;
+	    P_INT(":account_id", account), P_END) == DB_OK ? 0 : -1;
 }
 
 /*
@@ -47,7 +47,7 @@ int
 held_get(const char *token, const char *path, int64_t account,
     const char **out)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 hash[65];
 	int		 rc;
 
@@ -71,5 +71,5 @@ held_drop(const char *token)
 
 	sha256_hex(token, strlen(token), hash);
 	return db_exec(STMT_HELD_DELETE, P_TEXT(":token_hash", hash), P_END) ==
-	    SQLITE_OK ? 0 : -1;
+	    DB_OK ? 0 : -1;
 }

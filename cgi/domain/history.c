@@ -40,7 +40,7 @@ history_add(int64_t request, int64_t actor, enum history_event ev,
 	    P_REF(":actor_id", actor), P_TEXT(":event", events[ev].name),
 	    P_TEXT(":detail", detail != NULL ? detail : ""),
 	    P_INT(":internal", events[ev].internal),
-	    P_INT(":now", (int64_t)time(NULL)), P_END) == SQLITE_OK ? 0 : -1;
+	    P_INT(":now", (int64_t)time(NULL)), P_END) == DB_OK ? 0 : -1;
 }
 
 /*
@@ -52,7 +52,7 @@ history_owner(int64_t request, int64_t actor, int64_t owner)
 {
 	return db_exec(STMT_HISTORY_OWNER, P_INT(":request_id", request),
 	    P_REF(":actor_id", actor), P_REF(":owner_id", owner),
-	    P_INT(":now", (int64_t)time(NULL)), P_END) == SQLITE_OK ? 0 : -1;
+	    P_INT(":now", (int64_t)time(NULL)), P_END) == DB_OK ? 0 : -1;
 }
 
 /*
@@ -64,7 +64,7 @@ history_files(int64_t request, int64_t actor)
 {
 	return db_exec(STMT_HISTORY_FILES, P_INT(":request_id", request),
 	    P_REF(":actor_id", actor), P_INT(":now", (int64_t)time(NULL)),
-	    P_END) == SQLITE_OK ? 0 : -1;
+	    P_END) == DB_OK ? 0 : -1;
 }
 
 /*
@@ -76,7 +76,7 @@ int
 history_list(int64_t request, int engineer, int limit,
     int (*fn)(void *, const struct history_row *), void *arg, int *total)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct history_row	 h;
 	int			 rc;
 

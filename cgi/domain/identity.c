@@ -47,12 +47,12 @@ link_new(int64_t account, const char *purpose, const char *email, int ttl,
 		random_hex(token, 32);
 	sha256_hex(token, 64, hash);
 	if (db_exec(STMT_TOKEN_PRUNE, P_INT(":now", (int64_t)now), P_END) !=
-	    SQLITE_OK)
+	    DB_OK)
 		return -1;
 	return db_exec(STMT_TOKEN_INSERT, P_INT(":account_id", account),
 	    P_TEXT(":purpose", purpose), P_TEXT(":token_hash", hash),
 	    P_TEXT(":email", email), P_INT(":created", (int64_t)now),
-	    P_INT(":expires", (int64_t)(now + ttl)), P_END) == SQLITE_OK ? 0 :
+	    P_INT(":expires", (int64_t)(now + ttl)), P_END) == DB_OK ? 0 :
 	    -1;
 }
 
@@ -65,7 +65,7 @@ static int
 link_find(const char *t, const char *purpose, time_t now, int64_t *row,
     int64_t *account, char *email, size_t esz)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 hash[65];
 	int		 rc;
 
@@ -98,7 +98,7 @@ link_use(const char *t, const char *purpose, time_t now, int64_t *account,
 
 	if ((rc = link_find(t, purpose, now, &row, account, email, esz)) != 1)
 		return rc;
-	if (db_exec(STMT_TOKEN_DELETE, P_INT(":id", row), P_END) != SQLITE_OK)
+	if (db_exec(STMT_TOKEN_DELETE, P_INT(":id", row), P_END) != DB_OK)
 		return -1;
 	return db_changes() == 1;
 }
@@ -139,9 +139,9 @@ static int
 totp_clear(int64_t account)
 {
 	return db_exec(STMT_ACCOUNT_TOTP_OFF, P_INT(":id", account), P_END) ==
-	    SQLITE_OK &&
+	    DB_OK &&
 	    db_exec(STMT_RECOVERY_DELETE_ALL, P_INT(":account_id", account),
-	    P_END) == SQLITE_OK ?
+	    P_END) == DB_OK ?
 	    0 : -1;
 }
 
@@ -237,7 +237,7 @@ identity_link_again(const struct account *a, time_t now)
 	if (db_begin_write() != 0)
 		return -1;
 	if (db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", a->id),
-	    P_TEXT(":purpose", purpose), P_END) != SQLITE_OK ||
+	    P_TEXT(":purpose", purpose), P_END) != DB_OK ||
 	    link_new(a->id, purpose, to, VERIFY_TTL, now, token) != 0 ||
 	    link_mail(to, a->lang, a->pending_email[0] ? "email-new" :
 	    "verify", "/verify", token, to) != 0) {
@@ -286,21 +286,21 @@ identity_confirm(const char *t, time_t now, int64_t *account)
 	}
 	rc = db_exec(STMT_ACCOUNT_SET_EMAIL, P_INT(":id", a.id),
 	    P_TEXT(":email", email), P_END);
-	if (rc == SQLITE_CONSTRAINT) {	/* taken meanwhile: it stays so */
+	if (rc == DB_CONSTRAINT) {	/* taken meanwhile: it stays so */
 		if (db_exec(STMT_ACCOUNT_SET_PENDING, P_INT(":id", a.id),
-		    P_TEXT(":pending_email", ""), P_END) != SQLITE_OK)
+		    P_TEXT(":pending_email", ""), P_END) != DB_OK)
 			goto fail;
 		return db_commit() == 0 ? ID_TAKEN : ID_FAIL;
 	}
 	/* the links mailed to the old address die with it, and no other
 	 * account waits for this one any more */
-	if (rc != SQLITE_OK || db_changes() != 1 ||
+	if (rc != DB_OK || db_changes() != 1 ||
 	    db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", a.id),
-	    P_TEXT(":purpose", "reset"), P_END) != SQLITE_OK ||
+	    P_TEXT(":purpose", "reset"), P_END) != DB_OK ||
 	    db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", a.id),
-	    P_TEXT(":purpose", "verify"), P_END) != SQLITE_OK ||
+	    P_TEXT(":purpose", "verify"), P_END) != DB_OK ||
 	    db_exec(STMT_ACCOUNT_PENDING_CLEAR, P_TEXT(":pending_email", email),
-	    P_INT(":id", a.id), P_END) != SQLITE_OK ||
+	    P_INT(":id", a.id), P_END) != DB_OK ||
 	    link_mail(a.email, a.lang, "email-changed", "/", "", email))
 		goto fail;
 	return db_commit() == 0 ? ID_OK : ID_FAIL;
@@ -380,10 +380,10 @@ identity_reset(const char *t, const char *hash, time_t now, int64_t *account)
 	    account_set_hash(*account, hash) != 0 ||
 	    session_end_all(*account) != 0 ||
 	    db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", *account),
-	    P_TEXT(":purpose", "reset"), P_END) != SQLITE_OK ||
+	    P_TEXT(":purpose", "reset"), P_END) != DB_OK ||
 	    throttle_clear_account(email) != 0 ||
 	    db_exec(STMT_ACCOUNT_VERIFY_IF, P_INT(":id", *account),
-	    P_TEXT(":email", email), P_END) != SQLITE_OK) {
+	    P_TEXT(":email", email), P_END) != DB_OK) {
 		db_rollback();
 		return ID_FAIL;
 	}
@@ -542,7 +542,7 @@ identity_set_name(int64_t account, const char *first, const char *last)
 		return -1;
 	if (db_exec(STMT_ACCOUNT_SET_NAME, P_INT(":id", account),
 	    P_TEXT(":first_name", first), P_TEXT(":last_name", last), P_END) !=
-	    SQLITE_OK || db_changes() != 1) {
+	    DB_OK || db_changes() != 1) {
 		db_rollback();
 		return -1;
 	}
@@ -573,9 +573,9 @@ identity_email_change(const struct account *a, const char *email,
 		return db_commit();
 	}
 	if (db_exec(STMT_ACCOUNT_SET_PENDING, P_INT(":id", a->id),
-	    P_TEXT(":pending_email", email), P_END) != SQLITE_OK ||
+	    P_TEXT(":pending_email", email), P_END) != DB_OK ||
 	    db_exec(STMT_TOKEN_DELETE_PURPOSE, P_INT(":account_id", a->id),
-	    P_TEXT(":purpose", "email"), P_END) != SQLITE_OK ||
+	    P_TEXT(":purpose", "email"), P_END) != DB_OK ||
 	    link_new(a->id, "email", email, VERIFY_TTL, now, token) != 0 ||
 	    link_mail(email, a->lang, "email-new", "/verify", token, email))
 		goto fail;
@@ -595,21 +595,21 @@ static int
 totp_secret_of(int64_t account, char b32[TOTP_SECRET_B32 + 1], int *on,
     int64_t *step)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	const unsigned char	*p;
-	int			 rc, n;
+	size_t			 n;
+	int			 rc;
 
 	if ((st = db_query(STMT_ACCOUNT_TOTP_GET, P_INT(":id", account),
 	    P_END)) == NULL)
 		return -1;
 	if ((rc = db_row(st)) == 1) {
-		p = sqlite3_column_blob(st, TOTP_SEALED);
-		n = sqlite3_column_bytes(st, TOTP_SEALED);
+		p = db_col_blob(st, TOTP_SEALED, &n);
 		*on = (int)db_col_int(st, TOTP_ON);
 		*step = db_col_int(st, TOTP_STEP);
-		if (p == NULL || n <= 0)
+		if (p == NULL || n == 0)
 			rc = 0;
-		else if (totp_open(p, (size_t)n, b32) != 0)
+		else if (totp_open(p, n, b32) != 0)
 			rc = -1;
 	}
 	db_done(st);
@@ -655,7 +655,7 @@ identity_totp_begin(int64_t account, char b32[TOTP_SECRET_B32 + 1])
 	if (totp_seal(b32, sealed, &n) != 0 || db_begin_write() != 0)
 		return -1;
 	if (db_exec(STMT_ACCOUNT_TOTP_SET, P_INT(":id", account),
-	    P_BLOB(":totp_sealed", sealed, n), P_END) != SQLITE_OK ||
+	    P_BLOB(":totp_sealed", sealed, n), P_END) != DB_OK ||
 	    db_changes() != 1) {
 		db_rollback();
 		return -1;
@@ -674,13 +674,13 @@ recovery_set(int64_t account, char codes[RECOVERY_N][RECOVERY_LEN + 1])
 	int	 i;
 
 	if (db_exec(STMT_RECOVERY_DELETE_ALL, P_INT(":account_id", account),
-	    P_END) != SQLITE_OK)
+	    P_END) != DB_OK)
 		return -1;
 	for (i = 0; i < RECOVERY_N; i++) {
 		recovery_new(codes[i]);
 		if (recovery_hash(codes[i], hash) != 0 ||
 		    db_exec(STMT_RECOVERY_ADD, P_INT(":account_id", account),
-		    P_TEXT(":code_hash", hash), P_END) != SQLITE_OK)
+		    P_TEXT(":code_hash", hash), P_END) != DB_OK)
 			return -1;
 	}
 	return 0;
@@ -710,7 +710,7 @@ identity_totp_confirm(int64_t account, const char *code, time_t now,
 	if (db_begin_write() != 0)
 		return ID_FAIL;
 	if (db_exec(STMT_ACCOUNT_TOTP_ON, P_INT(":id", account),
-	    P_INT(":totp_step", step), P_END) != SQLITE_OK ||
+	    P_INT(":totp_step", step), P_END) != DB_OK ||
 	    db_changes() != 1 || recovery_set(account, codes) != 0) {
 		db_rollback();
 		return ID_FAIL;
@@ -748,7 +748,7 @@ identity_code(int64_t account, const char *code, time_t now)
 		db_rollback();
 		return 0;
 	}
-	if (rc != SQLITE_OK) {
+	if (rc != DB_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -798,7 +798,7 @@ int
 identity_sessions(int64_t account, time_t now,
     int (*fn)(void *, const struct session_row *), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct session_row	 s;
 	int			 rc;
 
@@ -845,7 +845,7 @@ identity_session_end(int64_t account, int64_t id)
  * (one a column; a key starting with '#' is a number).
  */
 static int
-json_rows(struct buf *b, sqlite3_stmt *st, const char *const *keys, int n)
+json_rows(struct buf *b, struct db_cur *st, const char *const *keys, int n)
 {
 	int	 rc, i, first = 1;
 
@@ -917,7 +917,7 @@ identity_export(int64_t account, struct buf *b)
 	KEYS(msg, STMT_DATA_MESSAGES);
 	KEYS(pur, STMT_DATA_PURCHASES);
 #undef KEYS
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	size_t		 i;
 
 	buf_puts(b, "{\n  \"format\": \"supportal-account-1\"");
@@ -945,7 +945,7 @@ identity_export(int64_t account, struct buf *b)
 int
 identity_erase(int64_t account)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	struct buf	 names = { 0 };	/* stored names, NUL after each */
 	char		 path[1200];
 	const char	*p;
@@ -962,18 +962,18 @@ identity_erase(int64_t account)
 	db_done(st);
 	if (rc < 0 ||
 	    db_exec(STMT_ACCOUNT_ERASE_DRAFTS, P_INT(":account_id", account),
-	    P_END) != SQLITE_OK ||
+	    P_END) != DB_OK ||
 	    db_exec(STMT_ACCOUNT_ERASE_MESSAGES, P_INT(":author_id", account),
-	    P_END) != SQLITE_OK ||
+	    P_END) != DB_OK ||
 	    db_exec(STMT_ACCOUNT_ERASE_ACTIVATIONS,
-	    P_INT(":account_id", account), P_END) != SQLITE_OK ||
+	    P_INT(":account_id", account), P_END) != DB_OK ||
 	    db_exec(STMT_CARD_DELETE, P_INT(":account_id", account), P_END) !=
-	    SQLITE_OK ||
+	    DB_OK ||
 	    db_exec(STMT_TOKEN_DELETE_ACCOUNT, P_INT(":account_id", account),
-	    P_END) != SQLITE_OK ||
+	    P_END) != DB_OK ||
 	    totp_clear(account) != 0 || session_end_all(account) != 0 ||
 	    db_exec(STMT_ACCOUNT_ERASE, P_INT(":id", account), P_END) !=
-	    SQLITE_OK ||
+	    DB_OK ||
 	    db_changes() != 1)
 		goto fail;
 	if (db_commit() != 0) {
@@ -1008,7 +1008,7 @@ identity_disable(int64_t account, int on, const char *reason)
 	if (db_begin_write() != 0)
 		return -1;
 	if (db_exec(STMT_ACCOUNT_SET_DISABLED, P_INT(":id", account),
-	    P_INT(":disabled", on), P_END) != SQLITE_OK)
+	    P_INT(":disabled", on), P_END) != DB_OK)
 		return db_end(-1);
 	if ((n = db_changes()) == 1 && ((on && session_end_all(account) != 0) ||
 	    audit_add(on ? "disable" : "enable", account, 0, 1, reason,

@@ -26,7 +26,7 @@ note_add(int64_t request, int64_t engineer, const char *body)
 		return -1;
 	rc = db_exec(STMT_NOTE_INSERT, P_INT(":request_id", request),
 	    P_INT(":author_id", engineer), P_TEXT(":body", body),
-	    P_INT(":now", (int64_t)time(NULL)), P_END) == SQLITE_OK ? 0 : -1;
+	    P_INT(":now", (int64_t)time(NULL)), P_END) == DB_OK ? 0 : -1;
 	if (rc == 0)
 		rc = history_add(request, engineer, HIST_NOTE, "");
 	return db_end(rc);
@@ -37,7 +37,7 @@ int
 note_list(int64_t request, int (*fn)(void *, const struct note_row *),
     void *arg)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	struct note_row	 n;
 	int		 rc;
 

@@ -49,7 +49,7 @@ eng_mail(struct outbox_mail *m, const struct notify_req *q, const char *tz)
  * engineers.  Caller's transaction.  0 or -1.
  */
 static int
-each(sqlite3_stmt *st, const struct notify_req *q, const char *tpl,
+each(struct db_cur *st, const struct notify_req *q, const char *tpl,
     const char *event, const char *body)
 {
 	struct outbox_mail	 m;
@@ -120,7 +120,7 @@ notify_overdue(time_t now, int *sent)
 	}			*d;
 	struct outbox_mail	 m;
 	struct notify_req	 q;
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	size_t			 n, i;
 	int			 rc = 0;
 
@@ -157,7 +157,7 @@ notify_overdue(time_t now, int *sent)
 			if (db_exec(STMT_OVERDUE_SENT,
 			    P_INT(":request_id", d[i].id),
 			    P_INT(":respond_by", d[i].respond_by),
-			    P_INT(":sent", (int64_t)now), P_END) != SQLITE_OK) {
+			    P_INT(":sent", (int64_t)now), P_END) != DB_OK) {
 				rc = -1;
 				break;
 			}
@@ -190,7 +190,7 @@ notify_overdue(time_t now, int *sent)
 int
 notify_prefs_get(int64_t account, struct notify_prefs *p)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	p->new_request = p->reopened = p->reply = p->overdue = 1;
@@ -218,5 +218,5 @@ notify_prefs_set(int64_t account, const struct notify_prefs *p)
 	    P_INT(":new_request", p->new_request != 0),
 	    P_INT(":reopened", p->reopened != 0),
 	    P_INT(":reply", p->reply != 0),
-	    P_INT(":overdue", p->overdue != 0), P_END) == SQLITE_OK ? 0 : -1);
+	    P_INT(":overdue", p->overdue != 0), P_END) == DB_OK ? 0 : -1);
 }

@@ -46,7 +46,7 @@ outbox_put(struct outbox_mail *m)
 	    P_INT(":now", (int64_t)time(NULL)), P_TEXT(":tpl", m->tpl),
 	    P_TEXT(":lang", m->lang != NULL ? m->lang : ""),
 	    P_TEXT(":vars", m->vals.p != NULL ? m->vals.p : ""), P_END) ==
-	    SQLITE_OK ? 0 : -1;
+	    DB_OK ? 0 : -1;
 	if (rc == 0)
 		queued++;
 	if (rc == 0 && m->request != 0) {	/* R15.7: mails sent */
@@ -71,7 +71,7 @@ outbox_free(struct outbox_mail *m)
 const char *
 outbox_lang(const char *email, const char *fallback)
 {
-	sqlite3_stmt	*st = db_query(STMT_ACCOUNT_LANG_BY_EMAIL,
+	struct db_cur	*st = db_query(STMT_ACCOUNT_LANG_BY_EMAIL,
 	    P_TEXT(":email", email), P_END);
 	const char	*l = fallback;
 

@@ -30,6 +30,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <sqlite3.h>	/* the test processor's own file, var/testpay.db */
 
 #include "domain/payment.h"
 #include "data/db.h"
@@ -211,7 +212,7 @@ tp_open(void)
 
 	if (T.db != NULL)
 		return 0;
-	snprintf(path, sizeof(path), "%s/testpay.db", cfg.var);
+	strlcpy_(path, cfg.testpay, sizeof(path));
 	if (sqlite3_open_v2(path, &T.db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		log_line(NULL, "testpay: %s: cannot open", path);
@@ -445,7 +446,7 @@ pay_take(const enum throttle_kind kinds[2], int64_t account,
 int
 card_get(int64_t account, struct card *c)
 {
-	sqlite3_stmt	*st = db_query(STMT_CARD_GET,
+	struct db_cur	*st = db_query(STMT_CARD_GET,
 	    P_INT(":account_id", account), P_END);
 	int		 rc;
 
@@ -510,7 +511,7 @@ card_save(int64_t account, const char *client, const struct card_in *c,
 	    P_TEXT(":holder", c->holder), P_TEXT(":brand", brand),
 	    P_TEXT(":last4", last4), P_INT(":exp_month", month),
 	    P_INT(":exp_year", year), P_TEXT(":token", token),
-	    P_INT(":created", (int64_t)now), P_END) != SQLITE_OK) {
+	    P_INT(":created", (int64_t)now), P_END) != DB_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -528,7 +529,7 @@ card_remove(int64_t account)
 	if (db_begin_write() != 0)
 		return -1;
 	if (db_exec(STMT_CARD_DELETE, P_INT(":account_id", account), P_END) !=
-	    SQLITE_OK) {
+	    DB_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -545,7 +546,7 @@ card_remove(int64_t account)
 int
 region_get(const char *country, struct region *g)
 {
-	sqlite3_stmt	*st = db_query(STMT_REGION_FOR,
+	struct db_cur	*st = db_query(STMT_REGION_FOR,
 	    P_TEXT(":country", country), P_END);
 	int		 rc;
 
@@ -615,7 +616,7 @@ money_format(char *out, size_t sz, int64_t amount, const char *currency,
 int
 ppi_version(int64_t version, char *name, size_t sz)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	if ((st = db_query(STMT_PPI_VERSION, P_INT(":id", version),
@@ -689,7 +690,7 @@ purchase_start(const struct account *a, const char *client, int64_t draft,
 	    P_TEXT(":currency", g.currency), P_TEXT(":country", a->country),
 	    P_TEXT(":card_token", c.token), P_TEXT(":card_brand", c.brand),
 	    P_TEXT(":card_last4", c.last4), P_INT(":now", (int64_t)now),
-	    P_END) != SQLITE_OK) {
+	    P_END) != DB_OK) {
 		db_rollback();
 		return PST_FAIL;
 	}
@@ -716,7 +717,7 @@ pstatus_parse(const char *s)
 int
 purchase_get(int64_t id, int64_t account, struct purchase *p)
 {
-	sqlite3_stmt	*st = db_query(STMT_PURCHASE_GET, P_INT(":id", id),
+	struct db_cur	*st = db_query(STMT_PURCHASE_GET, P_INT(":id", id),
 	    P_INT(":account_id", account), P_END);
 	int		 rc;
 
@@ -753,7 +754,7 @@ purchase_get(int64_t id, int64_t account, struct purchase *p)
 int
 purchase_of_draft(int64_t draft, int64_t account, int64_t *id)
 {
-	sqlite3_stmt	*st = db_query(STMT_PURCHASE_OF_DRAFT,
+	struct db_cur	*st = db_query(STMT_PURCHASE_OF_DRAFT,
 	    P_INT(":draft_id", draft), P_INT(":account_id", account), P_END);
 	int		 rc;
 
@@ -774,7 +775,7 @@ purchase_of_draft(int64_t draft, int64_t account, int64_t *id)
 int
 purchase_unfinished(int64_t account, time_t now, int64_t *id)
 {
-	sqlite3_stmt	*st = db_query(STMT_PURCHASES_OPEN,
+	struct db_cur	*st = db_query(STMT_PURCHASES_OPEN,
 	    P_INT(":account_id", account), P_INT(":until", (int64_t)now),
 	    P_END);
 	int		 rc;
@@ -796,7 +797,7 @@ int
 purchase_plan(int64_t contract, char aid[CONTRACT_ID_LEN + 1],
     char cid[CONTRACT_ID_LEN + 1], char start[11], char end[11])
 {
-	sqlite3_stmt	*st = db_query(STMT_PURCHASE_PLAN,
+	struct db_cur	*st = db_query(STMT_PURCHASE_PLAN,
 	    P_INT(":id", contract), P_END);
 	int		 rc;
 
@@ -872,7 +873,7 @@ receipt_mail(const struct purchase *p, const char *charge, const char *aid,
 static int
 make_plan(const struct purchase *p, const char *charge, time_t now)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct contract_new	 c;
 	char			 ver[200] = "", today[11], err[200];
 	char			 aid[CONTRACT_ID_LEN + 1];
@@ -904,16 +905,16 @@ make_plan(const struct purchase *p, const char *charge, time_t now)
 	}
 	if (contract_activate(p->account, aid, cid, &act) != ACT_OK ||
 	    db_exec(STMT_PURCHASE_LEDGER, P_INT(":contract_id", k),
-	    P_INT(":account_id", p->account), P_END) != SQLITE_OK ||
+	    P_INT(":account_id", p->account), P_END) != DB_OK ||
 	    db_exec(STMT_PURCHASE_PAID, P_INT(":id", p->id),
 	    P_TEXT(":charge_id", charge), P_INT(":contract_id", k),
-	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK ||
+	    P_INT(":updated", (int64_t)now), P_END) != DB_OK ||
 	    db_changes() != 1)
 		return -1;
 	if (p->draft != 0 && db_exec(STMT_DRAFT_SET_PLAN,
 	    P_INT(":id", p->draft), P_INT(":account_id", p->account),
 	    P_INT(":contract_id", k), P_INT(":updated", (int64_t)now), P_END) !=
-	    SQLITE_OK)
+	    DB_OK)
 		return -1;
 	return receipt_mail(p, charge, aid, cid);
 }
@@ -945,7 +946,7 @@ settle(int64_t id, enum charge_result res, const char *charge,
 	} else if (res == CHARGE_DECLINED || res == CHARGE_NOT_FOUND) {
 		if (db_exec(STMT_PURCHASE_FAILED, P_INT(":id", id),
 		    P_TEXT(":decline", why), P_INT(":updated", (int64_t)now),
-		    P_END) != SQLITE_OK)
+		    P_END) != DB_OK)
 			goto fail;
 		if (p.status == PS_CHARGING)
 			p.status = PS_FAILED;
@@ -980,7 +981,7 @@ purchase_buy(int64_t id, int64_t account, time_t now)
 	if (db_begin_write() != 0)
 		return -1;
 	if (db_exec(STMT_PURCHASE_CHARGING, P_INT(":id", id),
-	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK) {
+	    P_INT(":updated", (int64_t)now), P_END) != DB_OK) {
 		db_rollback();
 		return -1;
 	}
@@ -1011,7 +1012,7 @@ int
 purchase_reconcile(int64_t account, time_t now, int min_age,
     struct reconciled *out)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int64_t		 ids[256];
 	int		 n = 0, i, rc;
 

@@ -51,7 +51,7 @@ int
 queue_counts(int64_t engineer, int (*fn)(void *, const char *, int64_t),
     void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_QUEUE_COUNTS,
+	struct db_cur	*st = db_query(STMT_QUEUE_COUNTS,
 	    P_INT(":account_id", engineer), P_END);
 	int		 rc;
 
@@ -109,7 +109,7 @@ static int
 rows(const int64_t *ids, int n, int (*fn)(void *, const struct queue_row *),
     void *arg)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct queue_row	 q;
 	char			 list[(QUEUE_PAGE_MAX + 1) * 21 + 3];
 	size_t			 o = 0;
@@ -151,7 +151,7 @@ rows(const int64_t *ids, int n, int (*fn)(void *, const struct queue_row *),
  * finished.  0 or -1.
  */
 static int
-ids_read(sqlite3_stmt *st, int col, int64_t *ids, int *n, int max)
+ids_read(struct db_cur *st, int col, int64_t *ids, int *n, int max)
 {
 	int	 rc = 0;
 
@@ -223,7 +223,7 @@ int
 queue_search(int64_t engineer, const struct search *s, int64_t offset,
     int limit, int (*fn)(void *, const struct queue_row *), void *arg)
 {
-	sqlite3_stmt	*st = NULL;
+	struct db_cur	*st = NULL;
 	int64_t		 ids[QUEUE_PAGE_MAX + 1];
 	int		 n = 0, want = limit + 1;
 

@@ -151,7 +151,7 @@ int
 report_run(enum report w, int64_t contract, int64_t account,
     int (*fn)(void *, const char *const *), void *arg)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	const char	*v[16];
 	int		 rc, i;
 

@@ -39,7 +39,7 @@ request_list(const struct list_query *q,
     int (*fn)(void *, const struct request_row *), void *arg, int *total)
 {
 	const struct search	*s = q->search;
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct request_row	 r;
 	const char		*query;
 	int64_t			 number;
@@ -99,7 +99,7 @@ request_list(const struct list_query *q,
  * share (0 to 18) into v.
  */
 static void
-columns_to_view(sqlite3_stmt *st, struct request_view *v)
+columns_to_view(struct db_cur *st, struct request_view *v)
 {
 	v->id = db_col_int(st, REQ_ID);
 	v->title = arena_strdup(db_col_text(st, REQ_TITLE));
@@ -139,7 +139,7 @@ int
 request_view(int64_t id, const char *email, const char *lang,
     struct request_view *v)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	view_clear(v);
@@ -161,7 +161,7 @@ int
 request_view_engineer(int64_t id, int64_t engineer, const char *lang,
     struct request_view *v)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	view_clear(v);
@@ -212,7 +212,7 @@ resume(const struct request_view *v, int64_t actor, time_t now)
 	sla_calendar_free(&c);
 	if (db_exec(STMT_REQUEST_RESUME, P_INT(":id", v->id),
 	    P_INT(":status_at", (int64_t)now),
-	    P_INT(":respond_by", (int64_t)due), P_END) != SQLITE_OK)
+	    P_INT(":respond_by", (int64_t)due), P_END) != DB_OK)
 		return -1;
 	return db_changes() == 1 ? history_add(v->id, actor, HIST_STATUS,
 	    "in_progress") : 0;
@@ -223,7 +223,7 @@ int
 request_contacts(int64_t id, int (*fn)(void *, const char *, const char *,
     const char *, const char *), void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_CONTACTS_OF_REQUEST,
+	struct db_cur	*st = db_query(STMT_CONTACTS_OF_REQUEST,
 	    P_INT(":request_id", id), P_END);
 	int		 rc;
 
@@ -248,7 +248,7 @@ int
 request_messages(int64_t id, int newest, int page, int limit,
     int (*fn)(void *, const struct thread_row *), void *arg, int *total)
 {
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	struct thread_row	 t;
 	int			 rc;
 
@@ -285,7 +285,7 @@ static int
 notify(int64_t id, const char *except, struct outbox_mail *m,
     const char *fallback)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 lang[3];
 	int		 rc = 0;
 
@@ -385,11 +385,11 @@ message_add(const struct request_view *v, const struct account *a,
 	if (db_exec(STMT_MESSAGE_INSERT, P_INT(":request_id", v->id),
 	    P_INT(":author_id", a->id), P_TEXT(":author", who),
 	    P_TEXT(":body", body), P_INT(":created", (int64_t)now), P_END) !=
-	    SQLITE_OK)
+	    DB_OK)
 		return -1;
 	*msg = db_last_id();
 	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
-	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
+	    P_INT(":updated", (int64_t)now), P_END) != DB_OK)
 		return -1;
 	if (!engineer && strcmp(v->status, "waiting") == 0 &&
 	    resume(v, a->id, now) != 0)
@@ -414,7 +414,7 @@ message_add(const struct request_view *v, const struct account *a,
 static int
 files_fit(int64_t id, const struct attach_in *files, int nfiles)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int64_t		 n, bytes;
 	int		 i, rc;
 
@@ -487,7 +487,7 @@ request_set_status_tx(int64_t id, const struct account *a, int reopen,
 	if (request_view(id, a->email, a->lang, &v) != 1)
 		return -1;
 	if (db_exec(reopen ? STMT_REQUEST_REOPEN : STMT_REQUEST_CLOSE,
-	    P_INT(":id", id), P_INT(":now", now), P_END) != SQLITE_OK)
+	    P_INT(":id", id), P_INT(":now", now), P_END) != DB_OK)
 		return -1;
 	if (db_changes() != 1)
 		return 1;
@@ -530,7 +530,7 @@ request_add_contact_tx(const struct request_view *v, const struct account *a,
 	    P_INT(":request_id", v->id), P_TEXT(":email", email),
 	    P_TEXT(":role", "secondary"), P_INT(":added_by", a->id),
 	    P_INT(":created", (int64_t)time(NULL)),
-	    P_INT(":cap", cfg.max_contacts), P_END) != SQLITE_OK)
+	    P_INT(":cap", cfg.max_contacts), P_END) != DB_OK)
 		return -1;
 	if (db_changes() != 1)	/* a contact already, or the cap reached */
 		return db_int(STMT_REQUEST_CONTACT_IS, -1,
@@ -561,12 +561,12 @@ request_remove_contact_tx(const struct request_view *v,
     const struct account *a, const char *email)
 {
 	if (db_exec(STMT_CONTACT_REMOVE, P_INT(":request_id", v->id),
-	    P_TEXT(":email", email), P_END) != SQLITE_OK)
+	    P_TEXT(":email", email), P_END) != DB_OK)
 		return -1;
 	if (db_changes() != 1)
 		return 1;
 	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
-	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK ||
+	    P_INT(":updated", (int64_t)time(NULL)), P_END) != DB_OK ||
 	    history_add(v->id, a->id, HIST_CONTACT_REMOVED, email) != 0)
 		return -1;
 	return request_mail_one(v->id, v->title, a, "removed", email);
@@ -593,7 +593,7 @@ request_set_primary_tx(const struct request_view *v, const struct account *a,
     const char *email)
 {
 	struct outbox_mail	 m;
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 	char			 old[EMAIL_MAX + 1] = "";
 	int			 rc;
 
@@ -613,7 +613,7 @@ request_set_primary_tx(const struct request_view *v, const struct account *a,
 		    P_INT(":request_id", v->id), P_TEXT(":email", email),
 		    P_TEXT(":role", "secondary"), P_INT(":added_by", a->id),
 		    P_INT(":created", (int64_t)time(NULL)),
-		    P_INT(":cap", cfg.max_contacts), P_END) != SQLITE_OK)
+		    P_INT(":cap", cfg.max_contacts), P_END) != DB_OK)
 			return -1;
 		if (db_changes() != 1)
 			return 2;
@@ -621,12 +621,12 @@ request_set_primary_tx(const struct request_view *v, const struct account *a,
 			return -1;
 	}
 	if (db_exec(STMT_CONTACT_DEMOTE, P_INT(":request_id", v->id),
-	    P_END) != SQLITE_OK ||
+	    P_END) != DB_OK ||
 	    db_exec(STMT_CONTACT_PROMOTE, P_INT(":request_id", v->id),
-	    P_TEXT(":email", email), P_END) != SQLITE_OK || db_changes() != 1)
+	    P_TEXT(":email", email), P_END) != DB_OK || db_changes() != 1)
 		return -1;
 	if (db_exec(STMT_REQUEST_TOUCH, P_INT(":id", v->id),
-	    P_INT(":updated", (int64_t)time(NULL)), P_END) != SQLITE_OK ||
+	    P_INT(":updated", (int64_t)time(NULL)), P_END) != DB_OK ||
 	    history_add(v->id, a->id, HIST_PRIMARY, email) != 0)
 		return -1;
 	request_mail(&m, "primary", v->id, v->title, a, "");
@@ -660,7 +660,7 @@ request_set_primary(const struct request_view *v, const struct account *a,
 int
 request_primary(int64_t id, struct contact_details *c)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 rc;
 
 	memset(c, 0, sizeof(*c));
@@ -714,7 +714,7 @@ request_take_tx(const struct request_view *v, const struct account *a,
 {
 	if (db_exec(STMT_REQUEST_TAKE, P_INT(":id", v->id),
 	    P_INT(":owner_id", a->id), P_REF(":expected", expected),
-	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
+	    P_INT(":updated", (int64_t)now), P_END) != DB_OK)
 		return -1;
 	if (db_changes() != 1)
 		return 1;
@@ -746,7 +746,7 @@ request_release(const struct request_view *v, const struct account *a,
 		return -1;
 	if (db_exec(STMT_REQUEST_TAKE, P_INT(":id", v->id),
 	    P_NULL(":owner_id"), P_INT(":expected", a->id),
-	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
+	    P_INT(":updated", (int64_t)now), P_END) != DB_OK)
 		rc = -1;
 	else if (db_changes() != 1)
 		rc = 1;
@@ -766,7 +766,7 @@ request_hand_tx(const struct request_view *v, const struct account *a,
 {
 	if (db_exec(STMT_REQUEST_HAND, P_INT(":id", v->id),
 	    P_INT(":owner_id", to), P_INT(":expected", a->id),
-	    P_INT(":updated", (int64_t)now), P_END) != SQLITE_OK)
+	    P_INT(":updated", (int64_t)now), P_END) != DB_OK)
 		return -1;
 	if (db_changes() != 1)
 		return db_int(STMT_REQUEST_OWNED, -1, P_INT(":id", v->id),
@@ -793,7 +793,7 @@ int
 request_engineers(int64_t id, int64_t except,
     int (*fn)(void *, int64_t, const char *), void *arg)
 {
-	sqlite3_stmt	*st = db_query(STMT_ENGINEERS_OF_REQUEST,
+	struct db_cur	*st = db_query(STMT_ENGINEERS_OF_REQUEST,
 	    P_INT(":id", id), P_INT(":account_id", except), P_END);
 
 	return st == NULL ? -1 : db_choices(st, fn, arg);
@@ -852,7 +852,7 @@ request_engineer_status_tx(const struct request_view *v,
 	    db_exec(STMT_REQUEST_SET_STATUS, P_INT(":id", v->id),
 	    P_TEXT(":status", status), P_INT(":now", (int64_t)now),
 	    P_INT(":paused_left", left), P_INT(":respond_by", due), P_END);
-	if (rc != SQLITE_OK)
+	if (rc != DB_OK)
 		return -1;
 	if (db_changes() != 1)
 		return 1;

@@ -131,8 +131,8 @@ search_rebuild(void)
 
 	if (db_begin_write() != 0)
 		return -1;
-	if (db_exec(STMT_SEARCH_REBUILD_REQUESTS, P_END) != SQLITE_OK ||
-	    db_exec(STMT_SEARCH_REBUILD_MESSAGES, P_END) != SQLITE_OK)
+	if (db_exec(STMT_SEARCH_REBUILD_REQUESTS, P_END) != DB_OK ||
+	    db_exec(STMT_SEARCH_REBUILD_MESSAGES, P_END) != DB_OK)
 		rc = -1;
 	return db_end(rc);
 }

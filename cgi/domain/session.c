@@ -33,13 +33,13 @@ session_create(int64_t account, const char *ip, const char *agent, int mfa,
 	if (db_exec(STMT_SESSION_DELETE_EXPIRED, P_INT(":account_id", account),
 	    P_INT(":idle_cut", (int64_t)(now - cfg.idle_timeout - 86400)),
 	    P_INT(":age_cut", (int64_t)(now - cfg.abs_timeout - 86400)),
-	    P_END) != SQLITE_OK)
+	    P_END) != DB_OK)
 		return -1;
 	if (db_exec(STMT_SESSION_INSERT, P_TEXT(":token_hash", hash),
 	    P_INT(":account_id", account), P_TEXT(":csrf", s->csrf),
 	    P_INT(":now", (int64_t)now), P_TEXT(":ip", ip),
 	    P_TEXT(":agent", brief), P_INT(":mfa_pending", mfa), P_END) !=
-	    SQLITE_OK)
+	    DB_OK)
 		return -1;
 	s->id = db_last_id();
 	s->account_id = account;
@@ -63,7 +63,7 @@ session_rekey(struct session *s, time_t now, char token[65])
 	random_hex(s->csrf, 32);
 	if (db_exec(STMT_SESSION_REKEY, P_INT(":id", s->id),
 	    P_TEXT(":token_hash", hash), P_TEXT(":csrf", s->csrf),
-	    P_INT(":now", (int64_t)now), P_END) != SQLITE_OK || db_changes() !=
+	    P_INT(":now", (int64_t)now), P_END) != DB_OK || db_changes() !=
 	    1)
 		return -1;
 	s->mfa_pending = 0;
@@ -83,7 +83,7 @@ session_rekey(struct session *s, time_t now, char token[65])
 int
 session_find(const char *token, time_t now, struct session *s)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 hash[65];
 	int		 rc;
 	int64_t		 ended = 0;
@@ -123,7 +123,7 @@ session_find(const char *token, time_t now, struct session *s)
 	if (now - s->seen >= 60) {	/* the idle clock, once a minute */
 		db_read_end();
 		if (db_exec(STMT_SESSION_TOUCH, P_INT(":id", s->id),
-		    P_INT(":seen", (int64_t)now), P_END) != SQLITE_OK)
+		    P_INT(":seen", (int64_t)now), P_END) != DB_OK)
 			return -1;
 	}
 	return 1;
@@ -138,7 +138,7 @@ session_find(const char *token, time_t now, struct session *s)
 int64_t
 session_existed(const char *token, int64_t *account)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 hash[65];
 	int64_t		 id = 0;
 
@@ -161,7 +161,7 @@ int
 session_end_one(int64_t account, int64_t id)
 {
 	if (db_exec(STMT_SESSION_DELETE_OWN, P_INT(":id", id),
-	    P_INT(":account_id", account), P_END) != SQLITE_OK)
+	    P_INT(":account_id", account), P_END) != DB_OK)
 		return -1;
 	return db_changes() == 1;
 }
@@ -171,7 +171,7 @@ int
 session_end_all(int64_t account)
 {
 	return db_exec(STMT_SESSION_DELETE_ACCOUNT,
-	    P_INT(":account_id", account), P_END) == SQLITE_OK ? 0 : -1;
+	    P_INT(":account_id", account), P_END) == DB_OK ? 0 : -1;
 }
 
 /* session_end_others: every session of account but keep (B.11). */
@@ -180,5 +180,5 @@ session_end_others(int64_t account, int64_t keep)
 {
 	return db_exec(STMT_SESSION_DELETE_OTHERS,
 	    P_INT(":account_id", account), P_INT(":id", keep), P_END) ==
-	    SQLITE_OK ? 0 : -1;
+	    DB_OK ? 0 : -1;
 }

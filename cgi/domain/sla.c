@@ -168,7 +168,7 @@ sla_respond_by(const char *severity, int allday, const struct sla_cal *c,
 int
 sla_calendar(const char *region, const char *tz, struct sla_cal *c)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	char		 since[11];
 	size_t		 cap = 0;
 	int		 rc;

@@ -124,7 +124,7 @@ throttle_give_back(const int64_t *ids, int n)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (db_exec(STMT_THROTTLE_DELETE, P_INT(":rowid", ids[i]),
-		    P_END) != SQLITE_OK) {
+		    P_END) != DB_OK) {
 			db_rollback();
 			return -1;
 		}
@@ -140,19 +140,16 @@ throttle_give_back(const int64_t *ids, int n)
 int
 throttle_note(enum throttle_kind kind, const char *key, time_t now)
 {
-	int64_t	 id;
-
 	if (db_exec(STMT_THROTTLE_ADD, P_INT(":kind", (int)kind),
 	    P_TEXT(":key", key), P_INT(":at", (int64_t)now), P_END) !=
-	    SQLITE_OK)
+	    DB_OK)
 		return -1;
-	id = db_last_id();
+	/* a DELETE leaves db_last_id() as the INSERT set it */
 	if (db_exec(STMT_THROTTLE_PRUNE, P_INT(":kind", (int)kind),
 	    P_TEXT(":key", key),
 	    P_INT(":before", (int64_t)(now - rule[kind].window)), P_END) !=
-	    SQLITE_OK)
+	    DB_OK)
 		return -1;
-	sqlite3_set_last_insert_rowid(db_handle(), id);
 	return 0;
 }
 
@@ -167,7 +164,7 @@ throttle_clear_account(const char *email)
 {
 	return db_exec(STMT_THROTTLE_CLEAR_ACCOUNT, P_TEXT(":email", email),
 	    P_INT(":kind_pair", (int)THR_SIGNIN_ACCOUNT_IP),
-	    P_INT(":kind", (int)THR_SIGNIN_ACCOUNT), P_END) == SQLITE_OK ?
+	    P_INT(":kind", (int)THR_SIGNIN_ACCOUNT), P_END) == DB_OK ?
 	    0 : -1;
 }
 

@@ -54,7 +54,7 @@ config_load(void)
 	HDF		*h = NULL;
 	NEOERR		*err;
 	const char	*path, *sc;
-	char		 real[PATH_MAX];
+	char		 real[PATH_MAX], engine[16] = "sqlite";
 
 	memset(&cfg, 0, sizeof(cfg));
 	strlcpy_(cfg.root, ".", sizeof(cfg.root));
@@ -163,7 +163,21 @@ config_load(void)
 	    "SUPPORTAL_KEY_FILE");
 	set_str(cfg.staff_label, sizeof(cfg.staff_label), h,
 	    "Auth.StaffLabel", NULL);
+	set_str(engine, sizeof(engine), h, "Database.Engine",
+	    "SUPPORTAL_DB_ENGINE");
+	set_str(cfg.db_conninfo, sizeof(cfg.db_conninfo), h,
+	    "Database.Conninfo", "SUPPORTAL_DB_CONNINFO");
+	set_str(cfg.testpay, sizeof(cfg.testpay), h, "Payment.TestDatabase",
+	    "SUPPORTAL_TESTPAY_DB");
 	hdf_destroy(&h);
+
+	if (strcmp(engine, "postgresql") == 0)
+		cfg.db_pg = 1;
+	else if (strcmp(engine, "sqlite") != 0) {
+		fprintf(stderr, "supportal: Database.Engine is sqlite or "
+		    "postgresql\n");
+		return -1;
+	}
 
 	/* the tests sign up hundreds of accounts from one address */
 	if ((sc = getenv("SUPPORTAL_SIGNUP_LIMITS")) != NULL && *sc != '\0' &&
@@ -210,6 +224,9 @@ config_load(void)
 	if (realpath(cfg.var, real) != NULL)
 		strlcpy_(cfg.var, real, sizeof(cfg.var));
 	snprintf(cfg.db, sizeof(cfg.db), "%s/supportal.db", cfg.var);
+	if (cfg.testpay[0] == '\0')
+		snprintf(cfg.testpay, sizeof(cfg.testpay), "%s/testpay.db",
+		    cfg.var);
 	if (cfg.key_file[0] == '\0')
 		snprintf(cfg.key_file, sizeof(cfg.key_file), "%s/secret.key",
 		    cfg.var);

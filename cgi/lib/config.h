@@ -9,6 +9,9 @@ struct config {
 	char	 root[512];	/* templates/, lang/, static/ live here */
 	char	 var[512];	/* run-time state: db, attachments, log */
 	char	 db[600];	/* var/supportal.db unless set */
+	int	 db_pg;		/* Database.Engine: 0 sqlite, 1 postgresql */
+	char	 db_conninfo[1024];/* Database.Conninfo, for libpq (R18) */
+	char	 testpay[600];	/* Payment.TestDatabase: var/testpay.db */
 	char	 origin[256];	/* scheme://host[:port] the portal serves */
 	char	 common_pw[512];/* the list of common passwords (A.4) */
 	int	 scrypt_logn;	/* log2 N */

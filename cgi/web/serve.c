@@ -81,10 +81,18 @@ serve(FCGX_Request *fr)
 		req_read_body(&r, r.route != NULL &&
 		    (r.route->flags & RF_UPLOAD));
 	}
-	if (session_load(&r) != 0)
+	/* a database that cannot be reached now (PostgreSQL restarting,
+	 * R18) is 503, the request that found it gone too: try again */
+	if (db_ready() != 0)
+		reply_error(&r, 503);
+	else if (session_load(&r) != 0)
 		reply_error(&r, 500);
 	else
 		route_dispatch(&r);
+	if (r.status == 500 && db_lost())
+		reply_error(&r, 503);
+	if (r.status == 503)
+		reply_header(&r, "Retry-After", "5");
 	reply_send(&r);
 	if (db_request_end() != 0)
 		log_line(r.rid, "request left the database busy");

@@ -27,7 +27,7 @@ main(int argc, char *argv[])
 		    " REQUEST TEXT\n");
 		return 2;
 	}
-	if (config_load() != 0 || db_open(cfg.db, 0) != 0)
+	if (config_load() != 0 || db_open(0) != 0)
 		return 1;
 	today_utc(today, time(NULL));
 	if (strcmp(argv[1], "debit") == 0)

@@ -259,7 +259,7 @@ TEST(issue_activate_share_debit)
 	int64_t			 id, got, a, b;
 	int			 n = 0;
 	struct seen		 s = { 0, "" };
-	sqlite3_stmt		*st;
+	struct db_cur		*st;
 
 	CHECK(contract_issue(&c, err, sizeof(err), aid, cid, &id) == 0);
 	st = db_query(STMT_CONTRACT_BY_PAIR, P_TEXT(":access_id", aid),

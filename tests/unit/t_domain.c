@@ -72,7 +72,7 @@ TEST(sql_columns_and_names)
  */
 TEST(binds_by_name)
 {
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 
 	CHECK(db_int(STMT_ACTIVATIONS_COUNT, 7,
 	    P_INT(":account_id", 1), P_END) == 0);

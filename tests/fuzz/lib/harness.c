@@ -117,7 +117,7 @@ harness_init(void)
 	if (getenv("SUPPORTAL_SCRYPT") == NULL)
 		setenv("SUPPORTAL_SCRYPT", "1,8,1", 1);
 	if (config_load() != 0 || i18n_load() != 0 ||
-	    totp_init(cfg.key_file) != 0 || db_open(cfg.db, 0) != 0) {
+	    totp_init(cfg.key_file) != 0 || db_open(0) != 0) {
 		fprintf(stderr, "harness: no portal at SUPPORTAL_VAR\n");
 		exit(1);
 	}
