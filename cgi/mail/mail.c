@@ -21,6 +21,8 @@
 #include "text/tpl.h"
 
 #define MAIL_ATTEMPTS	10	/* then it waits for an operator */
+#define MAIL_LEASE	600	/* seconds a send-mail holds the mails it
+				   took (STMT_OUTBOX_CLAIM) */
 
 /* one_line: s with every control character made a space, in place. */
 static void
@@ -97,7 +99,7 @@ mail_render_pending(void)
 		int64_t	 id;
 		char	*to, *tpl, *lang, *vals;
 	}		 row[100];
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 n, i, rc, done = 0, more = 1;
 
 	while (more) {
@@ -126,7 +128,7 @@ mail_render_pending(void)
 			} else if (db_exec(STMT_OUTBOX_RENDERED,
 			    P_INT(":id", row[i].id), P_TEXT(":subject", subject),
 			    P_TEXT(":body", body.p != NULL ? body.p : ""),
-			    P_INT(":secret", secret), P_END) == SQLITE_OK)
+			    P_INT(":secret", secret), P_END) == DB_OK)
 				done++;
 			else
 				more = 0;
@@ -265,7 +267,8 @@ deliver(int64_t id, const struct buf *m, char *err, size_t esz)
 }
 
 /*
- * mail_deliver: send what is due at now.  A failure is retried after
+ * mail_deliver: send what is due at now, each mail by the one send-mail
+ * that took it (STMT_OUTBOX_CLAIM).  A failure is retried after
  * 2^attempts minutes (at most a day); after MAIL_ATTEMPTS it waits for
  * an operator.  Counts in *sent and *failed.  Returns 0 or -1.
  */
@@ -278,15 +281,15 @@ mail_deliver(time_t now, int *sent, int *failed)
 		int	 attempts;
 		int64_t	 created;
 	}		 row[100];
-	sqlite3_stmt	*st;
+	struct db_cur	*st;
 	int		 n = 0, i, rc;
 
 	*sent = *failed = 0;
 	/* what a crash left unrendered goes with the rest */
 	if (mail_render_pending() < 0)
 		return -1;
-	if ((st = db_query(STMT_OUTBOX_PENDING, P_INT(":now", (int64_t)now),
-	    P_END)) == NULL)
+	if ((st = db_query(STMT_OUTBOX_CLAIM, P_INT(":now", (int64_t)now),
+	    P_INT(":lease", (int64_t)now + MAIL_LEASE), P_END)) == NULL)
 		return -1;
 	while (n < 100 && (rc = db_row(st)) == 1) {
 		row[n].id = db_col_int(st, OUTBOX_ID);
