@@ -241,8 +241,8 @@ cmd_migrate(int argc, char **argv)
 static int
 cmd_init(int argc, char **argv)
 {
-	static const char *const sub[] = { "", "/attachments", "/spool",
-	    "/spool/mail", "/run", "/log", "/tmp" };
+	static const char *const sub[] = { "", "/spool", "/spool/mail",
+	    "/run", "/log", "/tmp" };
 	static const char *const db_files[] = { "", "-wal", "-shm" };
 	char	 path[700];
 	size_t	 i;
@@ -255,6 +255,8 @@ cmd_init(int argc, char **argv)
 		if (mkdir_p(path, 0700))
 			return 1;
 	}
+	if (mkdir_p(cfg.attachments, 0700))	/* var/attachments, or shared */
+		return 1;
 	if (key_file() != 0 || db_open(1) != 0)
 		return 1;
 	for (i = 0; !cfg.db_pg && i < sizeof(db_files) / sizeof(db_files[0]);
@@ -283,6 +285,8 @@ cmd_config(int argc, char **argv)
 	const char	*vals[][2] = {
 		{ "Root", cfg.root },
 		{ "Var", cfg.var },
+		{ "Attachments", cfg.attachments },
+		{ "Database.Engine", cfg.db_pg ? "postgresql" : "sqlite" },
 		{ "Origin", cfg.origin },
 		{ "Upload.MaxBytes", int_str(up, cfg.max_upload) },
 		{ "Upload.BodyLimit", int_str(body, config_body_limit()) },
@@ -1290,8 +1294,8 @@ cmd_check(int argc, char **argv)
 	}
 	db_done(st);
 	if ((k = attach_orphans(orphan, NULL)) < 0) {
-		fprintf(stderr, "supportalctl: cannot compare %s/attachments "
-		    "with the database\n", cfg.var);
+		fprintf(stderr, "supportalctl: cannot compare %s "
+		    "with the database\n", cfg.attachments);
 		return 1;
 	}
 	bad += k;

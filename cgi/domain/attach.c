@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,11 +73,58 @@ attach_name(char *out, size_t sz, const char *name)
 	out[o] = '\0';
 }
 
-/* attach_path: where the file stored as name lives (var/attachments/). */
+/* attach_path: where the file stored as name lives (Attachments, by
+ * default var/attachments/). */
 void
 attach_path(char *out, size_t sz, const char *name)
 {
-	snprintf(out, sz, "%s/attachments/%.64s", cfg.var, name);
+	snprintf(out, sz, "%s/%.64s", cfg.attachments, name);
+}
+
+/*
+ * move_file: the upload from (under var/tmp/) to its place to.  When
+ * the attachments are a folder of another file system, shared by several
+ * hosts (R18.3), rename cannot cross: the bytes are copied to to.part,
+ * synced and renamed into place, so that no host ever sees a partial
+ * file under its name.  0 or -1 (errno set; from stays).
+ */
+static int
+move_file(const char *from, const char *to)
+{
+	char	 part[1300], b[65536];
+	ssize_t	 n = 0;
+	int	 in, out, e;
+
+	if (rename(from, to) == 0)
+		return 0;
+	if (errno != EXDEV)
+		return -1;
+	snprintf(part, sizeof(part), "%s.part", to);
+	if ((in = open(from, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if ((out = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) < 0) {
+		e = errno;
+		close(in);
+		errno = e;
+		return -1;
+	}
+	while ((n = read(in, b, sizeof(b))) > 0)
+		if (write(out, b, (size_t)n) != n) {
+			n = -1;
+			break;
+		}
+	e = errno;
+	close(in);
+	if (n < 0 || fsync(out) != 0 || close(out) != 0 ||
+	    rename(part, to) != 0) {
+		e = n < 0 ? e : errno;
+		unlink(part);
+		errno = e;
+		return -1;
+	}
+	unlink(from);
+	return 0;
 }
 
 /*
@@ -104,7 +152,7 @@ keep_file(int64_t draft, int64_t request, int64_t msg, int64_t account,
 	    P_TEXT(":sha256", sha), P_INT(":created", (int64_t)time(NULL)),
 	    P_END) != DB_OK)
 		return -1;
-	if (rename(tmp, path) != 0) {
+	if (move_file(tmp, path) != 0) {
 		log_line(NULL, "attachment %s: %s", path, strerror(errno));
 		stored[0] = '\0';
 		return -1;
@@ -129,7 +177,7 @@ attach_orphans(void (*fn)(void *, const char *), void *arg)
 	size_t		 n = 0, i = 0;
 	int		 rc, found = 0, c;
 
-	snprintf(dir, sizeof(dir), "%s/attachments", cfg.var);
+	strlcpy_(dir, cfg.attachments, sizeof(dir));
 	if ((d = opendir(dir)) == NULL)
 		return errno == ENOENT ? 0 : -1;
 	while ((e = readdir(d)) != NULL)

@@ -169,6 +169,8 @@ config_load(void)
 	    "Database.Conninfo", "SUPPORTAL_DB_CONNINFO");
 	set_str(cfg.testpay, sizeof(cfg.testpay), h, "Payment.TestDatabase",
 	    "SUPPORTAL_TESTPAY_DB");
+	set_str(cfg.attachments, sizeof(cfg.attachments), h, "Attachments",
+	    "SUPPORTAL_ATTACHMENTS");
 	hdf_destroy(&h);
 
 	if (strcmp(engine, "postgresql") == 0)
@@ -224,6 +226,9 @@ config_load(void)
 	if (realpath(cfg.var, real) != NULL)
 		strlcpy_(cfg.var, real, sizeof(cfg.var));
 	snprintf(cfg.db, sizeof(cfg.db), "%s/supportal.db", cfg.var);
+	if (cfg.attachments[0] == '\0')
+		snprintf(cfg.attachments, sizeof(cfg.attachments),
+		    "%s/attachments", cfg.var);
 	if (cfg.testpay[0] == '\0')
 		snprintf(cfg.testpay, sizeof(cfg.testpay), "%s/testpay.db",
 		    cfg.var);

@@ -12,6 +12,8 @@ struct config {
 	int	 db_pg;		/* Database.Engine: 0 sqlite, 1 postgresql */
 	char	 db_conninfo[1024];/* Database.Conninfo, for libpq (R18) */
 	char	 testpay[600];	/* Payment.TestDatabase: var/testpay.db */
+	char	 attachments[600];/* Attachments: var/attachments, or a
+				   folder the hosts share (R18.3) */
 	char	 origin[256];	/* scheme://host[:port] the portal serves */
 	char	 common_pw[512];/* the list of common passwords (A.4) */
 	int	 scrypt_logn;	/* log2 N */
