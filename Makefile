@@ -62,13 +62,13 @@ $(B)/asan/%.o: cgi/%.c
 $(B)/supportal.fcgi: $(WORKER_O) $(CORE_O)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/supportalctl: $(B)/admin/admin.o $(CORE_O)
+$(B)/supportalctl: $(B)/admin/admin.o $(B)/admin/copy.o $(CORE_O)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/asan/supportal.fcgi: $(AWORK_O) $(ACORE_O)
 	$(CC) $(CFLAGS) $(ASAN) -o $@ $^ $(LIBS)
 
-$(B)/asan/supportalctl: $(B)/asan/admin/admin.o $(ACORE_O)
+$(B)/asan/supportalctl: $(B)/asan/admin/admin.o $(B)/asan/admin/copy.o $(ACORE_O)
 	$(CC) $(CFLAGS) $(ASAN) -o $@ $^ $(LIBS)
 
 # unit tests link the domain and plumbing objects, not main.o
@@ -164,7 +164,7 @@ $(I)/config.o: cgi/lib/config.c $(I)/paths
 $(I)/supportal.fcgi: $(WORKER_O) $(INST_O)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(I)/supportalctl: $(B)/admin/admin.o $(INST_O)
+$(I)/supportalctl: $(B)/admin/admin.o $(B)/admin/copy.o $(INST_O)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # the worker, supportalctl, templates/ lang/ schema/ static/, the units

@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>	/* backup: SQLite's online backup of its file */
 
+#include "admin/copy.h"
 #include "data/db.h"
 #include "data/schema.h"
 #include "domain/account.h"
@@ -1837,6 +1838,17 @@ static const struct cmd	 cmds[] = {
 	  "runs (SQLite's online backup), through FILE.part, mode 0600.  A\n"
 	  "symbolic link at FILE or FILE.part is refused.  Attachments are\n"
 	  "files under var/attachments/: copy them too." },
+	{ "copy-from-sqlite", cmd_copy_sqlite, 0, "FILE",
+	  "Copy every row of the SQLite database FILE (a portal's\n"
+	  "supportal.db, opened read-only; stop its workers first) into the\n"
+	  "PostgreSQL database of the configuration (Database.Engine =\n"
+	  "postgresql), which supportalctl init has just made: a database\n"
+	  "with rows is refused, and so is a FILE at another schema version.\n"
+	  "One transaction: all of it or nothing.  Ids are kept, each\n"
+	  "identity goes on past the largest; every table is counted on both\n"
+	  "sides before the commit.  The attachments (Attachments, by default\n"
+	  "var/attachments/) and the key file (Auth.KeyFile) are files: copy\n"
+	  "them too." },
 	{ "check", cmd_check, 1, "",
 	  "Check the database (PRAGMA integrity_check), that every contract's\n"
 	  "balance equals its ledger, and that every attachment is present\n"
