@@ -47,6 +47,7 @@ static struct {
 	char		 where[300];
 	int		 changes;
 	int64_t		 last_id;
+	int		 gone;		/* the server said it is going away */
 	struct pgst {
 		int		 prepared;
 		int		 writes;	/* not a SELECT: refused in a GET */
@@ -147,7 +148,7 @@ pg_where(void)
 static int
 pg_lost(void)
 {
-	return PQstatus(P.conn) != CONNECTION_OK;
+	return P.gone || PQstatus(P.conn) != CONNECTION_OK;
 }
 
 /* pg_ready: connected, or connected again now; -1 when the server is
@@ -158,6 +159,7 @@ pg_ready(void)
 	if (!pg_lost())
 		return 0;
 	PQreset(P.conn);
+	P.gone = 0;
 	pg_forget_prepared();
 	if (pg_lost() || pg_session() != 0) {
 		log_line(NULL, "postgresql: %s", PQerrorMessage(P.conn));
@@ -203,6 +205,21 @@ pg_script(const char *text)
 	return ok ? 0 : -1;
 }
 
+/*
+ * pg_gone: after an error r, whether the connection is to be made
+ * again: a connection error (08...) or the server shutting down or
+ * starting (57P..), even where libpq has not yet seen it close.
+ */
+static void
+pg_gone(const PGresult *r)
+{
+	const char	*state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+
+	if (state != NULL && (strncmp(state, "08", 2) == 0 ||
+	    strncmp(state, "57P", 3) == 0))
+		P.gone = 1;
+}
+
 /* pg_simple: a statement of the engine's own, no values, no rows */
 static int
 pg_simple(const char *sql)
@@ -212,9 +229,11 @@ pg_simple(const char *sql)
 
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK ||
 	    PQresultStatus(r) == PGRES_TUPLES_OK;
-	if (!ok)
+	if (!ok) {
 		log_line(NULL, "db error (%s): %s", sql,
 		    PQresultErrorMessage(r));
+		pg_gone(r);
+	}
 	PQclear(r);
 	return ok ? 0 : -1;
 }
@@ -360,6 +379,7 @@ pg_run(enum stmt id, const char *const *val, const int *len,
 		state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		rc = state != NULL && strncmp(state, "23", 2) == 0 ?
 		    DB_CONSTRAINT : DB_ERROR;
+		pg_gone(r);
 		if (rc == DB_ERROR)
 			log_line(NULL, "db error %s: %s", sql_name[id],
 			    PQresultErrorMessage(r));
