@@ -8,15 +8,29 @@
 #   SUPPORTAL_BIN  the worker to test (build/asan/supportal.fcgi for the
 #                  sanitiser run)
 #   WORKERS        number of workers (default 2)
+#   SUPPORTAL_DB_ENGINE  sqlite (default) or postgresql (R18): on
+#                  PostgreSQL each test file gets a database of its own
+#                  in the cluster tests/http/run started (tests/pg.sh),
+#                  or in one of its own when run by hand
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN=${SUPPORTAL_BIN:-$ROOT/build/supportal.fcgi}
 CTL=${SUPPORTAL_CTL:-$ROOT/build/supportalctl}
 PASS=0
 FAIL=0
+. "$ROOT/tests/pg.sh"
 
 ok() { PASS=$((PASS + 1)); echo "ok - $*"; }
 not_ok() { FAIL=$((FAIL + 1)); echo "not ok - $*"; }
+# skip WHAT: a check not made on this engine; not a pass
+skip() { echo "# skip - $*"; }
+
+# is_pg: the tests run on PostgreSQL (SUPPORTAL_DB_ENGINE=postgresql)
+is_pg() { [ "${SUPPORTAL_DB_ENGINE:-sqlite}" = postgresql ]; }
+# DB_ENV: the engine's settings as env(1) takes them, for a worker run
+# with a cleared environment (env -i ... "${DB_ENV[@]}" ...); none on
+# SQLite, whose file is under SUPPORTAL_VAR
+DB_ENV=()
 
 # check DESC COMMAND...: ok when the command succeeds.
 check() {
@@ -54,9 +68,13 @@ harness_start() {
 	# ... and save hundreds of cards and purchases from it (R17.3); a
 	# test of the limits sets it empty: the configured default, 10
 	export SUPPORTAL_PAY_PER_DAY=${SUPPORTAL_PAY_PER_DAY-100000}
+	# the SQLite file; on PostgreSQL it is never made, and the tests
+	# that look at files look at it only on SQLite
 	DB=$VAR/supportal.db
+	is_pg && { pg_database_create || exit 1; }
 	"$CTL" init >/dev/null || { echo "harness: init failed" >&2; exit 1; }
-	[ "${HISTORY_CHECK:-1}" = 1 ] && db <"$SHADOW"
+	is_pg && pg_compat_sql | db >/dev/null
+	[ "${HISTORY_CHECK:-1}" = 1 ] && db <"$(shadow_file)"
 	for try in 1 2 3 4 5; do
 		PORT=$(free_port)
 		BASE=http://127.0.0.1:$PORT
@@ -138,9 +156,45 @@ harness_stop() {
 		grep "left open\|left busy\|left the database" "$VAR/log/supportal.log" | head
 	fi
 	echo "# $PASS passed, $FAIL failed in $(basename "$0")"
+	is_pg && pg_database_drop
 	[ "${KEEP:-0}" = 1 ] && echo "# kept $T" || rm -rf "$T"
 	[ "$FAIL" -eq 0 ]
 	exit $?
+}
+
+# pg_database_create: the test file's own database, PGDB, in the cluster
+# of the run (SUPPORTAL_TEST_PGHOST) or, run by hand, in one started
+# for this file alone (PG_OWN); exports the engine and conninfo
+# for the workers and supportalctl.
+pg_database_create() {
+	if [ -z "${SUPPORTAL_TEST_PGHOST:-}" ]; then
+		# beside $T, not in it: the server's user must reach it
+		PG_OWN=$(mktemp -d /tmp/supportal-pg.XXXXXX)
+		pg_cluster_start "$PG_OWN" || { echo "harness: PostgreSQL did not start" >&2; return 1; }
+	fi
+	PGDB=t_${T##*.}
+	PGDB=${PGDB,,}
+	"$PGBIN/createdb" -h "$SUPPORTAL_TEST_PGHOST" -U postgres "$PGDB" ||
+		{ echo "harness: createdb $PGDB failed" >&2; return 1; }
+	export SUPPORTAL_DB_ENGINE=postgresql
+	export SUPPORTAL_DB_CONNINFO="host=$SUPPORTAL_TEST_PGHOST user=postgres dbname=$PGDB"
+	DB_ENV=("SUPPORTAL_DB_ENGINE=$SUPPORTAL_DB_ENGINE" "SUPPORTAL_DB_CONNINFO=$SUPPORTAL_DB_CONNINFO")
+}
+
+# pg_database_drop: the test file's database goes (kept with KEEP=1),
+# and the cluster with it when the file started its own
+pg_database_drop() {
+	[ -n "${PGDB:-}" ] || return 0
+	if [ "${KEEP:-0}" = 1 ]; then
+		echo "# kept database $PGDB ($SUPPORTAL_DB_CONNINFO)"
+	else
+		"$PGBIN/dropdb" -h "$SUPPORTAL_TEST_PGHOST" -U postgres --force "$PGDB" 2>/dev/null
+	fi
+	if [ -n "${PG_OWN:-}" ]; then
+		pg_cluster_stop "$PG_OWN"
+		[ "${KEEP:-0}" = 1 ] && echo "# kept cluster $PG_OWN" || rm -rf "$PG_OWN"
+	fi
+	PGDB= PG_OWN=
 }
 
 # http METHOD PATH [curl args...]: one request with the cookie jar $JAR
@@ -403,15 +457,82 @@ SQL
 
 # schema_last: the version a database must be at, the number of the last
 # migration in schema/ (data/schema.c reads it the same way)
+# (on PostgreSQL, of schema/pg/: the version in schema_meta)
 schema_last() {
-	local f
-	f=$(ls "$ROOT"/schema/[0-9][0-9][0-9]_*.sql | tail -1)
+	local f d=$ROOT/schema
+	is_pg && d=$ROOT/schema/pg
+	f=$(ls "$d"/[0-9][0-9][0-9]_*.sql | tail -1)
 	f=${f##*/}
 	echo $((10#${f%%_*}))
 }
 
-# db QUERY: run a query on the test database (the tests' own look-ups).
-db() { sqlite3 -cmd ".timeout 5000" "$DB" "$@"; }
+# date_after DATE MODIFIERS: DATE (YYYY-MM-DD) moved by MODIFIERS ("+1 year
+# -1 day"), as SQLite's date(DATE, '+1 year', '-1 day') reckons it: the
+# tests reckon dates by date(1), the same on both engines
+date_after() { date -u -d "$1 $2" +%F; }
+
+# db [QUERY]: run a query (or the SQL on standard input) on the test
+# database (the tests' own look-ups).  On PostgreSQL through psql, its
+# output as sqlite3's: fields joined by |, NULL empty, no header, each
+# statement's rows in turn; an error stops it (status 3).  Only its
+# search_path has test_compat (tests/pg.sh: group_concat).
+db() {
+	if is_pg; then
+		if [ $# -gt 0 ]; then
+			printf '%s\n;\n' "$@" | pg_psql
+		else
+			pg_psql
+		fi
+	else
+		sqlite3 -cmd ".timeout 5000" "$DB" "$@"
+	fi
+}
+pg_psql() {
+	PGOPTIONS="-c search_path=public,test_compat" "$PGBIN/psql" -X -q -A -t \
+		-v ON_ERROR_STOP=1 -F '|' -h "$SUPPORTAL_TEST_PGHOST" -U postgres -d "$PGDB" "$@"
+}
+
+# db_dump: the whole database as text, to look for what must not be in
+# it: sqlite3's .dump; on PostgreSQL the same shape, a line a row,
+# "INSERT INTO table VALUES(row)", its line breaks written \n
+db_dump() {
+	if is_pg; then
+		pg_psql <<'SQL'
+SELECT format('SELECT %L || replace(t::text, E''\n'', ''\n'') FROM %I.%I t',
+  'INSERT INTO ' || c.relname || ' VALUES', n.nspname, c.relname)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+  AND n.nspname NOT LIKE 'pg\_%'
+ORDER BY n.nspname, c.relname \gexec
+SQL
+	else
+		sqlite3 -cmd ".timeout 5000" "$DB" .dump
+	fi
+}
+
+# db_integrity: "ok" when the database is sound (SQLite's integrity_check;
+# on PostgreSQL pg_amcheck of its tables and indexes, or what it found)
+db_integrity() {
+	local out
+	if is_pg; then
+		if out=$("$PGBIN/pg_amcheck" -h "$SUPPORTAL_TEST_PGHOST" -U postgres -d "$PGDB" \
+			--install-missing --heapallindexed 2>&1); then
+			echo ok
+		else
+			echo "$out" | head -20
+		fi
+	else
+		db 'PRAGMA integrity_check'
+	fi
+}
+
+# pg_database_dir: the directory of the test database's own files in the
+# cluster (after a CHECKPOINT, so that they hold what was written); the
+# cluster's WAL is shared by the run's databases and is not in it
+pg_database_dir() {
+	db "CHECKPOINT" >/dev/null
+	db "SELECT current_setting('data_directory') || '/base/' || oid FROM pg_database WHERE datname = current_database()"
+}
 
 # sid [JAR], pre_of JAR: the session and pre-session cookies of a jar;
 # acct EMAIL: an account's id; sha TEXT: its SHA-256 in hex
@@ -435,18 +556,36 @@ cgi_post() {
 }
 
 # R15.7, the history's after-test check: every change the shadow
-# triggers of tests/fixtures/history-shadow.sql counted has exactly one
-# history row of its kind, request by request, and no row was written
-# for a change that did not happen; each request's last status in its
-# history is its status.  A database the test replaced has no shadow.
+# triggers of tests/fixtures/history-shadow.sql (on PostgreSQL
+# history-shadow-pg.sql) counted has exactly one history row of its
+# kind, request by request, and no row was written for a change that did
+# not happen; each request's last status in its history is its status.
+# A database the test replaced has no shadow.
 SHADOW=$ROOT/tests/fixtures/history-shadow.sql
+SHADOW_PG=$ROOT/tests/fixtures/history-shadow-pg.sql
+shadow_file() { if is_pg; then echo "$SHADOW_PG"; else echo "$SHADOW"; fi; }
+# shadow_present: the test database has the shadow table
+shadow_present() {
+	if is_pg; then
+		[ "$(db "SELECT count(*) FROM pg_tables WHERE tablename = 'test_shadow'")" = 1 ]
+	else
+		[ "$(db "SELECT count(*) FROM sqlite_master WHERE name = 'test_shadow'")" = 1 ]
+	fi
+}
 history_check() {
-	local bad
-	[ -f "${DB:-}" ] || return 0
-	[ "$(db "SELECT count(*) FROM sqlite_master WHERE name = 'test_shadow'")" = 1 ] || return 0
+	local bad s
+	if is_pg; then
+		[ -n "${PGDB:-}" ] || return 0
+		# a row a (request, event) with its count n
+		s="SELECT request_id, event, n FROM test_shadow WHERE request_id <> 0"
+	else
+		[ -f "${DB:-}" ] || return 0
+		# a row a change
+		s="SELECT request_id, event, count(*) n FROM test_shadow WHERE request_id <> 0 GROUP BY 1, 2"
+	fi
+	shadow_present || return 0
 	bad=$(db "
-WITH s AS (SELECT request_id, event, count(*) n FROM test_shadow
-  WHERE request_id <> 0 GROUP BY 1, 2),
+WITH s AS ($s),
 h AS (SELECT request_id, event, count(*) n FROM request_history GROUP BY 1, 2)
 SELECT 'request ' || request_id || ' ' || event || ': ' || s.n || ' changes, '
   || coalesce(h.n, 0) || ' history rows' FROM s LEFT JOIN h USING (request_id, event)
@@ -467,14 +606,33 @@ LIMIT 20")
 		not_ok "R15.7 every change left exactly one history row"
 		echo "$bad" | sed 's/^/#   /'
 	else
-		ok "R15.7 every change left exactly one history row ($(db "SELECT count(*) FROM test_shadow WHERE request_id <> 0") changes)"
+		ok "R15.7 every change left exactly one history row ($(db "SELECT coalesce(sum(n), 0) FROM ($s) s") changes)"
 	fi
 }
 
 # db_fixture: SQL on stdin that writes fixture rows directly, not through
 # the portal: the shadow triggers are lifted for its transaction, so that
-# the history check counts only what the portal did.
+# the history check counts only what the portal did.  On SQLite they are
+# dropped and made again; on PostgreSQL the transaction sets
+# supportal.fixture, which the shadow's trigger functions heed (not
+# session_replication_role, which would lift the portal's own triggers
+# and the foreign keys too).
 db_fixture() {
+	local shadow=0
+	shadow_present && shadow=1
+	if is_pg; then
+		{
+			echo "BEGIN;"
+			echo "SET LOCAL supportal.fixture = 'on';"
+			cat
+			echo ";"
+			# rows changed by hand: their status is no longer the history's
+			[ $shadow = 1 ] && echo "INSERT INTO test_shadow VALUES (0, 'fixture', 1)
+  ON CONFLICT (request_id, event) DO UPDATE SET n = test_shadow.n + 1;"
+			echo "COMMIT;"
+		} | db
+		return
+	fi
 	{
 		echo "BEGIN;"
 		db "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'test_shadow_*'"
@@ -482,11 +640,18 @@ db_fixture() {
 		echo ";"
 		# rows changed by hand: their status is no longer the history's
 		echo "INSERT INTO test_shadow SELECT 0, 'fixture' WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'test_shadow');"
-		[ "$(db "SELECT count(*) FROM sqlite_master WHERE name = 'test_shadow'")" = 1 ] &&
-			sed -n '/^CREATE TRIGGER/,$p' "$SHADOW"
+		[ $shadow = 1 ] && sed -n '/^CREATE TRIGGER/,$p' "$SHADOW"
 		echo "COMMIT;"
 	} | db
 }
 
-# db_hash: a digest of the whole database content.
-db_hash() { sqlite3 "$DB" .dump | sha256sum | cut -d' ' -f1; }
+# db_hash: a digest of the whole database content, which changes exactly
+# when a row does (SQLite: .dump; PostgreSQL: every table's rows, the
+# shadow's and the sessions' too as there, in an order of their own)
+db_hash() {
+	if is_pg; then
+		db "SELECT test_compat.db_hash()"
+	else
+		sqlite3 "$DB" .dump | sha256sum | cut -d' ' -f1
+	fi
+}

@@ -85,7 +85,7 @@ expect_eq "R15.6 ... Piotr is the primary, Ewa a secondary contact" \
 expect_eq "R15.7 ... one 'primary' row of history, naming Piotr" \
 	"$(db "SELECT count(*), max(detail), max(internal) FROM request_history WHERE request_id = $R AND event = 'primary'")" "1|piotr@example.com|0"
 expect_eq "R11.11 ... both told by mail, each in their language" \
-	"$(db "SELECT group_concat(recipient || ' ' || subject, ' / ') FROM (SELECT * FROM outbox WHERE id > $n0 ORDER BY recipient)")" \
+	"$(db "SELECT group_concat(recipient || ' ' || subject, ' / ') FROM (SELECT * FROM outbox WHERE id > $n0 ORDER BY recipient) AS s")" \
 	"ewa@example.com New primary contact for request #$R: Reports are slow / piotr@example.com Nowy główny kontakt zgłoszenia #$R: Reports are slow"
 db "SELECT body FROM outbox WHERE id > $n0 AND recipient = 'ewa@example.com'" >"$T/mail"
 check "R11.11 ... the mail says who is the primary now and who was" \
@@ -112,7 +112,7 @@ expect_eq "R15.6 a new address made primary" \
 expect_eq "R15.7 ... one contact_added and one primary row" \
 	"$(db "SELECT count(*) FROM request_history WHERE request_id = $R AND event = 'contact_added' AND detail = 'kasia@example.com'") $(db "SELECT count(*) FROM request_history WHERE request_id = $R AND event = 'primary'")" "1 2"
 expect_eq "R11.11 ... Kasia and Piotr told" \
-	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE id > $n0 AND tpl = 'primary' ORDER BY recipient)")" \
+	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE id > $n0 AND tpl = 'primary' ORDER BY recipient) AS s")" \
 	"kasia@example.com piotr@example.com"
 JAR=$T/eve get "/queue/$R"
 check "R15.6 a primary with no account: the phone and company not given" \

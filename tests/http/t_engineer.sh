@@ -72,7 +72,7 @@ JAR=$T/eng get "/queue/$R1"
 JAR=$T/eng post "/queue/$R1/messages" "body=Please send the execution plan."
 expect_eq "R8.1 the engineer replies" "$(JAR=$T/eng header Location)" "/queue/$R1?sent=1#thread"
 expect_eq "R11.4 ... mailed to both contacts" \
-	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE id > $n0 AND subject LIKE 'New message%' ORDER BY recipient)")" \
+	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE id > $n0 AND subject LIKE 'New message%' ORDER BY recipient) AS s")" \
 	"ewa@example.com piotr@example.com"
 get "/requests/$R1"
 check "R7.2 the customer sees the reply" grep -q 'Please send the execution plan.' "$T/body"
@@ -89,7 +89,7 @@ due=$(db "SELECT respond_by FROM requests WHERE id = $R1")
 n0=$(db "SELECT count(*) FROM outbox")
 JAR=$T/eng get "/queue/$R1"
 JAR=$T/eng post "/queue/$R1/status" status=waiting
-expect_eq "R8.1 status: waiting for the customer" "$(db "SELECT status, paused_left IS NOT NULL FROM requests WHERE id = $R1")" "waiting|1"
+expect_eq "R8.1 status: waiting for the customer" "$(db "SELECT status, CAST(paused_left IS NOT NULL AS INTEGER) FROM requests WHERE id = $R1")" "waiting|1"
 expect_eq "R11.4 ... both contacts mailed the new status" \
 	"$(db "SELECT count(*) FROM outbox WHERE id > $n0 AND subject LIKE 'Request #$R1: Waiting for you'")" 2
 db "SELECT body FROM outbox WHERE id > $n0 AND recipient = 'ewa@example.com'" >"$T/mail"
@@ -104,7 +104,7 @@ check "R11.3 the working time left is kept ($left s)" test "$left" -ge 0
 get "/requests/$R1"
 post "/requests/$R1/messages" "body=Here is the plan."
 expect_eq "R11.3 the customer's reply: in progress again, the clock running" \
-	"$(db "SELECT status, paused_left IS NULL, respond_by >= strftime('%s','now') - 5 FROM requests WHERE id = $R1")" \
+	"$(db "SELECT status, CAST(paused_left IS NULL AS INTEGER), CAST(respond_by >= unixepoch() - 5 AS INTEGER) FROM requests WHERE id = $R1")" \
 	"in_progress|1|1"
 if [ "$left" -gt 0 ]; then
 	check "R11.3 ... due no earlier than before" test "$(db "SELECT respond_by FROM requests WHERE id = $R1")" -ge "$due"

@@ -29,7 +29,7 @@ expect_eq "G.28 again without a boundary after that: 400" "$(raw multipart/form-
 expect_eq "G.28 an unknown content type: 415" "$(raw text/xml "$T/one")" 415
 # what nginx lets through is checked by the worker too: run it as CGI
 cgi() {
-	env -i PATH="$PATH" SUPPORTAL_VAR="$VAR" SUPPORTAL_ROOT="$ROOT" REQUEST_METHOD=POST \
+	env -i PATH="$PATH" SUPPORTAL_VAR="$VAR" SUPPORTAL_ROOT="$ROOT" "${DB_ENV[@]}" REQUEST_METHOD=POST \
 		DOCUMENT_URI=/signin CONTENT_TYPE=application/x-www-form-urlencoded "$@" "$BIN" </dev/null 2>/dev/null |
 		sed -n 's/^Status: \([0-9]*\).*/\1/p'
 }

@@ -6,7 +6,24 @@
 # column of both tables (010_long_text_last.sql: what the lists read is
 # no longer behind a long description's overflow pages), and the result
 # passes integrity_check and supportalctl check.
+#
+# On PostgreSQL the schema starts at schema/pg/019_init.sql: there is no
+# older database of its to migrate from, and what migrate must do on a
+# current one is nothing, cleanly; the rest is SQLite's.
 . "$(dirname "$0")/../lib.sh"
+if is_pg; then
+	harness_start
+	h=$(db_hash)
+	out=$("$CTL" migrate 2>&1)
+	check "R10 supportalctl migrate on a current database succeeds ($out)" test $? -eq 0
+	expect_eq "the schema is current (the last migration's number)" \
+		"$(db 'SELECT max(version) FROM schema_meta')" "$(schema_last)"
+	expect_eq "... and migrate changed nothing" "$(db_hash)" "$h"
+	out=$("$CTL" check 2>&1)
+	check "supportalctl check passes ($out)" test $? -eq 0
+	skip "R10 migrate from schema 9 with data, columns moved: SQLite's migrations (PostgreSQL's start at 019)"
+	harness_stop
+fi
 T=$(mktemp -d /tmp/supportal-test.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export SUPPORTAL_VAR=$T/var SUPPORTAL_ROOT=$ROOT

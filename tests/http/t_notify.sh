@@ -71,11 +71,13 @@ expect_eq "R15.1 four engineers' mails in all" \
 expect_eq "R15.1 the English subject" \
 	"$(db "SELECT subject FROM outbox WHERE recipient = 'eve@vendor.example' AND tpl = 'eng-queue' AND id > $n0")" \
 	"New request in your queue #$R: Reports are slow"
-check "R15.1 ... the engineer's link to it" bash -c "db() { sqlite3 '$DB' \"\$@\"; }; db \"SELECT body FROM outbox WHERE recipient = 'eve@vendor.example' AND tpl = 'eng-queue' AND id > $n0\" | grep -q '/queue/$R'"
+check "R15.1 ... the engineer's link to it" grep -q "/queue/$R" \
+	<(db "SELECT body FROM outbox WHERE recipient = 'eve@vendor.example' AND tpl = 'eng-queue' AND id > $n0")
 expect_eq "R15.1 Paweł's mail is in Polish" \
 	"$(db "SELECT subject FROM outbox WHERE recipient = 'pawel@vendor.example' AND tpl = 'eng-queue' AND id > $n0")" \
 	"Nowe zgłoszenie w Twojej kolejce #$R: Reports are slow"
-check "R15.1 ... its body too" bash -c "sqlite3 '$DB' \"SELECT body FROM outbox WHERE recipient = 'pawel@vendor.example' AND tpl = 'eng-queue' AND id > $n0\" | grep -q 'Nowe zgłoszenie wpłynęło do kolejki EMEA/important'"
+check "R15.1 ... its body too" grep -q 'Nowe zgłoszenie wpłynęło do kolejki EMEA/important' \
+	<(db "SELECT body FROM outbox WHERE recipient = 'pawel@vendor.example' AND tpl = 'eng-queue' AND id > $n0")
 "$CTL" send-mail >/dev/null
 check "R15.1 send-mail delivers the engineers' mails to the spool" bash -c \
 	"grep -l '^To: eve@vendor.example' '$VAR'/spool/mail/*.eml | xargs grep -l 'New request in your queue' >/dev/null"
@@ -94,7 +96,8 @@ post "/requests/$R/messages" "body=The monthly sales report."
 expect_eq "R15.1 the customer's reply is mailed to the owner" "$(mails eve eng-reply $n1)" 1
 expect_eq "R15.1 ... and to no other engineer" \
 	"$(db "SELECT count(*) FROM outbox WHERE tpl = 'eng-reply' AND id > $n1")" 1
-check "R15.1 ... with the reply in it" bash -c "sqlite3 '$DB' \"SELECT body FROM outbox WHERE tpl = 'eng-reply' AND id > $n1\" | grep -q 'The monthly sales report.'"
+check "R15.1 ... with the reply in it" grep -q 'The monthly sales report.' \
+	<(db "SELECT body FROM outbox WHERE tpl = 'eng-reply' AND id > $n1")
 
 # Rita, who turned replies off, owns a second request: no mail
 draft_filled "Ewa Lis" ewa@example.com

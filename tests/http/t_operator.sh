@@ -30,7 +30,8 @@ EWA=$(acct ewa@example.com) JAN=$(acct jan@example.com)
 check "Ewa and Jan hold contract $K1, Ewa has request $R" \
 	test "$(db "SELECT count(*) FROM activations WHERE contract_id = $K1")" = 2 -a -n "$R"
 # what a name can hold: quotes, a backslash, a newline, a terminal escape
-db "UPDATE accounts SET last_name = 'Lis \"q\" \\ x' || char(10) || char(27) || '[31mred' WHERE id = $EWA"
+nl=$'\n' esc=$'\e'
+db "UPDATE accounts SET last_name = 'Lis \"q\" \\ x$nl$esc[31mred' WHERE id = $EWA"
 db "UPDATE requests SET title = '=HYPERLINK(\"http://evil.example\",\"x\"), and more' WHERE id = $R"
 
 # R17.2: every new command has --help and is listed
@@ -187,7 +188,7 @@ expect_eq "R17.2 enable-account" "$?:$(cat "$T/out")" "0:account enabled"
 JAR=$T/jan2 signin jan@example.com 'a long pass phrase'
 expect_eq "R17.2 ... Jan signs in again" "$STATUS $(JAR=$T/jan2 header Location)" "303 /"
 expect_eq "R17.2 both are in the audit with the reasons" \
-	"$(db "SELECT group_concat(action || ':' || reason, ' / ') FROM audit WHERE account_id = $JAN AND action IN ('disable', 'enable')")" \
+	"$(db "SELECT group_concat(action || ':' || reason, ' / ') FROM (SELECT * FROM audit WHERE account_id = $JAN AND action IN ('disable', 'enable') ORDER BY id) AS s")" \
 	"disable:asked by Contoso / enable:rehired"
 
 # a password-reset mail

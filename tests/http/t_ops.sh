@@ -14,7 +14,7 @@ for c in $cmds; do
 	out=$("$CTL" "$c" --help 2>&1)
 	check "R10 supportalctl $c --help" bash -c "[ \$? = 0 ] && echo \"\$1\" | grep -q \"^usage: supportalctl $c\"" _ "$out"
 done
-check "R10 the commands of the operator are there" bash -c "echo '$cmds' | tr '\n' ' ' | grep -q 'add-engineer remind backup check'"
+check "R10 the commands of the operator are there" bash -c "echo '$cmds' | tr '\n' ' ' | grep -q 'add-engineer remind backup copy-from-sqlite check'"
 
 signup ewa@example.com 'a long pass phrase' Ewa Lis work
 profile_fill ewa@example.com
@@ -28,38 +28,43 @@ expect_eq "R13.3 check passes on a sound portal" "$?:$(tail -1 "$T/check.out")" 
 	"0:check passed: 0 problems (1 attachments checked)"
 
 # R13.2: a backup while messages are being written
-get "/requests/$R"
-tok=$(csrf_token)
-(
-	i=0
-	while [ ! -e "$T/stop" ] && [ $i -lt 400 ]; do
-		i=$((i + 1))
-		curl -s -o /dev/null -b "$T/jar" --data-urlencode "csrf=$tok" \
-			--data-urlencode "body=Message $i while the backup runs." \
-			"$BASE/requests/$R/messages"
-	done
-) &
-load=$!
-sleep 1
-n1=$(db "SELECT count(*) FROM messages")
-"$CTL" backup "$T/backup.db" >"$T/backup.out" 2>&1
-rc=$?
-sleep 0.5
-touch "$T/stop"
-wait $load
-n2=$(db "SELECT count(*) FROM messages")
-expect_eq "R13.2 backup during writes succeeds" "$rc:$(cat "$T/backup.out")" "0:backup written to $T/backup.db"
-check "R13.2 ... and the writes went on ($n1 then $n2 messages)" test "$n2" -gt "$n1"
-mkdir -p "$T/restore"
-cp "$T/backup.db" "$T/restore/supportal.db"
-ln -s "$VAR/attachments" "$T/restore/attachments"
-SUPPORTAL_VAR=$T/restore "$CTL" check >"$T/check.out"
-expect_eq "R13.2 the backup opens and passes check" "$?:$(tail -1 "$T/check.out")" \
-	"0:check passed: 0 problems (1 attachments checked)"
-nb=$(sqlite3 "$T/backup.db" "SELECT count(*) FROM messages")
-check "R13.2 ... a consistent moment: $nb messages, between $n1 and $n2" test "$nb" -ge "$n1" -a "$nb" -le "$n2"
-expect_eq "R13.2 ... its balances equal their ledgers" \
-	"$(sqlite3 "$T/backup.db" 'SELECT count(*) FROM contracts c WHERE incidents_left <> (SELECT sum(delta) FROM incident_ledger WHERE contract_id = c.id)')" 0
+# (SQLite's file; on PostgreSQL a backup is pg_dump's, the README says)
+if is_pg; then
+	skip "R13.2 supportalctl backup during writes, restored and checked: SQLite's file; on PostgreSQL pg_dump's"
+else
+	get "/requests/$R"
+	tok=$(csrf_token)
+	(
+		i=0
+		while [ ! -e "$T/stop" ] && [ $i -lt 400 ]; do
+			i=$((i + 1))
+			curl -s -o /dev/null -b "$T/jar" --data-urlencode "csrf=$tok" \
+				--data-urlencode "body=Message $i while the backup runs." \
+				"$BASE/requests/$R/messages"
+		done
+	) &
+	load=$!
+	sleep 1
+	n1=$(db "SELECT count(*) FROM messages")
+	"$CTL" backup "$T/backup.db" >"$T/backup.out" 2>&1
+	rc=$?
+	sleep 0.5
+	touch "$T/stop"
+	wait $load
+	n2=$(db "SELECT count(*) FROM messages")
+	expect_eq "R13.2 backup during writes succeeds" "$rc:$(cat "$T/backup.out")" "0:backup written to $T/backup.db"
+	check "R13.2 ... and the writes went on ($n1 then $n2 messages)" test "$n2" -gt "$n1"
+	mkdir -p "$T/restore"
+	cp "$T/backup.db" "$T/restore/supportal.db"
+	ln -s "$VAR/attachments" "$T/restore/attachments"
+	SUPPORTAL_VAR=$T/restore "$CTL" check >"$T/check.out"
+	expect_eq "R13.2 the backup opens and passes check" "$?:$(tail -1 "$T/check.out")" \
+		"0:check passed: 0 problems (1 attachments checked)"
+	nb=$(sqlite3 "$T/backup.db" "SELECT count(*) FROM messages")
+	check "R13.2 ... a consistent moment: $nb messages, between $n1 and $n2" test "$nb" -ge "$n1" -a "$nb" -le "$n2"
+	expect_eq "R13.2 ... its balances equal their ledgers" \
+		"$(sqlite3 "$T/backup.db" 'SELECT count(*) FROM contracts c WHERE incidents_left <> (SELECT sum(delta) FROM incident_ledger WHERE contract_id = c.id)')" 0
+fi
 
 # R13.3: check finds what is wrong, and says what
 db "UPDATE contracts SET incidents_left = incidents_left + 1 WHERE id = $K"
@@ -97,7 +102,7 @@ for k in $K20 $K5 $K90; do
 done
 "$ROOT/build/tools/ledger" debit "$K90" "$EWA" 0 "The only incident" >/dev/null
 expect_eq "the contracts end when they should" \
-	"$(db "SELECT group_concat(end_date, ' ') FROM contracts WHERE id IN ($K20, $K5) ORDER BY id")" \
+	"$(db "SELECT group_concat(end_date, ' ') FROM (SELECT end_date FROM contracts WHERE id IN ($K20, $K5) ORDER BY id) AS s")" \
 	"$(ymd '20 days') $(ymd '5 days')"
 out1=$("$CTL" remind)
 out2=$("$CTL" remind)
@@ -105,10 +110,10 @@ out3=$("$CTL" remind)
 expect_eq "R11.7 remind queues 6 mails, then none however often it runs" "$out1/$out2/$out3" \
 	"6 reminders queued/0 reminders queued/0 reminders queued"
 expect_eq "R11.7 30 days before: both accounts, once" \
-	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE subject = 'Your support contract ends soon: Ends in 20 days' ORDER BY recipient)")" \
+	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE subject = 'Your support contract ends soon: Ends in 20 days' ORDER BY recipient) AS s")" \
 	"ewa@example.com jan@example.com"
 expect_eq "R11.7 7 days before: both accounts, once (not the 30-day mail)" \
-	"$(db "SELECT group_concat(subject || '>' || recipient, ' ') FROM (SELECT subject, recipient FROM outbox WHERE subject LIKE '%Ends in 5 days' ORDER BY recipient)")" \
+	"$(db "SELECT group_concat(subject || '>' || recipient, ' ') FROM (SELECT subject, recipient FROM outbox WHERE subject LIKE '%Ends in 5 days' ORDER BY recipient) AS s")" \
 	"Your support contract ends soon: Ends in 5 days>ewa@example.com Your support contract ends soon: Ends in 5 days>jan@example.com"
 expect_eq "R11.7 the last incident used: both accounts, once" \
 	"$(db "SELECT count(*) FROM outbox WHERE subject = 'The last incident of your contract has been used: Ends in 90 days'")" 2

@@ -71,7 +71,7 @@ EXP="04/$(( $(date +%y) + 4 ))"
 card "/ppi?draft=$D" "Ann Archer" "4242 4242 4242 4242" "$EXP" 737
 expect_eq "R6.3 a good card is saved, back to the offers" "$(header Location)" "/ppi?draft=$D&saved=1"
 expect_eq "R6.3 only brand, last four, expiry and token are kept" \
-	"$(db "SELECT brand, last4, exp_month, exp_year, token LIKE 'tok_%' FROM cards")" \
+	"$(db "SELECT brand, last4, exp_month, exp_year, CAST(token LIKE 'tok_%' AS INTEGER) FROM cards")" \
 	"visa|4242|4|20$(( $(date +%y) + 4 ))|1"
 expect_eq "R6.5 the provider knows the token, not the number" \
 	"$(tp "SELECT brand, last4 FROM tokens")" "visa|4242"
@@ -102,7 +102,8 @@ K1=$(db "SELECT contract_id FROM purchases WHERE id = $N1")
 expect_eq "R6.4 the plan: 1 incident, pay per incident, on-premises" \
 	"$(db "SELECT programme, incidents_total, incidents_left, scope FROM contracts WHERE id = $K1")" "ppi|1|1|onprem"
 expect_eq "R3.2 valid one year" \
-	"$(db "SELECT end_date = date(start_date, '+1 year', '-1 day') AND start_date = date('now') FROM contracts WHERE id = $K1")" 1
+	"$(db "SELECT start_date || ' ' || end_date FROM contracts WHERE id = $K1")" \
+	"$(date -u +%F) $(date_after "$(date -u +%F)" '+1 year -1 day')"
 expect_eq "R6.4 for the version chosen" \
 	"$(db "SELECT group_concat(version_id) FROM contract_versions WHERE contract_id = $K1")" "$V"
 expect_eq "R6.4 on the buyer's contracts" \
@@ -120,7 +121,7 @@ post "/drafts/$D/step" "csrf=$TOK" step=2 action=next "plan=$K1" severity=modera
 expect_eq "R6.4 the plan is available for the request" "$(header Location)" "/drafts/$D"
 
 expect_eq "R6.4 one receipt mail, to the buyer, in the plan's transaction" \
-	"$(db "SELECT count(*), recipient, subject FROM outbox WHERE subject LIKE 'Receipt for purchase%'")" \
+	"$(db "SELECT count(*), max(recipient), max(subject) FROM outbox WHERE subject LIKE 'Receipt for purchase%'")" \
 	"1|ann@example.com|Receipt for purchase $N1: $(db "SELECT plan FROM contracts WHERE id = $K1")"
 db "SELECT body FROM outbox WHERE subject LIKE 'Receipt for purchase $N1:%'" >"$T/receipt"
 check "R11.10 the receipt mail names the account, the amount and the card's last four" \
@@ -189,7 +190,7 @@ get "/ppi/$ND"
 check "R6.5 a declined charge says why" grep -q 'declined for insufficient funds' "$T/body"
 check "R6.5 ... and that nothing was charged" grep -q 'Nothing was charged' "$T/body"
 expect_eq "R6.5 ... the purchase failed, no plan" \
-	"$(db "SELECT status, contract_id IS NULL FROM purchases WHERE id = $ND") $(db "SELECT count(*) FROM contracts")" "failed|1 $k0"
+	"$(db "SELECT status, CAST(contract_id IS NULL AS INTEGER) FROM purchases WHERE id = $ND") $(db "SELECT count(*) FROM contracts")" "failed|1 $k0"
 post "/ppi/$ND/buy" "csrf=$TOK"
 expect_eq "R11.10 Buy again on a failed purchase charges nothing more" \
 	"$(tp "SELECT count(*) FROM charges WHERE status = 'declined'")" 1
@@ -286,15 +287,22 @@ while [ $i -lt 100 ]; do
 	i=$((i + 1))
 done
 expect_eq "I.39 the saves and purchases ran (purchases, charges)" \
-	"$(db "SELECT count(*) > 60 FROM purchases") $(tp "SELECT count(*) > 60 FROM charges")" "1 1"
-check "I.39 the database passes its integrity check" test "$(db 'PRAGMA integrity_check')" = ok
+	"$(db "SELECT CAST(count(*) > 60 AS INTEGER) FROM purchases") $(tp "SELECT count(*) > 60 FROM charges")" "1 1"
+check "I.39 the database passes its integrity check" test "$(db_integrity)" = ok
 # the places: the database with its -wal and -shm, the provider's,
 # worker and nginx logs, the mail spool, var/tmp (uploads) and the
 # files of /var/tmp written during the test
 sleep 0.2
 places=("$VAR")
 while read -r f; do places+=("$f"); done < <(find /var/tmp -maxdepth 2 -newermt "@$START" -type f -user "$(id -u)" 2>/dev/null)
-ls "$VAR"/*-wal >/dev/null 2>&1 && ok "I.39 the WAL files are among the places searched" || not_ok "I.39 no WAL file to search"
+if is_pg; then
+	# PostgreSQL's: the database's own files (its WAL is the cluster's,
+	# shared by the run's other databases, and is left out)
+	places+=("$(pg_database_dir)")
+	skip "I.39 the WAL files among the places searched: PostgreSQL's WAL is the whole cluster's"
+else
+	ls "$VAR"/*-wal >/dev/null 2>&1 && ok "I.39 the WAL files are among the places searched" || not_ok "I.39 no WAL file to search"
+fi
 pats=()
 for n in 4242424242424242 5555555555554444 378282246310005 4000000000009995 4000000000000002 4242424242424241; do
 	pats+=(-e "$n" -e "$(echo "$n" | sed -E 's/(....)/\1 /g; s/ $//')" -e "$(echo "$n" | sed -E 's/(....)/\1-/g; s/-$//')")
@@ -313,7 +321,7 @@ expect_eq "I.39 no card number (raw, spaced, dashed) in the databases, WAL, logs
 # or a hex id) and for the field's name anywhere
 CODE='(?<![0-9.A-Za-z])(737|615|908|6071)(?![0-9A-Za-z])'
 texts() {
-	sqlite3 "$DB" .dump
+	db_dump
 	sqlite3 "$TP" .dump
 	cat "$VAR"/log/* 2>/dev/null
 	find "$VAR/spool" "$VAR/tmp" -type f -exec cat {} + 2>/dev/null

@@ -52,7 +52,7 @@ want() {
 	due) o="status = 'waiting', respond_by, id";;
 	updated) o="status = 'waiting', updated DESC, id DESC";;
 	esac
-	db "SELECT group_concat(id, ' ') FROM (SELECT id FROM requests WHERE substr(queue, 1, instr(queue, '/') - 1) IN ($1) AND $w ORDER BY $o)"
+	db "SELECT group_concat(id, ' ') FROM (SELECT id FROM requests WHERE substr(queue, 1, instr(queue, '/') - 1) IN ($1) AND $w ORDER BY $o) AS s"
 }
 # ids: the request numbers of the last page fetched, in order
 ids() { grep -o '<tr><td>#[0-9]*</td>' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ' | sed 's/ $//'; }
@@ -197,28 +197,32 @@ view "$T/andy" "'AMER'" resolved updated
 # R15.2: every view reads an index, in its order: no scan of requests,
 # no sort of them, for any page (the statements of sql.def, as SQLite
 # plans them on this database)
-"$ROOT/build/tools/plan" STMT_VIEW_DUE STMT_VIEW_UPDATED STMT_VIEW_COUNT >"$T/plan" 2>&1
-for s in STMT_VIEW_DUE STMT_VIEW_UPDATED STMT_VIEW_COUNT; do
-	p=$(awk -v s=$s '/^STMT_/ { on = $0 == s; next } on' "$T/plan")
-	check "R15.2 $s is planned" test -n "$p"
-	expect_eq "R15.2 ... and neither scans requests nor sorts" \
-		"$(echo "$p" | grep -E 'SCAN r( |$)|SCAN requests|TEMP B-TREE')" ""
-done
-# the page's rows, once their ids are known: one statement, each request
-# read by its key (what it sorts is the page's ids, not requests)
-"$ROOT/build/tools/plan" STMT_QUEUE_ROWS >"$T/plan" 2>&1
-check "R15.2 a page's rows are read by their keys, in one statement" \
-	grep -q 'SEARCH r USING INTEGER PRIMARY KEY' "$T/plan"
-expect_eq "R15.2 ... never a scan of requests" "$(grep -E 'SCAN r( |$)|SCAN requests' "$T/plan")" ""
-"$ROOT/build/tools/plan" STMT_QUEUE_COUNTS >"$T/plan" 2>&1
-check "R15.2 the counts by queue read the open stages of 016's index" grep -q 'SEARCH r USING .*INDEX requests_view_' "$T/plan"
-expect_eq "R15.2 ... and never scan requests" "$(grep -E 'SCAN r( |$)|SCAN requests' "$T/plan")" ""
-"$ROOT/build/tools/plan" STMT_VIEW_DUE STMT_VIEW_UPDATED >"$T/plan" 2>&1
-for s in STMT_VIEW_DUE STMT_VIEW_UPDATED; do
-	i=$(echo "requests_view_${s#STMT_VIEW_}" | tr A-Z a-z)
-	expect_eq "R15.2 $s reads $i, once a region" \
-		"$(awk -v s=$s '/^STMT_/ { on = $0 == s; next } on' "$T/plan" | grep -c "SEARCH r USING INDEX $i ")" 3
-done
+if is_pg; then
+	skip "R15.2 the plans of the views: tools/plan is SQLite's EXPLAIN QUERY PLAN"
+else
+	"$ROOT/build/tools/plan" STMT_VIEW_DUE STMT_VIEW_UPDATED STMT_VIEW_COUNT >"$T/plan" 2>&1
+	for s in STMT_VIEW_DUE STMT_VIEW_UPDATED STMT_VIEW_COUNT; do
+		p=$(awk -v s=$s '/^STMT_/ { on = $0 == s; next } on' "$T/plan")
+		check "R15.2 $s is planned" test -n "$p"
+		expect_eq "R15.2 ... and neither scans requests nor sorts" \
+			"$(echo "$p" | grep -E 'SCAN r( |$)|SCAN requests|TEMP B-TREE')" ""
+	done
+	# the page's rows, once their ids are known: one statement, each request
+	# read by its key (what it sorts is the page's ids, not requests)
+	"$ROOT/build/tools/plan" STMT_QUEUE_ROWS >"$T/plan" 2>&1
+	check "R15.2 a page's rows are read by their keys, in one statement" \
+		grep -q 'SEARCH r USING INTEGER PRIMARY KEY' "$T/plan"
+	expect_eq "R15.2 ... never a scan of requests" "$(grep -E 'SCAN r( |$)|SCAN requests' "$T/plan")" ""
+	"$ROOT/build/tools/plan" STMT_QUEUE_COUNTS >"$T/plan" 2>&1
+	check "R15.2 the counts by queue read the open stages of 016's index" grep -q 'SEARCH r USING .*INDEX requests_view_' "$T/plan"
+	expect_eq "R15.2 ... and never scan requests" "$(grep -E 'SCAN r( |$)|SCAN requests' "$T/plan")" ""
+	"$ROOT/build/tools/plan" STMT_VIEW_DUE STMT_VIEW_UPDATED >"$T/plan" 2>&1
+	for s in STMT_VIEW_DUE STMT_VIEW_UPDATED; do
+		i=$(echo "requests_view_${s#STMT_VIEW_}" | tr A-Z a-z)
+		expect_eq "R15.2 $s reads $i, once a region" \
+			"$(awk -v s=$s '/^STMT_/ { on = $0 == s; next } on' "$T/plan" | grep -c "SEARCH r USING INDEX $i ")" 3
+	done
+fi
 
 # the page in Polish, valid HTML
 JAR=$T/eve get /queue

@@ -99,7 +99,7 @@ JAR=$T/kasia get "/requests/$R"
 n0=$(db "SELECT count(*) FROM outbox")
 JAR=$T/kasia post "/requests/$R/messages" "body=Seen it too."
 expect_eq "R9.2 one mail per other contact, none to the author" \
-	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE id > (SELECT max(id) - 2 FROM outbox) ORDER BY recipient)") $(( $(db "SELECT count(*) FROM outbox") - n0 ))" \
+	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE id > (SELECT max(id) - 2 FROM outbox) ORDER BY recipient) AS s") $(( $(db "SELECT count(*) FROM outbox") - n0 ))" \
 	"ewa@example.com piotr@example.com 2"
 rm -rf "$VAR/spool/mail"/*
 "$CTL" send-mail >/dev/null
@@ -135,7 +135,7 @@ JAR=$T/piotr get "/requests/$R"
 JAR=$T/piotr post "/requests/$R/close"
 expect_eq "R11.6 a contact closes the request" "$(db "SELECT status FROM requests WHERE id = $R")" closed
 expect_eq "R11.4 the other contacts are told" \
-	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE subject LIKE 'Request #%' ORDER BY recipient)")" "ewa@example.com kasia@example.com"
+	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE subject LIKE 'Request #%' ORDER BY recipient) AS s")" "ewa@example.com kasia@example.com"
 get "/requests/$R"
 check "R11.6 a closed request offers to reopen" grep -q "/requests/$R/reopen" "$T/body"
 post "/requests/$R/reopen"
@@ -164,7 +164,7 @@ listed() {
 	local jar=$1 email=$2 qs=$3 st=$4 like=$5 page=$6 want got n
 	JAR=$jar get "/requests?$qs"
 	n=$(db "SELECT count(*) FROM requests r JOIN request_contacts c ON c.request_id = r.id WHERE c.email = '$email' AND $st AND r.title LIKE '$like'")
-	want=$(db "SELECT group_concat(id, ' ') FROM (SELECT r.id FROM requests r JOIN request_contacts c ON c.request_id = r.id WHERE c.email = '$email' AND $st AND r.title LIKE '$like' ORDER BY r.updated DESC, r.id DESC LIMIT 25 OFFSET $(( (page - 1) * 25 )))")
+	want=$(db "SELECT group_concat(id, ' ') FROM (SELECT r.id FROM requests r JOIN request_contacts c ON c.request_id = r.id WHERE c.email = '$email' AND $st AND r.title LIKE '$like' ORDER BY r.updated DESC, r.id DESC LIMIT 25 OFFSET $(( (page - 1) * 25 ))) AS s")
 	got=$(grep -o '<tr><td>#[0-9]*</td>' "$T/body" | grep -o '[0-9]*' | tr '\n' ' ' | sed 's/ $//')
 	check "R11.5 $email ?$qs: $n found" grep -q ">$n requests found<" "$T/body"
 	expect_eq "R11.5 $email ?$qs: exactly the rows of page $page" "$got" "$want"

@@ -196,9 +196,13 @@ expect_eq "R15.3 ... and no longer by the old" "$(ids)" ""
 db "DELETE FROM messages WHERE body LIKE 'Proszę sprawdzić spooler%'"
 esearch "$T/eve" spooler
 expect_eq "R15.3 a message deleted: not found" "$(ids)" ""
-db "INSERT INTO requests_fts (requests_fts) VALUES ('delete-all'); INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')"
-esearch "$T/eve" zgloszenie
-expect_eq "R15.3 an index emptied finds nothing" "$(ids)" ""
+if is_pg; then
+	skip "R15.3 an index emptied finds nothing: on PostgreSQL the index is a generated column, never apart from its row"
+else
+	db "INSERT INTO requests_fts (requests_fts) VALUES ('delete-all'); INSERT INTO messages_fts (messages_fts) VALUES ('delete-all')"
+	esearch "$T/eve" zgloszenie
+	expect_eq "R15.3 an index emptied finds nothing" "$(ids)" ""
+fi
 out=$("$CTL" search-rebuild)
 expect_eq "R15.3 supportalctl search-rebuild" "$?: $out" "0: search index rebuilt"
 esearch "$T/eve" zgloszenie
@@ -206,8 +210,12 @@ expect_eq "R15.3 ... and everything is found again" "$(echo $(ids) | tr ' ' '\n'
 	"$(printf '%s\n' $RPL $RASCII | sort | tr '\n' ' ')"
 esearch "$T/eve" yellow
 expect_eq "R15.3 ... messages too" "$(ids)" "$REN"
-expect_eq "R15.3 ... and the index is sound (FTS5 integrity-check)" \
-	"$(db "INSERT INTO requests_fts (requests_fts, rank) VALUES ('integrity-check', 1); INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1); SELECT 'ok'" 2>&1)" ok
+if is_pg; then
+	skip "R15.3 ... and the index is sound: FTS5's integrity-check; PostgreSQL's is a generated column"
+else
+	expect_eq "R15.3 ... and the index is sound (FTS5 integrity-check)" \
+		"$(db "INSERT INTO requests_fts (requests_fts, rank) VALUES ('integrity-check', 1); INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1); SELECT 'ok'" 2>&1)" ok
+fi
 expect_eq "R15.3 supportalctl check is content" "$("$CTL" check >/dev/null 2>&1; echo $?)" 0
 
 # paging of results: 60 matches, 50 a page, then the rest
@@ -222,15 +230,20 @@ check "R15.3 results a page at a time: 50, and a next page" bash -c "test $(echo
 JAR=$T/eve get "/queue?q=serwera&page=2"
 all="$p1 $(ids)"
 expect_eq "R15.3 ... the rest on page 2, none twice" "$(echo $all | tr ' ' '\n' | sort -n | uniq | tr '\n' ' ')" \
-	"$(db "SELECT group_concat(id, ' ') FROM (SELECT id FROM requests WHERE title LIKE 'Awaria serwera %' ORDER BY id)") "
+	"$(db "SELECT group_concat(id, ' ') FROM (SELECT id FROM requests WHERE title LIKE 'Awaria serwera %' ORDER BY id) AS s") "
 JAR=$T/eve get "/queue?q=serwera&page=50"
 expect_eq "R15.3 ... past the end: empty" "$STATUS $(ids)" "200 "
 
 # the plans: the index of the words, the contacts' index, the key
-"$ROOT/build/tools/plan" STMT_SEARCH_WORDS STMT_SEARCH_EMAIL STMT_SEARCH_NUMBER STMT_REQUESTS_PAGE >"$T/plan" 2>&1
-check "R15.3 words: read from requests_fts and messages_fts" \
-	bash -c "grep -q 'SCAN requests_fts VIRTUAL TABLE' '$T/plan' && grep -q 'SCAN messages_fts VIRTUAL TABLE' '$T/plan'"
-expect_eq "R15.3 no search scans requests or messages" "$(grep -E 'SCAN (r|m|rc|requests|messages)( |$)' "$T/plan")" ""
+# (tools/plan: SQLite's EXPLAIN QUERY PLAN)
+if is_pg; then
+	skip "R15.3 the plans of the searches: tools/plan is SQLite's EXPLAIN QUERY PLAN"
+else
+	"$ROOT/build/tools/plan" STMT_SEARCH_WORDS STMT_SEARCH_EMAIL STMT_SEARCH_NUMBER STMT_REQUESTS_PAGE >"$T/plan" 2>&1
+	check "R15.3 words: read from requests_fts and messages_fts" \
+		bash -c "grep -q 'SCAN requests_fts VIRTUAL TABLE' '$T/plan' && grep -q 'SCAN messages_fts VIRTUAL TABLE' '$T/plan'"
+	expect_eq "R15.3 no search scans requests or messages" "$(grep -E 'SCAN (r|m|rc|requests|messages)( |$)' "$T/plan")" ""
+fi
 
 # in Polish
 JAR=$T/eve get /queue

@@ -87,7 +87,7 @@ post "/drafts/$D/submit"
 R=$(db "SELECT id FROM requests WHERE draft_id = $D")
 check "R16.2 (the request is made)" test -n "$R"
 expect_eq "R16.2 each colleague of step 4 gets one \"added\" mail, in their language" \
-	"$(db "SELECT group_concat(recipient || ':' || lang, ' ') FROM (SELECT * FROM outbox WHERE tpl = 'added' AND request_id = $R ORDER BY recipient)")" \
+	"$(db "SELECT group_concat(recipient || ':' || lang, ' ') FROM (SELECT * FROM outbox WHERE tpl = 'added' AND request_id = $R ORDER BY recipient) AS s")" \
 	"kasia@example.com:pl tomek@example.com:en"
 expect_eq "R16.2 the primary contact gets the submit's mail alone" \
 	"$(db "SELECT group_concat(tpl, ' ') FROM outbox WHERE recipient = 'piotr@example.com'")" submitted

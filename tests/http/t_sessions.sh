@@ -17,14 +17,16 @@ check "R1.4 a new session id on every sign-in" test -n "$S1" -a -n "$S2" -a "$S1
 # B.7: only the SHA-256 is stored; the value is in no file of var/
 expect_eq "B.7 the stored hash is the SHA-256 of the cookie" \
 	"$(db "SELECT count(*) FROM sessions WHERE token_hash = '$(printf %s "$S2" | sha256sum | cut -d' ' -f1)'")" 1
-for f in "$DB" "$DB-wal" "$VAR"/log/*; do
+# (on PostgreSQL the database's text: its dump)
+is_pg && db_dump >"$T/database.dump"
+for f in "$DB" "$DB-wal" "$T/database.dump" "$VAR"/log/*; do
 	[ -f "$f" ] || continue
 	check "B.7 the cookie value is not in $(basename "$f")" bash -c "! grep -aqF '$S2' '$f' && ! grep -aqF '$S1' '$f'"
 done
 
 # B.8 over https: the worker run as CGI with HTTPS=on
 cgi() {
-	env -i PATH="$PATH" SUPPORTAL_VAR="$VAR" SUPPORTAL_ROOT="$ROOT" SUPPORTAL_SCRYPT=10,8,1 \
+	env -i PATH="$PATH" SUPPORTAL_VAR="$VAR" SUPPORTAL_ROOT="$ROOT" "${DB_ENV[@]}" SUPPORTAL_SCRYPT=10,8,1 \
 		SUPPORTAL_ORIGIN=https://support.example.com HTTPS=on REMOTE_ADDR=127.0.0.9 "$@" "$BIN"
 }
 pre=$(printf '%064d' 5)
@@ -50,17 +52,17 @@ expect_eq "B.9 the planted value is refused" "$loc" "$BASE/signin?next=/"
 get /
 expect_eq "B.10 signed in" "$STATUS" 200
 h=$(printf %s "$(sid "$T/jar")" | sha256sum | cut -d' ' -f1)
-db "UPDATE sessions SET seen = strftime('%s','now') - 29*60 WHERE token_hash = '$h'"
+db "UPDATE sessions SET seen = unixepoch() - 29*60 WHERE token_hash = '$h'"
 get /
 expect_eq "B.10 29 minutes idle: still served" "$STATUS" 200
-db "UPDATE sessions SET seen = strftime('%s','now') - 31*60 WHERE token_hash = '$h'"
+db "UPDATE sessions SET seen = unixepoch() - 31*60 WHERE token_hash = '$h'"
 get /
 expect_eq "B.10 31 minutes idle: to sign-in" "$(header Location)" "/signin?next=/"
 expect_eq "B.10 ... and the session is ended (kept a day for a held reply: R14.11)" \
 	"$(db "SELECT count(*) FROM sessions WHERE token_hash = '$h' AND ended = 0")" 0
 signin sam@example.com 'a long pass phrase'
 h=$(printf %s "$(sid "$T/jar")" | sha256sum | cut -d' ' -f1)
-db "UPDATE sessions SET created = strftime('%s','now') - 12*3600 - 60 WHERE token_hash = '$h'"
+db "UPDATE sessions SET created = unixepoch() - 12*3600 - 60 WHERE token_hash = '$h'"
 get /
 expect_eq "B.10 12 h 01 min after sign-in: to sign-in, whatever the activity" "$(header Location)" "/signin?next=/"
 

@@ -45,7 +45,7 @@ expect_eq "G.29 the first upload (30-character boundary) is taken" "$STATUS" 303
 upload "$b37" "../../etc/passwd.txt" "$T/f2"
 expect_eq "G.29 the second upload (37-character boundary) too" "$STATUS" 303
 expect_eq "G.29 both files arrived whole" \
-	"$(db "SELECT group_concat(size || ':' || sha256, ' ') FROM (SELECT * FROM attachments ORDER BY id)")" \
+	"$(db "SELECT group_concat(size || ':' || sha256, ' ') FROM (SELECT * FROM attachments ORDER BY id) AS s")" \
 	"$(stat -c %s "$T/f1"):$(sha256sum "$T/f1" | cut -d' ' -f1) $(stat -c %s "$T/f2"):$(sha256sum "$T/f2" | cut -d' ' -f1)"
 expect_eq "G.29 ... and the other fields of both bodies too" "$(db "SELECT title FROM drafts WHERE id = $D")" "Disk full"
 for s in $(db "SELECT stored FROM attachments"); do
@@ -85,7 +85,7 @@ ext() {	# upload with a filename*=UTF-8'' parameter: NAME-PERCENT-ENCODED
 ext 'a%0D%0ASet-Cookie%3A%20x%3D1.txt'
 expect_eq "J.41 CR LF in a name: taken" "$STATUS" 303
 expect_eq "J.41 ... stored without the control characters" \
-	"$(db "SELECT name = 'a' || char(65533, 65533) || 'Set-Cookie: x=1.txt' FROM attachments ORDER BY id DESC LIMIT 1")" 1
+	"$(db "SELECT name FROM attachments ORDER BY id DESC LIMIT 1")" $'a\xef\xbf\xbd\xef\xbf\xbdSet-Cookie: x=1.txt'	# U+FFFD twice
 ext 'a%00b.txt'
 expect_eq "J.41 NUL in a name: taken, not cut" "$STATUS" 303
 expect_eq "J.41 ... as a_b.txt" "$(db "SELECT name FROM attachments ORDER BY id DESC LIMIT 1")" "a_b.txt"
@@ -93,7 +93,7 @@ ext "$(head -c 400 /dev/zero | tr '\0' z).txt"
 expect_eq "J.41 a name of 400 bytes: cut at 255, so its type is gone: refused" "$STATUS" 422
 ext 'photo%E2%80%AEgpj.exe.txt'
 expect_eq "J.41 U+202E in a name: taken" "$STATUS" 303
-check "J.41 ... with the override replaced" test "$(db "SELECT instr(name, char(8238)) FROM attachments ORDER BY id DESC LIMIT 1")" = 0
+check "J.41 ... with the override replaced" test "$(db "SELECT name FROM attachments ORDER BY id DESC LIMIT 1" | grep -cF $'\xe2\x80\xae')" = 0	# U+202E
 get "/drafts/$D?step=1"
 check "J.41 no raw control or override reaches the page" bash -c "! grep -qP '\x{202E}|\r' '$T/body'"
 

@@ -130,7 +130,7 @@ R=$(db "SELECT id FROM requests WHERE draft_id = $D")
 expect_eq "R5.7 one request for the draft" "$(db "SELECT count(*) FROM requests")" 1
 expect_eq "R5.7 one incident taken" "$(db "SELECT incidents_left FROM contracts WHERE id = $SA")" 1
 expect_eq "R5.7 one ledger row for it" "$(db "SELECT count(*) FROM incident_ledger WHERE request_id = $R AND kind = 'debit'")" 1
-expect_eq "R5.7 the contacts" "$(db "SELECT group_concat(email || ':' || role, ' ') FROM (SELECT * FROM request_contacts WHERE request_id = $R ORDER BY email)")" \
+expect_eq "R5.7 the contacts" "$(db "SELECT group_concat(email || ':' || role, ' ') FROM (SELECT * FROM request_contacts WHERE request_id = $R ORDER BY email) AS s")" \
 	"ewa@example.com:secondary kasia@example.com:secondary piotr@example.com:primary tomek@example.com:secondary"
 get "/drafts/$D/done"
 check "R5.7 the confirmation shows the request number" grep -q "#$R</strong>" "$T/body"
@@ -142,9 +142,9 @@ expect_eq "R11.3 critical 24/7: one hour" "$(db "SELECT respond_by - created FRO
 # only; the colleagues of step 4 get the "added" mail (R16.2, t_seed.sh);
 # the sign-ups' address links (R14.1) are not this check's: set aside
 db "DELETE FROM outbox WHERE request_id IS NULL"
-expect_eq "R9.1 the mail is queued with the request" "$(db "SELECT count(*) || ' ' || recipient FROM outbox WHERE tpl = 'submitted'")" "1 piotr@example.com"
+expect_eq "R9.1 the mail is queued with the request" "$(db "SELECT count(*) || ' ' || max(recipient) FROM outbox WHERE tpl = 'submitted'")" "1 piotr@example.com"
 expect_eq "R16.2 ... and one to each colleague of step 4" \
-	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE tpl = 'added' ORDER BY recipient)")" \
+	"$(db "SELECT group_concat(recipient, ' ') FROM (SELECT recipient FROM outbox WHERE tpl = 'added' ORDER BY recipient) AS s")" \
 	"kasia@example.com tomek@example.com"
 "$CTL" send-mail >/dev/null
 n=$(ls "$VAR/spool/mail/"*.eml 2>/dev/null | wc -l)
@@ -174,7 +174,7 @@ get /requests
 check "R7.1 the list shows the request she is a contact of" grep -q "<td>#$R</td>" "$T/body"
 check "R5.8 ... not the one she is not" bash -c "! grep -q '<td>#$R2</td>' '$T/body'"
 expect_eq "R11.3 moderate: 8 business hours later" \
-	"$(db "SELECT respond_by > created + 8*3600 - 1 FROM requests WHERE id = $R2")" 1
+	"$(db "SELECT CAST(respond_by > created + 8*3600 - 1 AS INTEGER) FROM requests WHERE id = $R2")" 1
 
 # the plan is empty now: a third draft is refused at submit, intact
 post /requests/new
@@ -188,7 +188,7 @@ post "/drafts/$D3/submit"
 expect_eq "D.20 a forged draft with an empty plan is refused at submit" "$STATUS" 409
 check "D.20 ... saying why" grep -q 'No incidents left.' "$T/body"
 expect_eq "D.20 ... and nothing was taken" "$(db "SELECT incidents_left FROM contracts WHERE id = $SA")" 0
-expect_eq "D.20 ... the draft is intact" "$(db "SELECT title || ',' || coalesce(request_id, 'open') FROM drafts WHERE id = $D3")" "Third,open"
+expect_eq "D.20 ... the draft is intact" "$(db "SELECT title || ',' || coalesce(CAST(request_id AS TEXT), 'open') FROM drafts WHERE id = $D3")" "Third,open"
 
 # D.20: a forged plan that is not on the account, or expired, is refused
 out=$("$CTL" issue-contract --programme sa --plan "Not hers" --incidents 5)
