@@ -46,7 +46,13 @@ expect_eq "J.44 with the space back the upload is taken" "$STATUS" 303
 expect_eq "J.44 ... one message, one file" \
 	"$(db "SELECT count(*) FROM messages WHERE request_id = $R") $(db "SELECT count(*) FROM attachments")" "$((m0 + 1)) $((a0 + 1))"
 
-# the submit: the WAL emptied, then not allowed to grow past a page
+# the submit: the WAL emptied, then not allowed to grow past a page (on
+# PostgreSQL the database's disk is the server's, not the worker's)
+if is_pg; then
+	echo "# skip J.44's full database on postgresql: the server's disk"
+	invariants "J.44"
+	exit 0
+fi
 db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 bal=$(db "SELECT incidents_left FROM contracts WHERE id = $K")
 d=$((FIRST + 1))
@@ -55,7 +61,7 @@ expect_eq "J.44 a submit when the database cannot grow: the error page" "$STATUS
 expect_eq "J.44 ... takes nothing: no request, the balance as it was" \
 	"$(db "SELECT count(*) FROM requests WHERE draft_id = $d") $(db "SELECT incidents_left FROM contracts WHERE id = $K")" "0 $bal"
 check "J.44 ... the log says the disk is full" grep -q "database or disk is full\|SQLITE_FULL\|disk I/O error" "$VAR/log/cgi.log"
-expect_eq "J.44 ... integrity_check" "$(db 'PRAGMA integrity_check')" ok
+expect_eq "J.44 ... integrity_check" "$(integrity)" ok
 cgi_post "/drafts/$d/submit" "csrf=$TOK"
 expect_eq "J.44 with the space back the submit goes through" \
 	"$STATUS $(db "SELECT count(*) FROM requests WHERE draft_id = $d") $(db "SELECT incidents_left FROM contracts WHERE id = $K")" "303 1 $((bal - 1))"

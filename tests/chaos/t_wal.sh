@@ -9,6 +9,11 @@
 # in one large transaction first; its WAL is checkpointed away before
 # the load starts, so that what is measured is the load's.
 . "$(dirname "$0")/lib.sh"
+if is_pg; then
+	echo "# skip t_wal.sh on postgresql: SQLite's write-ahead log"
+	echo "# 0 passed, 0 failed in $(basename "$0")"
+	exit 0
+fi
 WORKERS=4 harness_start
 chaos_customer $((SECS * 800))
 db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
