@@ -60,25 +60,10 @@ LUA
 # seen CODE: how many answers of that status the last load saw
 seen() { awk -v c="$1" '$1 == "status" && $2 == c { print $3 }' "$T/load" | grep . || echo 0; }
 
-# integrity: the engine's own check of its files, "ok" when whole:
-# SQLite's integrity_check; on PostgreSQL amcheck's of every B-tree index
-# of the portal's, each against its table's rows (heapallindexed)
-integrity() {
-	if is_pg; then
-		db "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS amcheck" >/dev/null &&
-		db "SELECT count(bt_index_check(c.oid::regclass, true)::text) FROM pg_index i
-		    JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-		    WHERE a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace" >/dev/null &&
-		echo ok
-	else
-		db 'PRAGMA integrity_check'
-	fi
-}
-
 # invariants WHAT: the checks of L.48 on the database (PostgreSQL checks
 # every foreign key as it is written: SQLite's foreign_key_check there)
 invariants() {
-	expect_eq "$1: integrity_check" "$(integrity)" ok
+	expect_eq "$1: integrity_check" "$(db_integrity)" ok
 	is_pg || expect_eq "$1: foreign_key_check is empty" "$(db 'PRAGMA foreign_key_check' | wc -l)" 0
 	expect_eq "$1: every balance equals its ledger and none is negative" \
 		"$(db 'SELECT count(*) FROM contracts c WHERE incidents_left < 0 OR incidents_left <>

@@ -61,7 +61,7 @@ expect_eq "J.44 a submit when the database cannot grow: the error page" "$STATUS
 expect_eq "J.44 ... takes nothing: no request, the balance as it was" \
 	"$(db "SELECT count(*) FROM requests WHERE draft_id = $d") $(db "SELECT incidents_left FROM contracts WHERE id = $K")" "0 $bal"
 check "J.44 ... the log says the disk is full" grep -q "database or disk is full\|SQLITE_FULL\|disk I/O error" "$VAR/log/cgi.log"
-expect_eq "J.44 ... integrity_check" "$(integrity)" ok
+expect_eq "J.44 ... integrity_check" "$(db_integrity)" ok
 cgi_post "/drafts/$d/submit" "csrf=$TOK"
 expect_eq "J.44 with the space back the submit goes through" \
 	"$STATUS $(db "SELECT count(*) FROM requests WHERE draft_id = $d") $(db "SELECT incidents_left FROM contracts WHERE id = $K")" "303 1 $((bal - 1))"

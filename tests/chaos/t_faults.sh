@@ -36,7 +36,7 @@ loop() {
 		absent) absent=$((absent + 1)) ;;
 		*) torn="$torn N=$n:$st" ;;
 		esac
-		[ "$(integrity)" = ok ] || broken="$broken N=$n"
+		[ "$(db_integrity)" = ok ] || broken="$broken N=$n"
 		[ "$calls" -lt "$n" ] && break
 		n=$((n + 1))
 	done
