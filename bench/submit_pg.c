@@ -120,35 +120,4 @@ run(const char *conninfo, double secs, int me, int procs, long contract,
 	return n;
 }
 
-int
-main(int argc, char *argv[])
-{
-	int	 procs, i, fd[2];
-	long	 total = 0, n;
-	double	 secs;
-
-	if (argc != 7) {
-		fprintf(stderr, "usage: submit_pg CONNINFO SECONDS PROCESSES "
-		    "CONTRACT ACCOUNT DRAFT-FROM\n");
-		return 2;
-	}
-	secs = atof(argv[2]);
-	procs = atoi(argv[3]);
-	if (pipe(fd) != 0)
-		return 1;
-	for (i = 0; i < procs; i++)
-		if (fork() == 0) {
-			n = run(argv[1], secs, i, procs, atol(argv[4]),
-			    atol(argv[5]), atol(argv[6]));
-			if (write(fd[1], &n, sizeof(n)) != sizeof(n))
-				_exit(1);
-			_exit(0);
-		}
-	close(fd[1]);
-	while (read(fd[0], &n, sizeof(n)) == sizeof(n))
-		total += n < 0 ? 0 : n;
-	while (wait(NULL) > 0)
-		;
-	printf("%.1f\n", total / secs);
-	return 0;
-}
+#include "floor.h"	/* main: PROCESSES of run() for SECONDS */
