@@ -163,6 +163,7 @@ pg_ready(void)
 	pg_forget_prepared();
 	if (pg_lost() || pg_session() != 0) {
 		log_line(NULL, "postgresql: %s", PQerrorMessage(P.conn));
+		P.gone = 1;	/* not set up: made again next time */
 		return -1;
 	}
 	log_line(NULL, "postgresql: connected again");
@@ -206,17 +207,35 @@ pg_script(const char *text)
 }
 
 /*
+ * pg_error: the message of error r: the server's, or libpq's own where
+ * it made no result (a NULL r) or left the message on the connection.
+ */
+static const char *
+pg_error(const PGresult *r)
+{
+	const char	*m = PQresultErrorMessage(r);
+
+	return m[0] != '\0' ? m : PQerrorMessage(P.conn);
+}
+
+/*
  * pg_gone: after an error r, whether the connection is to be made
  * again: a connection error (08...) or the server shutting down or
- * starting (57P..), even where libpq has not yet seen it close.
+ * starting (57P..), even where libpq has not yet seen it close; and an
+ * error with no SQLSTATE at all, which the server did not send: libpq's
+ * own, as "server closed the connection unexpectedly" when a read fails
+ * in a way that leaves PQstatus saying CONNECTION_OK (seen while the
+ * server is stopped with -m immediate, R18.2).
  */
 static void
 pg_gone(const PGresult *r)
 {
 	const char	*state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 
-	if (state != NULL && (strncmp(state, "08", 2) == 0 ||
-	    strncmp(state, "57P", 3) == 0))
+	if (state == NULL && !P.gone && PQstatus(P.conn) == CONNECTION_OK)
+		log_line(NULL, "postgresql: connection lost: %s", pg_error(r));
+	if (state == NULL || strncmp(state, "08", 2) == 0 ||
+	    strncmp(state, "57P", 3) == 0)
 		P.gone = 1;
 }
 
@@ -230,8 +249,7 @@ pg_simple(const char *sql)
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK ||
 	    PQresultStatus(r) == PGRES_TUPLES_OK;
 	if (!ok) {
-		log_line(NULL, "db error (%s): %s", sql,
-		    PQresultErrorMessage(r));
+		log_line(NULL, "db error (%s): %s", sql, pg_error(r));
 		pg_gone(r);
 	}
 	PQclear(r);
@@ -328,9 +346,11 @@ pg_prepare(enum stmt id)
 	snprintf(name, sizeof(name), "s%d", (int)id);
 	r = PQprepare(P.conn, name, b.p ? b.p : "", 0, NULL);
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-	if (!ok)
+	if (!ok) {
 		log_line(NULL, "db error preparing %s: %s", sql_name[id],
-		    PQresultErrorMessage(r));
+		    pg_error(r));
+		pg_gone(r);
+	}
 	PQclear(r);
 	buf_free(&b);
 	st->prepared = ok;
@@ -382,7 +402,7 @@ pg_run(enum stmt id, const char *const *val, const int *len,
 		pg_gone(r);
 		if (rc == DB_ERROR)
 			log_line(NULL, "db error %s: %s", sql_name[id],
-			    PQresultErrorMessage(r));
+			    pg_error(r));
 		PQclear(r);
 		if (savepoint)
 			pg_simple("ROLLBACK TO SAVEPOINT conflict");
