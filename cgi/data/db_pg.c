@@ -53,6 +53,7 @@ static struct {
 		int		 writes;	/* not a SELECT: refused in a GET */
 		int		 nparam;
 		char		*name[MAXPARAM];/* ":name" of $i+1 */
+		char		*text;		/* sql_plan_each's: its $n text */
 		struct db_cur	 cur;
 		int		 busy;
 	}		 st[STMT__MAX];
@@ -134,6 +135,7 @@ pg_close(void)
 		PQfreemem(P.st[i].cur.blob);
 		for (j = 0; j < P.st[i].nparam; j++)
 			free(P.st[i].name[j]);
+		free(P.st[i].text);
 	}
 	PQfinish(P.conn);
 	memset(&P, 0, sizeof(P));
@@ -343,6 +345,13 @@ pg_prepare(enum stmt id)
 		return -1;
 	}
 	st->writes = pg_writes(text);
+	free(st->text);
+	st->text = NULL;
+	if (sql_plan_each(id)) {	/* sent with its values each time */
+		st->text = b.p != NULL ? b.p : xstrdup("");
+		st->prepared = 1;
+		return 0;
+	}
 	snprintf(name, sizeof(name), "s%d", (int)id);
 	r = PQprepare(P.conn, name, b.p ? b.p : "", 0, NULL);
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
@@ -379,7 +388,9 @@ pg_run(enum stmt id, const char *const *val, const int *len,
 	if (savepoint && pg_simple("SAVEPOINT conflict") != 0)
 		return DB_ERROR;
 	snprintf(name, sizeof(name), "s%d", (int)id);
-	r = PQexecPrepared(P.conn, name, st->nparam, val, len, fmt, 0);
+	r = st->text != NULL ?
+	    PQexecParams(P.conn, st->text, st->nparam, NULL, val, len, fmt, 0) :
+	    PQexecPrepared(P.conn, name, st->nparam, val, len, fmt, 0);
 	switch (PQresultStatus(r)) {
 	case PGRES_TUPLES_OK:
 	case PGRES_COMMAND_OK:

@@ -91,6 +91,19 @@ sql_may_conflict(enum stmt s)
 }
 
 /*
+ * sql_plan_each: the statements whose best plan depends on their values,
+ * which PostgreSQL plans anew with them each time they run (an unnamed
+ * statement, db_pg.c) rather than once for any values: the engineer's
+ * search, whose words may be in one request in eight or in none
+ * (schema/pg/020).  SQLite plans FTS5's MATCH the same for any words.
+ */
+int
+sql_plan_each(enum stmt s)
+{
+	return s == STMT_SEARCH_WORDS;
+}
+
+/*
  * The built-in test payment processor's own database, var/testpay.db
  * (payment.c): it stands for a processor elsewhere, so it is a file of
  * its own, never joined with the portal's.  Tokens keep the brand, the

@@ -44,6 +44,7 @@ int	 sql_get_may_write(enum stmt);
 /* Statements whose constraint violation the caller expects and survives
  * (PostgreSQL runs them in a savepoint, db_pg.c). */
 int	 sql_may_conflict(enum stmt);
+int	 sql_plan_each(enum stmt);
 
 /* The test processor's own statements, on its own database (sql.c). */
 enum tp_stmt {
