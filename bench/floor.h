@@ -2,15 +2,26 @@
  * floor.h: the main of the submit floors (submit.c for SQLite,
  * submit_pg.c for PostgreSQL): PROCESSES processes each running the
  * engine's run() for SECONDS, their transactions summed and printed a
- * second.  Included by each; run() is the file's own.
+ * second; and now(), the clock run() watches.  Included by each before
+ * its run().
  */
 #include <sys/wait.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 static long	 run(const char *, double, int, int, long, long, long);
+
+static double
+now(void)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
 
 int
 main(int argc, char *argv[])

@@ -55,14 +55,7 @@ static const char *const sql[] = {
 };
 #define NSQL	(sizeof(sql) / sizeof(sql[0]))
 
-static double
-now(void)
-{
-	struct timespec	 t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec + t.tv_nsec / 1e9;
-}
+#include "floor.h"	/* now(); main: PROCESSES of run() for SECONDS */
 
 static long
 run(const char *conninfo, double secs, int me, int procs, long contract,
@@ -119,5 +112,3 @@ run(const char *conninfo, double secs, int me, int procs, long contract,
 	PQfinish(c);
 	return n;
 }
-
-#include "floor.h"	/* main: PROCESSES of run() for SECONDS */
