@@ -9,7 +9,9 @@
  * the server gives each parameter the type its place in the statement
  * asks for (a BLOB goes as binary bytea).  A statement runs when its
  * values are bound, and its rows are read from the result as db_row
- * steps through them.
+ * steps through them.  The few whose best plan depends on their values
+ * (sql_plan_each) are not prepared but sent with them each time, so
+ * that the server plans them with the values in view.
  *
  * A write transaction is BEGIN and then a transaction-level advisory
  * lock that every writer takes (WRITERS_LOCK): writers run one at a

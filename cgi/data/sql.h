@@ -42,7 +42,9 @@ extern const int sql_ncols[STMT__MAX];	/* 0: SQL(), at most one column */
 /* Statements a GET may run although they write (session bookkeeping). */
 int	 sql_get_may_write(enum stmt);
 /* Statements whose constraint violation the caller expects and survives
- * (PostgreSQL runs them in a savepoint, db_pg.c). */
+ * (PostgreSQL runs them in a savepoint, db_pg.c); statements whose plan
+ * depends on their values (PostgreSQL plans them with their values each
+ * time they run). */
 int	 sql_may_conflict(enum stmt);
 int	 sql_plan_each(enum stmt);
 
