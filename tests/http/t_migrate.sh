@@ -115,3 +115,5 @@ check "the list triggers still keep the contacts' rows" bash -c \
 out=$("$CTL" check 2>&1)
 check "supportalctl check passes after the migration ($out)" test $? -eq 0
 
+echo "# $PASS passed, $FAIL failed in $(basename "$0")"
+[ "$FAIL" -eq 0 ]
