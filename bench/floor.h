@@ -2,8 +2,10 @@
  * floor.h: the main of the submit floors (submit.c for SQLite,
  * submit_pg.c for PostgreSQL): PROCESSES processes each running the
  * engine's run() for SECONDS, their transactions summed and printed a
- * second; and now(), the clock run() watches.  Included by each before
- * its run().
+ * second; now(), the clock run() watches; and SUBMIT_STATEMENTS, what
+ * each runs between its BEGIN and its COMMIT.  Included by each before
+ * its statements, with NEW_ID defined: the engine's id of the request
+ * just inserted.
  */
 #include <sys/wait.h>
 
@@ -13,6 +15,37 @@
 #include <unistd.h>
 
 static long	 run(const char *, double, int, int, long, long, long);
+
+/*
+ * SUBMIT_STATEMENTS: the portal's submit (cgi/data/sql.def): the draft
+ * marked, the request and its contact inserted, the incident debited
+ * with its ledger row, the mail queued.  ?1 is the draft, ?2 the time,
+ * ?3 the contract, ?4 the account (submit_pg.c makes each ? a $).
+ */
+#define SUBMIT_STATEMENTS \
+	"UPDATE drafts SET request_id = -?1, updated = ?2 WHERE id = ?1" \
+	" AND request_id IS NULL", \
+	"INSERT INTO requests (draft_id, submitter_id, product_id, version_id," \
+	" category_id, problem_id, title, description, contract_id, severity," \
+	" allday, country, timezone, queue, respond_by, created, updated)" \
+	" SELECT id, account_id, product_id, version_id, category_id," \
+	" problem_id, title, description, contract_id, severity, allday," \
+	" country, timezone, 'EMEA/important', ?2 + 14400, ?2, ?2" \
+	" FROM drafts WHERE id = ?1", \
+	"INSERT INTO request_contacts (request_id, email, role, name, phone," \
+	" method, added_by, created) SELECT " NEW_ID ", pc_email," \
+	" 'primary', pc_name, '', 'email', account_id, ?2 FROM drafts" \
+	" WHERE id = ?1", \
+	"UPDATE drafts SET request_id = (SELECT id FROM requests" \
+	" WHERE draft_id = ?1) WHERE id = ?1", \
+	"UPDATE contracts SET incidents_left = incidents_left - 1" \
+	" WHERE id = ?3 AND incidents_left > 0", \
+	"INSERT INTO incident_ledger (contract_id, delta, kind, account_id," \
+	" request_id, request_title, reason, created) SELECT ?3, -1, 'debit'," \
+	" ?4, request_id, title, '', ?2 FROM drafts WHERE id = ?1", \
+	"INSERT INTO outbox (recipient, subject, body, request_id, created," \
+	" next_try) SELECT pc_email, 'Support request submitted', description," \
+	" request_id, ?2, ?2 FROM drafts WHERE id = ?1"
 
 static double
 now(void)
