@@ -20,22 +20,31 @@ pg_as() {
 	fi
 }
 
-# pg_cluster_start DIR: a new cluster in DIR (an empty directory), its
-# socket in DIR; exports SUPPORTAL_TEST_PGHOST=DIR.  Its log is DIR/log.
+# pg_cluster_start DIR [SETTINGS]: a new cluster in DIR (a directory of
+# the caller's, without data/), started (pg_cluster_run); exports
+# SUPPORTAL_TEST_PGHOST=DIR.
 pg_cluster_start() {
 	local d=$1
 	[ "$(id -u)" = 0 ] && chown postgres: "$d"
 	chmod 700 "$d"
 	pg_as "$PGBIN/initdb" -D "$d/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 \
 		>"$d/initdb.log" 2>&1 || { cat "$d/initdb.log" >&2; return 1; }
-	# connections: a test file's workers (up to 10) and supportalctl;
-	# the concurrency test holds a few dozen at once
-	pg_as "$PGBIN/pg_ctl" -D "$d/data" -l "$d/log" -w -t 60 \
-		-o "-c listen_addresses='' -k $d -c fsync=off -c max_connections=200" \
-		start >/dev/null || { cat "$d/log" >&2; return 1; }
+	pg_cluster_run "$@" || return 1
 	# the tests (root or not) reach the socket through the directory
 	chmod 711 "$d"
 	export SUPPORTAL_TEST_PGHOST=$d
+}
+
+# pg_cluster_run DIR [SETTINGS]: the server of DIR's cluster started, its
+# socket in DIR and nowhere else, its log DIR/log.  SETTINGS, the
+# server's -c options, are the tests' by default: fsync off; connections
+# for a test file's workers (up to 10) and supportalctl, the concurrency
+# test holding a few dozen at once.
+pg_cluster_run() {
+	local d=$1 settings=${2:--c fsync=off -c max_connections=200}
+	pg_as "$PGBIN/pg_ctl" -D "$d/data" -l "$d/log" -w -t 60 \
+		-o "-c listen_addresses='' -k $d $settings" \
+		start >/dev/null || { cat "$d/log" >&2; return 1; }
 }
 
 # pg_cluster_stop DIR: stop the cluster of DIR (its files stay)

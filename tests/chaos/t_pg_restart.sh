@@ -20,12 +20,7 @@ chaos_customer $((SECS * 400))
 # which libpq may report with the connection still marked good; those
 # requests get 503, and so do those that find it not there yet.  Once it
 # is back, the next submit works.
-pg_stop() { pg_as "$PGBIN/pg_ctl" -D "$PG_OWN/data" -m immediate -w stop >/dev/null; }
-pg_start() {
-	pg_as "$PGBIN/pg_ctl" -D "$PG_OWN/data" -l "$PG_OWN/log" -w -t 60 \
-		-o "-c listen_addresses='' -k $PG_OWN -c fsync=off -c max_connections=200" start >/dev/null
-}
-pg_stop
+pg_cluster_stop "$PG_OWN"
 codes=""
 for i in 1 2 3 4 5 6 7 8; do
 	post "/drafts/$FIRST/submit" "csrf=$TOK"
@@ -34,7 +29,7 @@ done
 expect_eq "R18.2 submits on connections the server dropped get 503 ($codes)" \
 	"$(echo $codes | tr ' ' '\n' | sort -u | tr '\n' ' ')" "503 "
 check "R18.2 the 503 says when to try again" grep -qi '^Retry-After: 5' "$T/headers"
-pg_start
+pg_cluster_run "$PG_OWN"
 check "R18.2 the server started" test $? -eq 0
 post "/drafts/$FIRST/submit" "csrf=$TOK"
 expect_eq "R18.2 the submit after the restart works" "$STATUS" 303
@@ -47,9 +42,9 @@ r0=$(db "SELECT count(*) FROM requests")
 mixed_load "$SECS" "$T/load" &
 load=$!
 sleep $((SECS / 3))
-pg_stop
+pg_cluster_stop "$PG_OWN"
 sleep 2
-pg_start
+pg_cluster_run "$PG_OWN"
 check "R18.2 the server started again" test $? -eq 0
 wait "$load"
 
