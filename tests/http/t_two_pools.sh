@@ -89,7 +89,10 @@ n1b=$(grep -c " req GET /requests " "$VB/log/supportal.log")
 check "R18.3 both pools served some ($((n1a - n0a)) on A, $((n1b - n0b)) on B)" \
 	test $((n1a - n0a)) -gt 0 -a $((n1b - n0b)) -gt 0
 
-# pool A killed (-9, its supervisor and workers): the upstream serves on
+# pool A killed (-9, its supervisor and workers): the upstream serves on.
+# The supervisor stopped first, so that no worker it starts in place of
+# one killed outlives the test.
+kill -STOP "$FCGI_PID"
 kill -KILL $(pgrep -P "$FCGI_PID") "$FCGI_PID" 2>/dev/null
 wait "$FCGI_PID" 2>/dev/null
 FCGI_PID=
